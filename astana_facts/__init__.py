@@ -1,0 +1,41 @@
+"""astana-facts: a versioned fact-checking dataset about the Astana peace process on Syria.
+
+>>> import astana_facts
+>>> dataset = astana_facts.load()                 # the bundled records
+>>> findings = astana_facts.validate("records")   # or any records folder
+
+Importing the package reads no data and imports nothing heavy; :func:`load` reads on first use
+and caches the result.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from astana_facts.dataset import Dataset
+    from astana_facts.findings import Finding
+
+try:
+    __version__ = version("astana-facts")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0+unknown"
+
+
+def load(path: str | Path | None = None) -> Dataset:
+    """Load a records folder (default: the bundled dataset); see :func:`astana_facts.api.load`."""
+    from astana_facts.api import load as _load
+
+    return _load(path)
+
+
+def validate(path: str | Path | None = None) -> list[Finding]:
+    """Integrity findings of a records folder; see :func:`astana_facts.api.validate`."""
+    from astana_facts.api import validate as _validate
+
+    return _validate(path)
+
+
+__all__ = ["__version__", "load", "validate"]

@@ -1,0 +1,1 @@
+"""The ``astana-facts`` command line (click lives here and nowhere else)."""

@@ -1,0 +1,208 @@
+"""The commands. Each one reads its inputs, calls the library, renders, and picks the exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from astana_facts import __version__
+from astana_facts.cli.options import format_option, records_argument
+from astana_facts.findings import has_errors
+from astana_facts.loader import RecordsFolderError
+from astana_facts.resources import DataFolderNotFound, bundled
+
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+def _records_root(records_dir: str | None) -> Path:
+    try:
+        root = Path(records_dir) if records_dir else bundled("records")
+    except DataFolderNotFound as error:
+        raise click.ClickException(str(error)) from None
+    if not root.is_dir():
+        click.echo(f"astana-facts: records folder not found: {root}", err=True)
+        sys.exit(EXIT_USAGE)
+    return root
+
+
+@click.command()
+@records_argument
+@format_option("text", "json", "github")
+def validate(records_dir: str | None, output_format: str) -> None:
+    """Check that every record is well-formed and grounded in its source text.
+
+    Runs the integrity checks (schema, spans, checksums, ids, references) on RECORDS_DIR, or on
+    the bundled dataset. Exits 1 when any finding is an error.
+
+    \b
+    Example:
+        astana-facts validate records --format github
+    """
+    from astana_facts.locations import display_path
+    from astana_facts.render import RENDERERS
+    from astana_facts.validation import check_dataset
+
+    root = _records_root(records_dir)
+    try:
+        _, findings = check_dataset(root)
+    except RecordsFolderError as error:
+        click.echo(f"astana-facts: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    output = RENDERERS[output_format](
+        findings,
+        tool_version=__version__,
+        data_version=__version__ if records_dir is None else None,
+        records=display_path(root),
+    )
+    click.echo(output, nl=False)
+    sys.exit(EXIT_FINDINGS if has_errors(findings) else 0)
+
+
+@click.command()
+@records_argument
+@click.option("--check", is_flag=True, help="Only report files that are not canonical; write nothing.")
+def fmt(records_dir: str | None, check: bool) -> None:
+    """Write records files in the canonical layout and fill in span offsets from quotes.
+
+    A span written with only its "exact" quote gets "start", "end", "prefix" and "suffix". When
+    any file cannot be formatted (bad JSON, a quote not found or found twice), no file is changed.
+
+    \b
+    Example:
+        astana-facts fmt --check records
+    """
+    from astana_facts.formatter import format_records
+    from astana_facts.locations import display_path
+    from astana_facts.render.text import location
+
+    root = _records_root(records_dir)
+    result = format_records(root, check=check)
+    for problem in result.problems:
+        click.echo(f"{location(problem)}: {problem.code} {problem.message}", err=True)
+    if result.problems:
+        click.echo(
+            f"astana-facts fmt: {len(result.problems)} problem(s); no file was changed.", err=True
+        )
+        sys.exit(EXIT_FINDINGS)
+    verb = "would reformat" if check else "reformatted"
+    for path in result.changed:
+        click.echo(f"{verb} {display_path(path)}")
+    click.echo(
+        f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} already canonical"
+        + ("" if check else f", {result.filled_spans} span(s) filled in")
+    )
+    if check and result.changed:
+        sys.exit(EXIT_FINDINGS)
+
+
+@click.command()
+@click.argument("document")
+@click.argument("quote")
+@click.option("--records", "records_dir", type=click.Path(file_okay=False), help="Records folder (default: bundled).")
+@click.option("--prefix", default=None, help="Text just before the quote, to pick one occurrence.")
+@click.option("--suffix", default=None, help="Text just after the quote, to pick one occurrence.")
+def locate(
+    document: str, quote: str, records_dir: str | None, prefix: str | None, suffix: str | None
+) -> None:
+    """Print the span (start, end, exact, prefix, suffix) of QUOTE in DOCUMENT, as JSON.
+
+    Exits 1 when the quote does not occur, or occurs more than once (each place is listed, so a
+    prefix or suffix can pick one).
+
+    \b
+    Example:
+        astana-facts locate klein-platform-for-peace-2017-05 "May 3rd and 4th"
+    """
+    import orjson
+
+    from astana_facts.formatter import _document_text
+    from astana_facts.quotes import find_quote
+    from astana_facts.visible import show
+
+    root = _records_root(records_dir)
+    text = _document_text(root, document)
+    if text is None:
+        click.echo(f"astana-facts: no readable source text for document {document!r}", err=True)
+        sys.exit(EXIT_USAGE)
+    anchors = find_quote(text, quote, prefix=prefix, suffix=suffix)
+    if not anchors:
+        click.echo(f"not found: {show(quote)} does not occur in {document}", err=True)
+        sys.exit(EXIT_FINDINGS)
+    if len(anchors) > 1:
+        click.echo(f"ambiguous: {show(quote)} occurs {len(anchors)} times in {document}:", err=True)
+        for anchor in anchors:
+            click.echo(
+                f"  {anchor.start}-{anchor.end}: …{show(anchor.prefix[-20:])} [quote] "
+                f"{show(anchor.suffix[:20])}…",
+                err=True,
+            )
+        click.echo("Give --prefix or --suffix (or a longer quote) to pick one.", err=True)
+        sys.exit(EXIT_FINDINGS)
+    anchor = anchors[0]
+    span = {
+        "start": anchor.start,
+        "end": anchor.end,
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+    }
+    click.echo(orjson.dumps(span, option=orjson.OPT_INDENT_2).decode("utf-8"))
+
+
+@click.command()
+@click.argument("schemas_dir", required=False, type=click.Path(file_okay=False))
+@click.option("--check", is_flag=True, help="Fail when the files differ from the models; write nothing.")
+def schemas(schemas_dir: str | None, check: bool) -> None:
+    """Generate the JSON Schemas of all records files from the models.
+
+    Writes SCHEMAS_DIR (default: the bundled schemas/ folder). With --check, exits 1 when a
+    committed schema is missing or differs.
+
+    \b
+    Example:
+        astana-facts schemas --check
+    """
+    from astana_facts.jsonio.writer import write_atomic
+    from astana_facts.schemas import generated_schemas
+
+    folder = Path(schemas_dir) if schemas_dir else bundled("schemas")
+    stale = []
+    for name, content in generated_schemas().items():
+        path = folder / name
+        current = path.read_bytes() if path.exists() else None
+        if current == content:
+            continue
+        stale.append(name)
+        if not check:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, content)
+    verb = "out of date" if check else "written"
+    for name in stale:
+        click.echo(f"{verb}: {folder / name}")
+    click.echo(f"{len(stale)} schema(s) {verb}")
+    if check and stale:
+        sys.exit(EXIT_FINDINGS)
+
+
+@click.command()
+@format_option("text", "markdown")
+def rules(output_format: str) -> None:
+    """List every rule code with its severity and a one-line explanation.
+
+    \b
+    Example:
+        astana-facts rules --format markdown
+    """
+    from astana_facts.codes import INTEGRITY_CODES
+
+    if output_format == "markdown":
+        click.echo("| code | name | severity | what it means |")
+        click.echo("| --- | --- | --- | --- |")
+        for row in INTEGRITY_CODES:
+            click.echo(f"| {row.code} | {row.name} | {row.severity} | {row.summary} |")
+        return
+    for row in INTEGRITY_CODES:
+        click.echo(f"{row.code}  {row.severity:<7}  {row.name:<24}  {row.summary}")

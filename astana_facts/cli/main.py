@@ -1,0 +1,45 @@
+"""Entry point of the ``astana-facts`` command: the group, and the guard that keeps tracebacks
+away from users (exit 2 with a message instead)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from astana_facts import __version__
+from astana_facts.cli.commands import fmt, locate, rules, schemas, validate
+
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="astana-facts")
+def cli() -> None:
+    """Fact-checking records about the Astana peace process on Syria: validate, format, locate.
+
+    Every command works on the bundled dataset unless given a records folder.
+
+    \b
+    Exit codes: 0 no error-level finding; 1 error-level findings (or files to reformat);
+    2 usage or I/O problem.
+    """
+
+
+for command in (validate, fmt, locate, schemas, rules):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """Run the command line; unexpected failures exit 2 with a one-line message."""
+    try:
+        cli.main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # the last guard: never show a traceback
+        click.echo(f"astana-facts: internal error: {type(error).__name__}: {error}", err=True)
+        click.echo("Please report this with the command you ran.", err=True)
+        sys.exit(EXIT_USAGE)

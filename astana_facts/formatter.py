@@ -1,0 +1,152 @@
+"""``fmt``: the canonical layout of records files, with span offsets filled in from quotes.
+
+All files are read and rewritten in memory first; nothing is written unless every file could be
+formatted, and each file is replaced atomically. Content is never dropped: unknown keys are kept
+(after the known ones), and only missing ``start``/``end``/``prefix``/``suffix`` are added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from astana_facts.findings import Finding
+from astana_facts.jsonio.errors import ReadError
+from astana_facts.jsonio.reader import read_bytes, read_json
+from astana_facts.jsonio.writer import dumps_canonical, write_atomic
+from astana_facts.loader import read_error_finding
+from astana_facts.locations import display_path
+from astana_facts.quotes import context, find_quote
+
+
+@dataclass
+class FormatResult:
+    """What ``fmt`` did or would do."""
+
+    changed: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    filled_spans: int = 0
+
+
+def records_files(root: Path) -> list[Path]:
+    """Every JSON records file under ``root``, in a stable order."""
+    files = sorted((root / "sources").glob("*.json")) + sorted((root / "claims").glob("*.json"))
+    files += [root / name for name in ("entities.json", "adjudications.json")]
+    return [path for path in files if path.is_file()]
+
+
+def _document_text(root: Path, document_id: str) -> str | None:
+    """The text of a document, found through its metadata's ``text_file`` (or ``<id>.txt``)."""
+    metadata = read_json(root / "sources" / f"{document_id}.json", root=root)
+    text_file = f"{document_id}.txt"
+    if not isinstance(metadata, ReadError) and isinstance(metadata.data, dict):
+        named = metadata.data.get("text_file")
+        if isinstance(named, str) and "/" not in named and "\\" not in named:
+            text_file = named
+    raw = read_bytes(root / "sources" / text_file, root=root)
+    if isinstance(raw, ReadError):
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _problem(path: Path, pointer: str, message: str, claim: str | None = None) -> Finding:
+    return Finding(
+        code="SPN001",
+        severity="error",
+        message=message,
+        file=display_path(path),
+        pointer=pointer,
+        claims=(claim,) if claim else (),
+    )
+
+
+def fill_span(text: str, span: dict[str, Any]) -> str | None:
+    """Add missing offsets and context to one span in place; a reason when it cannot."""
+    exact = span.get("exact")
+    if not isinstance(exact, str) or not exact:
+        return "span has no exact quote to locate"
+    has_offsets = isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
+    if not has_offsets:
+        prefix = span.get("prefix") if isinstance(span.get("prefix"), str) else None
+        suffix = span.get("suffix") if isinstance(span.get("suffix"), str) else None
+        anchors = find_quote(text, exact, prefix=prefix, suffix=suffix)
+        if not anchors:
+            return f"quote {exact!r} does not occur in the document"
+        if len(anchors) > 1:
+            places = ", ".join(str(anchor.start) for anchor in anchors)
+            return (
+                f"quote {exact!r} occurs {len(anchors)} times (at {places}); add a prefix or "
+                "suffix, or longer quote, to pick one"
+            )
+        span["start"], span["end"], span["exact"] = anchors[0].start, anchors[0].end, anchors[0].exact
+    start, end = span["start"], span["end"]
+    if 0 <= start < end <= len(text) and text[start:end] == span["exact"]:
+        before, after = context(text, start, end)
+        span.setdefault("prefix", before)
+        span.setdefault("suffix", after)
+    return None
+
+
+def _fill_claims(path: Path, data: Any, root: Path, result: FormatResult) -> None:
+    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+        return
+    document_id = data.get("document")
+    text = _document_text(root, document_id) if isinstance(document_id, str) else None
+    for index, claim in enumerate(data["claims"]):
+        if not isinstance(claim, dict) or not isinstance(claim.get("evidence"), list):
+            continue
+        claim_id = claim.get("id") if isinstance(claim.get("id"), str) else None
+        for span_index, span in enumerate(claim["evidence"]):
+            if not isinstance(span, dict):
+                continue
+            needs = any(key not in span for key in ("start", "end", "prefix", "suffix"))
+            if not needs:
+                continue
+            pointer = f"/claims/{index}/evidence/{span_index}"
+            if text is None:
+                if "start" not in span or "end" not in span:
+                    result.problems.append(
+                        _problem(path, pointer, f"cannot fill offsets: no text for document "
+                                 f"{document_id!r}", claim_id)
+                    )
+                continue
+            before = dict(span)
+            reason = fill_span(text, span)
+            if reason is not None:
+                label = f"claim {claim_id}, " if claim_id else ""
+                result.problems.append(
+                    _problem(path, f"{pointer}/exact", f"{label}field {pointer[1:]}/exact: "
+                             f"{reason}", claim_id)
+                )
+            elif span != before:
+                result.filled_spans += 1
+
+
+def format_records(root: Path, *, check: bool = False) -> FormatResult:
+    """Format every records file under ``root`` (or only check, with ``check``)."""
+    result = FormatResult()
+    pending: list[tuple[Path, bytes]] = []
+    for path in records_files(root):
+        parsed = read_json(path, root=root)
+        if isinstance(parsed, ReadError):
+            result.problems.append(read_error_finding(parsed))
+            continue
+        data = parsed.data
+        if path.parent.name == "claims":
+            _fill_claims(path, data, root, result)
+        content = dumps_canonical(data)
+        if content == parsed.raw:
+            result.unchanged.append(path)
+        else:
+            result.changed.append(path)
+            pending.append((path, content))
+    if check or result.problems:
+        return result
+    for path, content in pending:
+        write_atomic(path, content)
+    return result

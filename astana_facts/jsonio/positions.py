@@ -1,0 +1,119 @@
+"""Where each value of a JSON file stands (line, column), and which object keys repeat.
+
+Used only when something must be reported: the fast path never builds a source map. Parsing is
+done by tree-sitter's JSON grammar, which keeps every key, duplicates included, with its position.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+Position = tuple[int, int]
+"""1-based line and column (column in code points)."""
+
+
+@cache
+def _parser() -> Any:
+    import tree_sitter
+    import tree_sitter_json
+
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_json.language()))
+
+
+def escape_pointer_token(token: str | int) -> str:
+    """Escape one reference token of a JSON Pointer (RFC 6901)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def pointer(*tokens: str | int) -> str:
+    """Build a JSON Pointer from its tokens: ``pointer("claims", 3, "id") == "/claims/3/id"``."""
+    return "".join("/" + escape_pointer_token(token) for token in tokens)
+
+
+@dataclass(frozen=True)
+class DuplicateKey:
+    """An object key that occurs more than once; ``position`` is the repeated occurrence."""
+
+    pointer: str
+    key: str
+    position: Position
+    first: Position
+
+
+@dataclass
+class SourceMap:
+    """Positions of the values of one JSON text, keyed by JSON Pointer."""
+
+    values: dict[str, Position] = field(default_factory=dict)
+    keys: dict[str, Position] = field(default_factory=dict)
+    duplicates: list[DuplicateKey] = field(default_factory=list)
+
+    def locate(self, json_pointer: str) -> Position | None:
+        """Position of the value at ``json_pointer``, or of its nearest existing ancestor."""
+        candidate = json_pointer
+        while True:
+            if candidate in self.values:
+                return self.values[candidate]
+            if not candidate:
+                return None
+            candidate = candidate.rsplit("/", 1)[0]
+
+    def locate_key(self, json_pointer: str) -> Position | None:
+        """Position of the key naming ``json_pointer`` (falls back to the value's position)."""
+        return self.keys.get(json_pointer) or self.locate(json_pointer)
+
+
+def build_source_map(raw: bytes) -> SourceMap:
+    """Map every value of ``raw`` (a UTF-8 JSON text) to its line and column."""
+    tree = _parser().parse(raw)
+    lines = raw.split(b"\n")
+    source_map = SourceMap()
+
+    def position(node: Any) -> Position:
+        row, byte_column = node.start_point
+        line = lines[row] if row < len(lines) else b""
+        column = len(line[:byte_column].decode("utf-8", errors="replace")) + 1
+        return (row + 1, column)
+
+    def visit(node: Any, path: str) -> None:
+        source_map.values.setdefault(path, position(node))
+        if node.type == "object":
+            seen: dict[str, Position] = {}
+            for pair in node.named_children:
+                if pair.type != "pair":
+                    continue
+                key_node = pair.child_by_field_name("key")
+                value_node = pair.child_by_field_name("value")
+                if key_node is None:
+                    continue
+                try:
+                    key = json.loads(key_node.text.decode("utf-8", errors="replace"))
+                except ValueError:
+                    continue
+                child = path + "/" + escape_pointer_token(str(key))
+                key_position = position(key_node)
+                if key in seen:
+                    source_map.duplicates.append(
+                        DuplicateKey(child, str(key), key_position, seen[key])
+                    )
+                    continue
+                seen[key] = key_position
+                source_map.keys[child] = key_position
+                if value_node is not None:
+                    visit(value_node, child)
+        elif node.type == "array":
+            index = 0
+            for item in node.named_children:
+                if item.type == "comment":
+                    continue
+                visit(item, f"{path}/{index}")
+                index += 1
+
+    for top in tree.root_node.named_children:
+        if top.type != "comment":
+            visit(top, "")
+            break
+    return source_map

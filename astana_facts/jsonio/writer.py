@@ -1,0 +1,143 @@
+"""The canonical layout of records files, and atomic writes.
+
+Canonical layout: keys in the fixed order of :data:`KEY_ORDER` (unknown keys after, in their
+original order), two-space indent, UTF-8 without ``\\u`` escapes, one final newline.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+KEY_ORDER: tuple[str, ...] = (
+    "$schema",
+    "id",
+    "document",
+    "kind",
+    "type",
+    "bound",
+    "name",
+    "code",
+    "fingerprint",
+    "title",
+    "severity",
+    "publisher",
+    "author",
+    "published",
+    "language",
+    "original_file",
+    "url",
+    "text_file",
+    "sha256",
+    "subject",
+    "series",
+    "ordinal",
+    "measure",
+    "role",
+    "members",
+    "complete",
+    "action",
+    "parties",
+    "event",
+    "relation",
+    "objects",
+    "office",
+    "organisation",
+    "place",
+    "content",
+    "direct",
+    "description",
+    "unit",
+    "amount",
+    "value",
+    "low",
+    "high",
+    "start",
+    "end",
+    "precision",
+    "stance",
+    "date",
+    "as_of",
+    "inferred",
+    "reasoning",
+    "entity",
+    "via",
+    "attribution",
+    "modality",
+    "exact",
+    "prefix",
+    "suffix",
+    "evidence",
+    "aliases",
+    "misspellings",
+    "wikidata",
+    "claims",
+    "verdict",
+    "correct_claims",
+    "quote",
+    "rationale",
+    "decided",
+    "why",
+    "example",
+    "fires",
+    "near_miss",
+    "applies_to",
+    "kinds",
+    "modalities",
+    "group_by",
+    "comparison",
+    "parameters",
+    "entities",
+    "adjudications",
+    "rules",
+    "note",
+)
+"""Canonical order of keys in every records and validators file."""
+
+_RANK = {key: rank for rank, key in enumerate(KEY_ORDER)}
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+
+
+def canonical_order(value: Any) -> Any:
+    """``value`` with the keys of every object in canonical order (recursively)."""
+    if isinstance(value, dict):
+        ordered = sorted(
+            value.items(), key=lambda item: _RANK.get(item[0], len(KEY_ORDER))
+        )
+        return {key: canonical_order(item) for key, item in ordered}
+    if isinstance(value, list):
+        return [canonical_order(item) for item in value]
+    return value
+
+
+def dumps_canonical_layout(value: Any) -> bytes:
+    """Serialise ``value`` in the canonical layout, keeping its key order."""
+    return orjson.dumps(value, option=_OPTIONS)
+
+
+def dumps_canonical(value: Any) -> bytes:
+    """Serialise ``value`` in the canonical layout with canonical key order."""
+    return dumps_canonical_layout(canonical_order(value))
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Replace ``path`` with ``content`` so that readers see the old or the new file, never half."""
+    directory = path.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, os.stat(path).st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,40 @@
+"""Turning model-validation locations into JSON Pointers and display paths."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from astana_facts.jsonio.positions import escape_pointer_token
+
+
+def pointer_from_loc(data: Any, loc: Sequence[str | int], base: str = "") -> str:
+    """The JSON Pointer of a pydantic error location inside ``data``.
+
+    pydantic puts union tags (``event_date``, ``constrained-int``) into locations; they name no
+    key of the data and are skipped by walking the data alongside.
+    """
+    path = base
+    node = data
+    last = len(loc) - 1
+    for index, part in enumerate(loc):
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part]
+            path += "/" + escape_pointer_token(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path += f"/{part}"
+        elif index == last and isinstance(node, dict):
+            # A missing required field: point at where it belongs.
+            path += "/" + escape_pointer_token(part)
+    return path
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when it lies below it, else absolute."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()

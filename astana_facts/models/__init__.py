@@ -1,0 +1,41 @@
+"""The record models: the Python API of the dataset and the source of the published JSON Schemas."""
+
+from __future__ import annotations
+
+from astana_facts.models.adjudications import Adjudication, AdjudicationsFile, ExternalEvidence
+from astana_facts.models.claims import (
+    CLAIM_KINDS,
+    Attribution,
+    Claim,
+    ClaimBase,
+    ClaimsFile,
+    Modality,
+)
+from astana_facts.models.entities import EntitiesFile, Entity
+from astana_facts.models.rules import Rule, RulesFile
+from astana_facts.models.sources import Document, PublishedDate, SourceMetadata
+from astana_facts.models.spans import Span
+from astana_facts.models.values import DateInterval, DateValue, Quantity
+
+__all__ = [
+    "CLAIM_KINDS",
+    "Adjudication",
+    "AdjudicationsFile",
+    "Attribution",
+    "Claim",
+    "ClaimBase",
+    "ClaimsFile",
+    "DateInterval",
+    "DateValue",
+    "Document",
+    "EntitiesFile",
+    "Entity",
+    "ExternalEvidence",
+    "Modality",
+    "PublishedDate",
+    "Quantity",
+    "Rule",
+    "RulesFile",
+    "SourceMetadata",
+    "Span",
+]

@@ -1,0 +1,237 @@
+"""Claims: one atomic, checkable statement made by one source, with a typed value and evidence.
+
+A claim's ``kind`` fixes the type of its ``value``; the JSON Schema expresses the same pairing
+with a discriminator on ``kind``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, PrivateAttr
+
+from astana_facts.models.base import EntityId, Identifier, Record, Text, schema_ref
+from astana_facts.models.spans import Span
+from astana_facts.models.values import (
+    CountValue,
+    DateValue,
+    DurationValue,
+    InstrumentValue,
+    LocationValue,
+    OfficeValue,
+    ParticipantsValue,
+    PlanValue,
+    RelationValue,
+    RoundValue,
+    StatementValue,
+)
+
+Modality = Literal["reported", "planned", "opinion"]
+"""reported: stated as fact; planned: announced for the future; opinion: a view or assessment."""
+
+
+class Publisher(Record):
+    """The document's publisher states the claim in its own voice."""
+
+    type: Literal["publisher"]
+    """Attribution kind."""
+
+
+class Speaker(Record):
+    """A named person or body is quoted or reported as saying it."""
+
+    type: Literal["speaker"]
+    """Attribution kind."""
+    entity: EntityId
+    """Who said it."""
+    via: EntityId | None = None
+    """The outlet that reported the speaker's words, where the text cites one."""
+
+
+class Outlet(Record):
+    """The text attributes the claim to another publication ("according to The Washington Post")."""
+
+    type: Literal["outlet"]
+    """Attribution kind."""
+    entity: EntityId
+    """The cited outlet."""
+
+
+class Unnamed(Record):
+    """An unnamed source ("political analysts believe", "according to experts")."""
+
+    type: Literal["unnamed"]
+    """Attribution kind."""
+    description: Text
+    """How the text describes the source."""
+    via: EntityId | None = None
+    """The outlet that reported it, where the text cites one."""
+
+
+Attribution = Annotated[Publisher | Speaker | Outlet | Unnamed, Field(discriminator="type")]
+"""Who asserts a claim."""
+
+
+class ClaimBase(Record):
+    """Fields every claim has, whatever its kind."""
+
+    id: Identifier
+    """Unique id of the claim across the whole dataset."""
+    subject: EntityId
+    """The entity the claim is about: the round, the instrument, the person, the conflict."""
+    attribution: Attribution
+    """Who asserts the claim: the publisher, a speaker, a cited outlet or an unnamed source."""
+    modality: Modality
+    """reported, planned or opinion."""
+    evidence: Annotated[list[Span], Field(min_length=1)]
+    """One or more spans of the claim's document that state it."""
+    note: str | None = None
+    """The annotator's reasoning where the text needed interpretation."""
+
+    _document: str = PrivateAttr(default="")
+
+    @property
+    def document(self) -> str:
+        """Id of the source document that makes this claim (set when the dataset is loaded)."""
+        return self._document
+
+
+class EventDateClaim(ClaimBase):
+    """When an event took place: "met again on May 3rd and 4th"."""
+
+    kind: Literal["event_date"]
+    """Claim kind."""
+    value: DateValue
+    """The dates, with precision and stance."""
+
+
+class RoundNumberClaim(ClaimBase):
+    """Which round of a series an event was: "the eighth round of negotiations"."""
+
+    kind: Literal["round_number"]
+    """Claim kind."""
+    value: RoundValue
+    """The series and ordinal."""
+
+
+class CountClaim(ClaimBase):
+    """How many: "320 foreign reporters arrived"."""
+
+    kind: Literal["count"]
+    """Claim kind."""
+    value: CountValue
+    """What is counted and how many."""
+
+
+class DurationClaim(ClaimBase):
+    """How long: "the two-day talks", "without water for 28 days"."""
+
+    kind: Literal["duration"]
+    """Claim kind."""
+    value: DurationValue
+    """The length and its unit."""
+
+
+class ParticipantsClaim(ClaimBase):
+    """Who took part in which role: "delegations from Russia, Iran and Turkey"."""
+
+    kind: Literal["participants"]
+    """Claim kind."""
+    value: ParticipantsValue
+    """The role, the members, and whether the list is complete."""
+
+
+class InstrumentClaim(ClaimBase):
+    """What happened to an instrument: "Russia, Iran and Turkey signed a memorandum on May 4th"."""
+
+    kind: Literal["instrument"]
+    """Claim kind."""
+    value: InstrumentValue
+    """The action, the parties, the date and the round."""
+
+
+class StatementClaim(ClaimBase):
+    """Something said: "the peace talks are the only way to resolve the conflict in Syria"."""
+
+    kind: Literal["statement"]
+    """Claim kind."""
+    value: StatementValue
+    """What was said and whether verbatim."""
+
+
+class PlanClaim(ClaimBase):
+    """An announced intention: "plans to deliver humanitarian aid"."""
+
+    kind: Literal["plan"]
+    """Claim kind."""
+    value: PlanValue
+    """What is planned and when."""
+
+
+class LocationClaim(ClaimBase):
+    """Where an event took place: "held in Astana"."""
+
+    kind: Literal["location"]
+    """Claim kind."""
+    value: LocationValue
+    """The place."""
+
+
+class OfficeClaim(ClaimBase):
+    """Who held which office: "Foreign Minister of Kazakhstan Kairat Abdrakhmanov"."""
+
+    kind: Literal["office"]
+    """Claim kind."""
+    value: OfficeValue
+    """The office and whose it is."""
+
+
+class RelationClaim(ClaimBase):
+    """Who backs whom: "Turkey, which backs various rebel groups"."""
+
+    kind: Literal["relation"]
+    """Claim kind."""
+    value: RelationValue
+    """The relation and its objects."""
+
+
+Claim = Annotated[
+    EventDateClaim
+    | RoundNumberClaim
+    | CountClaim
+    | DurationClaim
+    | ParticipantsClaim
+    | InstrumentClaim
+    | StatementClaim
+    | PlanClaim
+    | LocationClaim
+    | OfficeClaim
+    | RelationClaim,
+    Field(discriminator="kind"),
+]
+"""Any claim; ``kind`` selects the model."""
+
+CLAIM_KINDS: tuple[str, ...] = (
+    "event_date",
+    "round_number",
+    "count",
+    "duration",
+    "participants",
+    "instrument",
+    "statement",
+    "plan",
+    "location",
+    "office",
+    "relation",
+)
+
+
+class ClaimsFile(Record):
+    """``records/claims/<document>.json``: the claims grounded in one source document."""
+
+    schema_: str = schema_ref("claims")
+    """Path or URI of this file's JSON Schema."""
+    document: Identifier
+    """Id of the source document the claims come from (``records/sources/<document>.json``)."""
+    claims: list[Claim]
+    """The claims, in the order they appear in the text."""

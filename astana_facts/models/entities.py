@@ -1,0 +1,55 @@
+"""Canonical entities: states, people, organisations, negotiation series, rounds, instruments, places."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from astana_facts.models.base import EntityId, Identifier, Record, Text, schema_ref
+
+EntityKind = Literal[
+    "state",
+    "person",
+    "organisation",
+    "group",
+    "series",
+    "event",
+    "instrument",
+    "place",
+    "work",
+]
+"""state; person; organisation (ministries, the UN, outlets); group (armed groups, delegations,
+the opposition); series (a negotiation series such as the Astana process); event (a round, a
+meeting, a congress, a war); instrument (a memorandum, a regulation, a resolution); place; work
+(a book or an article)."""
+
+
+class Entity(Record):
+    """One real-world thing that claims refer to, with every surface form it takes in the texts."""
+
+    id: Identifier
+    """Stable id, referred to from claims."""
+    kind: EntityKind
+    """What sort of thing it is."""
+    name: Text
+    """Canonical name, as a reference source writes it."""
+    aliases: list[Text] = []
+    """Other correct surface forms used in the texts ("Abdrakhmanov", "the Kazakh FM")."""
+    misspellings: list[Text] = []
+    """Surface forms in the texts that misspell the name ("Addrakmanov")."""
+    series: EntityId | None = None
+    """For an event that is a round of a negotiation series: that series."""
+    description: str | None = None
+    """One line that tells the entity apart from similar ones."""
+    wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
+    """Wikidata item id, where one exists."""
+
+
+class EntitiesFile(Record):
+    """``records/entities.json``: every entity the claims mention."""
+
+    schema_: str = schema_ref("entities")
+    """Path or URI of this file's JSON Schema."""
+    entities: list[Entity]
+    """The entities."""

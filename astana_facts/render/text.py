@@ -1,0 +1,28 @@
+"""Plain-text findings, one per line as ``file:line:column: CODE severity message``."""
+
+from __future__ import annotations
+
+from astana_facts.findings import Finding, count_by_severity
+
+
+def location(finding: Finding) -> str:
+    """``file:line:column`` with whatever parts are known."""
+    parts = [finding.file or "<records>"]
+    if finding.line is not None:
+        parts.append(str(finding.line))
+        if finding.column is not None:
+            parts.append(str(finding.column))
+    return ":".join(parts)
+
+
+def render_text(findings: list[Finding], **_: object) -> str:
+    """Findings for a terminal, then a one-line summary."""
+    lines = [
+        f"{location(finding)}: {finding.code} {finding.severity}: {finding.message}"
+        for finding in findings
+    ]
+    counts = count_by_severity(findings)
+    lines.append(
+        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+    )
+    return "\n".join(lines) + "\n"
