@@ -72,10 +72,10 @@ Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=1
 EntityId = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=120), ENTITY_REF]
 """The id of an entity in ``records/entities.json``."""
 
-NonNegativeInt = Annotated[int, BeforeValidator(_integral), Field(ge=0)]
+NonNegativeInt = Annotated[int, Field(ge=0), BeforeValidator(_integral)]
 """A whole number, zero or more."""
 
-PositiveInt = Annotated[int, BeforeValidator(_integral), Field(ge=1)]
+PositiveInt = Annotated[int, Field(ge=1), BeforeValidator(_integral)]
 """A whole number, one or more."""
 
 Amount = Annotated[

@@ -1,0 +1,170 @@
+"""The published schemas: committed = generated, valid draft 2020-12, and in agreement with the
+models on every record (property-based)."""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from astana_facts.models import ClaimsFile, EntitiesFile, SourceMetadata
+from astana_facts.schemas import SCHEMA_MODELS, generated_schemas, schema_file_name
+from tests.conftest import REPO
+from tests.factories import claims, entities, metadata
+
+SCHEMAS = REPO / "schemas"
+
+
+@pytest.mark.parametrize("name", sorted(generated_schemas()))
+def test_committed_schema_equals_the_generated_one(name: str) -> None:
+    committed = SCHEMAS / name
+    assert committed.exists(), f"run `astana-facts schemas` to write {name}"
+    assert committed.read_bytes() == generated_schemas()[name], (
+        f"{name} is out of date: run `astana-facts schemas`"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_MODELS))
+def test_schema_is_valid_draft_2020_12_with_an_id(name: str) -> None:
+    schema = _schema(name)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith(name)
+
+
+def test_every_records_file_names_its_schema() -> None:
+    import orjson
+
+    for path in sorted((REPO / "records").rglob("*.json")) + sorted(
+        (REPO / "validators").glob("*.json")
+    ):
+        data = orjson.loads(path.read_bytes())
+        named = data.get("$schema", "")
+        assert (path.parent / named).resolve().is_file(), f"{path}: $schema {named!r}"
+
+
+@cache
+def _schema(name: str) -> dict[str, Any]:
+    import orjson
+
+    return dict(orjson.loads((SCHEMAS / schema_file_name(name)).read_bytes()))
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        _schema(name), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def _schema_accepts(name: str, document: Any) -> bool:
+    return _validator(name).is_valid(document)
+
+
+def _model_accepts(model: Any, document: Any) -> bool:
+    try:
+        model.model_validate(document)
+    except ValidationError:
+        return False
+    return True
+
+
+# Values that are wrong in interesting ways: wrong types, near-miss strings, bad dates.
+_odd_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-3, max_value=3),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.sampled_from(
+        [
+            "",
+            "x",
+            "Bad Id",
+            "2017-02-30",
+            "2017-5-3",
+            "20170503",
+            "2017-05-03",
+            "day",
+            "exact",
+            "range",
+            "reported",
+            "signed",
+            "https://example.org",
+            "a" * 130,
+            "Q42",
+            "full_span",
+            "astana",
+        ]
+    ),
+    st.just([]),
+    st.just({}),
+    st.just(["russia", 1]),
+    st.just(3.0),
+)
+
+
+def _pointers(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _pointers(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _pointers(item, (*path, index))
+    return found
+
+
+@st.composite
+def _mutated(draw: st.DrawFn, document: Any) -> Any:
+    """``document`` with one value replaced, one key removed, or one unknown key added."""
+    document = copy.deepcopy(document)
+    paths = [p for p in _pointers(document) if p]
+    path = draw(st.sampled_from(paths))
+    parent = document
+    for token in path[:-1]:
+        parent = parent[token]
+    action = draw(st.sampled_from(["replace", "delete", "add"]))
+    if action == "replace":
+        parent[path[-1]] = draw(_odd_values)
+    elif action == "delete" and isinstance(parent, dict):
+        del parent[path[-1]]
+    elif isinstance(parent, dict):
+        parent[draw(st.sampled_from(["extra", "note", "prefix", "value", "Id"]))] = draw(
+            _odd_values
+        )
+    return document
+
+
+_CLAIMS_DOC = {"$schema": "../../schemas/claims.schema.json", "document": "sample-doc",
+               "claims": claims()}
+_ENTITIES_DOC = {"$schema": "../schemas/entities.schema.json", "entities": entities()}
+
+
+@given(_mutated(_CLAIMS_DOC))
+def test_schema_and_models_agree_on_claims_files(document: Any) -> None:
+    assert _schema_accepts("claims", document) == _model_accepts(ClaimsFile, document)
+
+
+@given(_mutated(_ENTITIES_DOC))
+def test_schema_and_models_agree_on_entities_files(document: Any) -> None:
+    assert _schema_accepts("entities", document) == _model_accepts(EntitiesFile, document)
+
+
+@given(_mutated(metadata()))
+def test_schema_and_models_agree_on_source_metadata(document: Any) -> None:
+    assert _schema_accepts("source", document) == _model_accepts(SourceMetadata, document)
+
+
+def test_both_accept_the_bundled_records() -> None:
+    import orjson
+
+    for path in sorted((REPO / "records" / "claims").glob("*.json")):
+        document = orjson.loads(path.read_bytes())
+        assert _schema_accepts("claims", document), path
+        assert _model_accepts(ClaimsFile, document), path
