@@ -10,6 +10,8 @@ from astana_facts.findings import Finding, has_errors
 from astana_facts.validation import check_dataset, resolve_root
 
 _cache: dict[Path, Dataset] = {}
+# Reading and schema errors cause the others, so they are listed first.
+_ROOT_CAUSE_FIRST = {"SCH": 0, "SRC": 1, "IDS": 2, "REF": 3, "SPN": 4, "VAL": 5}
 _lock = threading.Lock()
 
 
@@ -19,7 +21,10 @@ class InvalidRecordsError(ValueError):
     def __init__(self, root: Path, findings: list[Finding]) -> None:
         self.root = root
         self.findings = findings
-        errors = [finding for finding in findings if finding.severity == "error"]
+        errors = sorted(
+            (finding for finding in findings if finding.severity == "error"),
+            key=lambda finding: (_ROOT_CAUSE_FIRST.get(finding.code[:3], 9), finding.sort_key()),
+        )
         lines = [
             f"{f.file}:{f.line or 0}: {f.code} {f.message}" for f in errors[:10]
         ]

@@ -50,6 +50,9 @@ class Dataset:
     sources: dict[str, SourceFiles] = field(default_factory=dict, repr=False)
     claims_files: dict[str, str] = field(default_factory=dict, repr=False)
     raw_files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    # Files that exist but could not be loaded: references into them are not reported again.
+    entities_failed: bool = field(default=False, repr=False)
+    failed_documents: set[str] = field(default_factory=set, repr=False)
     _claims_by_id: dict[str, Claim] | None = field(default=None, repr=False)
 
     def claim(self, claim_id: str) -> Claim:

@@ -138,11 +138,13 @@ class _Loader:
         for path in metadata_paths:
             metadata = self.read(path, SourceMetadata)
             if metadata is None:
+                self.dataset.failed_documents.add(path.stem)
                 continue
             named_texts.add(metadata.text_file)
             self._load_text(path, metadata)
         for text_path in sorted(folder.glob("*.txt")):
-            if text_path.name not in named_texts:
+            unexplained = text_path.stem not in self.dataset.failed_documents
+            if text_path.name not in named_texts and unexplained:
                 self.findings.append(
                     Finding(
                         code="SRC004",
@@ -266,6 +268,7 @@ class _Loader:
             return
         entities_file = self.read(path, EntitiesFile)
         if entities_file is None:
+            self.dataset.entities_failed = True
             return
         file = display_path(path)
         for index, entity in enumerate(entities_file.entities):

@@ -47,9 +47,13 @@ def entity_references(model: BaseModel, path: str = "") -> Iterator[tuple[str, s
 
 
 def check_references(dataset: Dataset) -> Iterator[Finding]:
-    """REF001 unknown document, REF002 unknown entity, REF003 unknown claim."""
+    """REF001 unknown document, REF002 unknown entity, REF003 unknown claim.
+
+    References into a file that exists but failed to load are not reported: the failure of that
+    file is the root cause, and is reported once.
+    """
     for document_id, file in sorted(dataset.claims_files.items()):
-        if document_id not in dataset.documents:
+        if document_id not in dataset.documents and document_id not in dataset.failed_documents:
             yield Finding(
                 code="REF001",
                 severity="error",
@@ -57,6 +61,13 @@ def check_references(dataset: Dataset) -> Iterator[Finding]:
                 file=file,
                 pointer="/document",
             )
+    yield from _entity_references(dataset)
+    yield from _claim_references(dataset)
+
+
+def _entity_references(dataset: Dataset) -> Iterator[Finding]:
+    if dataset.entities_failed:
+        return
     for claim, site in zip(dataset.claims, dataset.claim_sites, strict=True):
         for json_pointer, entity_id in entity_references(claim):
             if entity_id not in dataset.entities:
@@ -80,6 +91,9 @@ def check_references(dataset: Dataset) -> Iterator[Finding]:
                     file=site.file,
                     pointer=site.pointer + json_pointer,
                 )
+
+
+def _claim_references(dataset: Dataset) -> Iterator[Finding]:
     claim_ids = {claim.id for claim in dataset.claims}
     for adjudication, site in zip(
         dataset.adjudications, dataset.adjudication_sites, strict=True

@@ -250,3 +250,17 @@ def test_findings_are_reported_in_json_with_the_contract_fields(records: Path) -
                                  "end": claim_list[1]["evidence"][0]["end"],
                                  "exact": "May 3rd and 5th"}]
     assert report["summary"] == {"error": 1, "warning": 0, "info": 0}
+
+
+def test_a_broken_entities_file_is_reported_once_not_as_unknown_entities(tmp_path: Path) -> None:
+    root = build_records(tmp_path / "records")
+    (root / "entities.json").write_text('{"entities": [}', encoding="utf-8")
+    assert [f.code for f in _findings(root)] == ["SCH001"]
+
+
+def test_a_broken_metadata_file_is_reported_once_not_as_an_unknown_document(
+    tmp_path: Path,
+) -> None:
+    root = build_records(tmp_path / "records")
+    write(root / "sources" / f"{DOC_ID}.json", mutated(metadata(), "/language", "English"))
+    assert [f.code for f in _findings(root)] == ["SCH008"]

@@ -1,0 +1,31 @@
+"""Importing the package is cheap: it reads no data and builds no models."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_import_reads_no_data_and_loads_no_heavy_module() -> None:
+    code = (
+        "import sys, builtins\n"
+        "opened = []\n"
+        "real_open = builtins.open\n"
+        "builtins.open = lambda f, *a, **k: (opened.append(str(f)), real_open(f, *a, **k))[1]\n"
+        "import astana_facts\n"
+        "assert astana_facts.__version__\n"
+        "heavy = [m for m in ('pydantic', 'astana_facts.loader', 'orjson') if m in sys.modules]\n"
+        "data = [f for f in opened if f.endswith(('.json', '.txt'))]\n"
+        "print(heavy, data)\n"
+        "assert not heavy and not data\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_version_comes_from_the_package_metadata() -> None:
+    from importlib.metadata import version
+
+    import astana_facts
+
+    assert astana_facts.__version__ == version("astana-facts")
