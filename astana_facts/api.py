@@ -25,9 +25,7 @@ class InvalidRecordsError(ValueError):
             (finding for finding in findings if finding.severity == "error"),
             key=lambda finding: (_ROOT_CAUSE_FIRST.get(finding.code[:3], 9), finding.sort_key()),
         )
-        lines = [
-            f"{f.file}:{f.line or 0}: {f.code} {f.message}" for f in errors[:10]
-        ]
+        lines = [f"{f.file}:{f.line or 0}: {f.code} {f.message}" for f in errors[:10]]
         more = f"\n… and {len(errors) - 10} more" if len(errors) > 10 else ""
         super().__init__(
             f"{len(errors)} error(s) in records folder {root}:\n" + "\n".join(lines) + more

@@ -83,7 +83,11 @@ def fill_span(text: str, span: dict[str, Any]) -> str | None:
                 f"quote {exact!r} occurs {len(anchors)} times (at {places}); add a prefix or "
                 "suffix, or longer quote, to pick one"
             )
-        span["start"], span["end"], span["exact"] = anchors[0].start, anchors[0].end, anchors[0].exact
+        span["start"], span["end"], span["exact"] = (
+            anchors[0].start,
+            anchors[0].end,
+            anchors[0].exact,
+        )
     start, end = span["start"], span["end"]
     if 0 <= start < end <= len(text) and text[start:end] == span["exact"]:
         before, after = context(text, start, end)
@@ -111,8 +115,12 @@ def _fill_claims(path: Path, data: Any, root: Path, result: FormatResult) -> Non
             if text is None:
                 if "start" not in span or "end" not in span:
                     result.problems.append(
-                        _problem(path, pointer, f"cannot fill offsets: no text for document "
-                                 f"{document_id!r}", claim_id)
+                        _problem(
+                            path,
+                            pointer,
+                            f"cannot fill offsets: no text for document {document_id!r}",
+                            claim_id,
+                        )
                     )
                 continue
             before = dict(span)
@@ -120,8 +128,12 @@ def _fill_claims(path: Path, data: Any, root: Path, result: FormatResult) -> Non
             if reason is not None:
                 label = f"claim {claim_id}, " if claim_id else ""
                 result.problems.append(
-                    _problem(path, f"{pointer}/exact", f"{label}field {pointer[1:]}/exact: "
-                             f"{reason}", claim_id)
+                    _problem(
+                        path,
+                        f"{pointer}/exact",
+                        f"{label}field {pointer[1:]}/exact: {reason}",
+                        claim_id,
+                    )
                 )
             elif span != before:
                 result.filled_spans += 1

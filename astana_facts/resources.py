@@ -30,7 +30,8 @@ def bundled(name: str) -> Path:
 
 
 def validators_for(records: Path) -> Path:
-    """The rules that go with a records folder: its sibling ``validators/``, else the bundled one."""
+    """The rules that go with a records folder: its sibling ``validators/``, else the bundled
+    ones."""
     sibling = records.parent / "validators"
     if sibling.is_dir():
         return sibling

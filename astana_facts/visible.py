@@ -19,9 +19,7 @@ def show(text: str, *, limit: int = 120) -> str:
     out: list[str] = []
     for character in text:
         category = unicodedata.category(character)
-        if character in _VISIBLE_AS_IS or (
-            category[0] in "LNPS" and not category.startswith("Zs")
-        ):
+        if character in _VISIBLE_AS_IS or (category[0] in "LNPS" and not category.startswith("Zs")):
             out.append(character)
         else:
             name = unicodedata.name(character, "")

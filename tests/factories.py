@@ -36,15 +36,24 @@ def entities() -> list[dict[str, Any]]:
     """Entities that the sample claims refer to."""
     return [
         {"id": "astana-process", "kind": "series", "name": "Astana process"},
-        {"id": "astana-round-4", "kind": "event", "name": "Fourth Astana round",
-         "series": "astana-process"},
+        {
+            "id": "astana-round-4",
+            "kind": "event",
+            "name": "Fourth Astana round",
+            "series": "astana-process",
+        },
         {"id": "astana", "kind": "place", "name": "Astana"},
         {"id": "russia", "kind": "state", "name": "Russia"},
         {"id": "iran", "kind": "state", "name": "Iran"},
         {"id": "turkey", "kind": "state", "name": "Turkey"},
         {"id": "memorandum", "kind": "instrument", "name": "De-escalation memorandum"},
-        {"id": "kairat-abdrakhmanov", "kind": "person", "name": "Kairat Abdrakhmanov",
-         "aliases": ["Abdrakhmanov"], "misspellings": ["Addrakmanov"]},
+        {
+            "id": "kairat-abdrakhmanov",
+            "kind": "person",
+            "name": "Kairat Abdrakhmanov",
+            "aliases": ["Abdrakhmanov"],
+            "misspellings": ["Addrakmanov"],
+        },
     ]
 
 
@@ -52,32 +61,69 @@ def claims(text: str = TEXT) -> list[dict[str, Any]]:
     """One claim of each of several kinds, grounded in ``text``."""
     publisher = {"type": "publisher"}
     return [
-        {"id": "sample-round-number", "kind": "round_number", "subject": "astana-round-4",
-         "value": {"series": "astana-process", "ordinal": 4}, "attribution": publisher,
-         "modality": "reported", "evidence": [span(text, "The fourth round")]},
-        {"id": "sample-dates", "kind": "event_date", "subject": "astana-round-4",
-         "value": {"start": "2017-05-03", "end": "2017-05-04", "precision": "day",
-                   "stance": "full_span"},
-         "attribution": publisher, "modality": "reported",
-         "evidence": [span(text, "May 3rd and 4th")]},
-        {"id": "sample-memorandum", "kind": "instrument", "subject": "memorandum",
-         "value": {"action": "signed", "parties": ["russia", "iran", "turkey"],
-                   "date": {"start": "2017-05-04", "end": "2017-05-04", "precision": "day"}},
-         "attribution": publisher, "modality": "reported",
-         "evidence": [span(text, "Russia, Iran and Turkey signed a memorandum on May 4th")]},
-        {"id": "sample-reporters", "kind": "count", "subject": "astana-round-4",
-         "value": {"measure": "foreign_reporters", "amount": {"bound": "exact", "value": 320}},
-         "attribution": publisher, "modality": "reported",
-         "evidence": [span(text, "320 foreign reporters")]},
-        {"id": "sample-duration", "kind": "duration", "subject": "astana-round-4",
-         "value": {"unit": "day", "amount": {"bound": "exact", "value": 2}},
-         "attribution": publisher, "modality": "reported",
-         "evidence": [span(text, "two-day talks")]},
-        {"id": "sample-statement", "kind": "statement", "subject": "astana-process",
-         "value": {"content": "the talks are the only way", "direct": True},
-         "attribution": {"type": "speaker", "entity": "kairat-abdrakhmanov"},
-         "modality": "opinion",
-         "evidence": [span(text, "\u201cthe talks are the only way\u201d")]},
+        {
+            "id": "sample-round-number",
+            "kind": "round_number",
+            "subject": "astana-round-4",
+            "value": {"series": "astana-process", "ordinal": 4},
+            "attribution": publisher,
+            "modality": "reported",
+            "evidence": [span(text, "The fourth round")],
+        },
+        {
+            "id": "sample-dates",
+            "kind": "event_date",
+            "subject": "astana-round-4",
+            "value": {
+                "start": "2017-05-03",
+                "end": "2017-05-04",
+                "precision": "day",
+                "stance": "full_span",
+            },
+            "attribution": publisher,
+            "modality": "reported",
+            "evidence": [span(text, "May 3rd and 4th")],
+        },
+        {
+            "id": "sample-memorandum",
+            "kind": "instrument",
+            "subject": "memorandum",
+            "value": {
+                "action": "signed",
+                "parties": ["russia", "iran", "turkey"],
+                "date": {"start": "2017-05-04", "end": "2017-05-04", "precision": "day"},
+            },
+            "attribution": publisher,
+            "modality": "reported",
+            "evidence": [span(text, "Russia, Iran and Turkey signed a memorandum on May 4th")],
+        },
+        {
+            "id": "sample-reporters",
+            "kind": "count",
+            "subject": "astana-round-4",
+            "value": {"measure": "foreign_reporters", "amount": {"bound": "exact", "value": 320}},
+            "attribution": publisher,
+            "modality": "reported",
+            "evidence": [span(text, "320 foreign reporters")],
+        },
+        {
+            "id": "sample-duration",
+            "kind": "duration",
+            "subject": "astana-round-4",
+            "value": {"unit": "day", "amount": {"bound": "exact", "value": 2}},
+            "attribution": publisher,
+            "modality": "reported",
+            "evidence": [span(text, "two-day talks")],
+        },
+        {
+            "id": "sample-statement",
+            "kind": "statement",
+            "subject": "astana-process",
+            "value": {"content": "the talks are the only way", "direct": True},
+            "attribution": {"type": "speaker", "entity": "kairat-abdrakhmanov"},
+            "modality": "opinion",
+            "evidence": [span(text, "\u201cthe talks are the only way\u201d")],
+        },
     ]
 
 
@@ -87,8 +133,12 @@ def metadata(text: str = TEXT) -> dict[str, Any]:
         "$schema": "../../schemas/source.schema.json",
         "id": DOC_ID,
         "title": "Sample talks",
-        "published": {"start": "2017-05-13", "end": "2017-05-13", "precision": "day",
-                      "inferred": False},
+        "published": {
+            "start": "2017-05-13",
+            "end": "2017-05-13",
+            "precision": "day",
+            "inferred": False,
+        },
         "language": "en",
         "original_file": "sample.txt",
         "text_file": f"{DOC_ID}.txt",
@@ -111,13 +161,18 @@ def build_records(
     write(root / "sources" / f"{DOC_ID}.json", meta if meta is not None else metadata(text))
     write(
         root / "claims" / f"{DOC_ID}.json",
-        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID,
-         "claims": claim_list if claim_list is not None else claims(text)},
+        {
+            "$schema": "../../schemas/claims.schema.json",
+            "document": DOC_ID,
+            "claims": claim_list if claim_list is not None else claims(text),
+        },
     )
     write(
         root / "entities.json",
-        {"$schema": "../schemas/entities.schema.json",
-         "entities": entity_list if entity_list is not None else entities()},
+        {
+            "$schema": "../schemas/entities.schema.json",
+            "entities": entity_list if entity_list is not None else entities(),
+        },
     )
     return root
 

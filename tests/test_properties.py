@@ -23,9 +23,12 @@ CLAIMS_FILE = Path("claims") / f"{DOC_ID}.json"
 
 def _quote_claim(exact: str, **span: Any) -> dict[str, Any]:
     return {
-        "id": "quoted", "kind": "statement", "subject": "astana-process",
+        "id": "quoted",
+        "kind": "statement",
+        "subject": "astana-process",
         "value": {"content": "something", "direct": False},
-        "attribution": {"type": "publisher"}, "modality": "reported",
+        "attribution": {"type": "publisher"},
+        "modality": "reported",
         "evidence": [{"exact": exact, **span}],
     }
 
@@ -45,8 +48,9 @@ def test_any_span_taken_from_a_text_survives_locate_fmt_validate(
 ) -> None:
     start, end = offsets
     exact = TEXT[start:end]
-    root = build_records(tmp_path_factory.mktemp("r") / "records",
-                         claim_list=[*claims(), _quote_claim(exact)])
+    root = build_records(
+        tmp_path_factory.mktemp("r") / "records", claim_list=[*claims(), _quote_claim(exact)]
+    )
     (anchor,) = find_quote(TEXT, exact)
     assert (anchor.start, anchor.end) == (start, end)
     result = format_records(root)
@@ -57,8 +61,11 @@ def test_any_span_taken_from_a_text_survives_locate_fmt_validate(
     assert validate(root) == []
 
 
-@given(_unique_quotes(), st.integers(min_value=0, max_value=39), st.characters(
-    codec="utf-8", exclude_categories=("Cs",)))
+@given(
+    _unique_quotes(),
+    st.integers(min_value=0, max_value=39),
+    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+)
 def test_any_one_character_change_to_a_quote_is_caught(
     tmp_path_factory: Any, offsets: tuple[int, int], position: int, replacement: str
 ) -> None:
@@ -67,13 +74,18 @@ def test_any_one_character_change_to_a_quote_is_caught(
     index = position % len(exact)
     changed = exact[:index] + replacement + exact[index + 1 :]
     assume(changed != exact)
-    root = build_records(tmp_path_factory.mktemp("r") / "records",
-                         claim_list=[*claims(), _quote_claim(changed, start=start, end=end)])
+    root = build_records(
+        tmp_path_factory.mktemp("r") / "records",
+        claim_list=[*claims(), _quote_claim(changed, start=start, end=end)],
+    )
     assert "SPN001" in {finding.code for finding in validate(root)}
 
 
-@given(_unique_quotes(), st.integers(min_value=-5, max_value=5).filter(bool),
-       st.sampled_from(["start", "end", "both"]))
+@given(
+    _unique_quotes(),
+    st.integers(min_value=-5, max_value=5).filter(bool),
+    st.sampled_from(["start", "end", "both"]),
+)
 def test_any_shift_of_an_offset_is_caught(
     tmp_path_factory: Any, offsets: tuple[int, int], shift: int, which: str
 ) -> None:
@@ -82,20 +94,42 @@ def test_any_shift_of_an_offset_is_caught(
     new_start = start + shift if which in {"start", "both"} else start
     new_end = end + shift if which in {"end", "both"} else end
     assume(new_start >= 0 and TEXT[new_start:new_end] != exact)
-    root = build_records(tmp_path_factory.mktemp("r") / "records",
-                         claim_list=[*claims(), _quote_claim(exact, start=new_start, end=new_end)])
+    root = build_records(
+        tmp_path_factory.mktemp("r") / "records",
+        claim_list=[*claims(), _quote_claim(exact, start=new_start, end=new_end)],
+    )
     codes = {finding.code for finding in validate(root)}
     # A negative offset is already a schema error (SCH008); any other shift is a span error.
     assert codes & {"SPN001", "SPN002", "SPN003", "SPN004", "SCH008"}
 
 
 _json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(min_value=-(2**63), max_value=2**64 - 1)
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**63), max_value=2**64 - 1)
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=12),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(["id", "kind", "claims", "document", "evidence", "value",
-                                       "exact", "start", "x", "$schema"]), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "kind",
+                    "claims",
+                    "document",
+                    "evidence",
+                    "value",
+                    "exact",
+                    "start",
+                    "x",
+                    "$schema",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
     max_leaves=20,
 )
 
@@ -111,12 +145,13 @@ def test_arbitrary_json_in_a_records_file_never_gives_a_traceback(
         "source": root / "sources" / f"{DOC_ID}.json",
     }[target]
     path.write_bytes(orjson.dumps(value))
-    for command in (["validate", str(root)], ["validate", str(root), "--format", "json"],
-                    ["fmt", "--check", str(root)]):
+    for command in (
+        ["validate", str(root)],
+        ["validate", str(root), "--format", "json"],
+        ["fmt", "--check", str(root)],
+    ):
         result = CliRunner().invoke(cli, command)
-        assert result.exception is None or isinstance(result.exception, SystemExit), (
-            result.output
-        )
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
         assert result.exit_code in {0, 1, 2}
     assert CliRunner().invoke(cli, ["validate", str(root)]).exit_code in {1, 2} or value == {}
 
@@ -182,8 +217,10 @@ def test_fmt_reports_an_ambiguous_quote_and_a_prefix_resolves_it(tmp_path: Path)
     result = format_records(root)
     assert "occurs 4 times" in result.problems[0].message
     claim_list[1]["evidence"][0] = {"exact": "talks", "prefix": "two-day "}
-    write(root / CLAIMS_FILE, {"$schema": "../../schemas/claims.schema.json",
-                               "document": DOC_ID, "claims": claim_list})
+    write(
+        root / CLAIMS_FILE,
+        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
+    )
     assert format_records(root).problems == []
     span = orjson.loads((root / CLAIMS_FILE).read_bytes())["claims"][1]["evidence"][0]
     assert TEXT[span["start"] : span["end"]] == "talks"

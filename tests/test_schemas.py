@@ -141,8 +141,11 @@ def _mutated(draw: st.DrawFn, document: Any) -> Any:
     return document
 
 
-_CLAIMS_DOC = {"$schema": "../../schemas/claims.schema.json", "document": "sample-doc",
-               "claims": claims()}
+_CLAIMS_DOC = {
+    "$schema": "../../schemas/claims.schema.json",
+    "document": "sample-doc",
+    "claims": claims(),
+}
 _ENTITIES_DOC = {"$schema": "../schemas/entities.schema.json", "entities": entities()}
 
 

@@ -63,7 +63,9 @@ def validate(records_dir: str | None, output_format: str) -> None:
 
 @click.command()
 @records_argument
-@click.option("--check", is_flag=True, help="Only report files that are not canonical; write nothing.")
+@click.option(
+    "--check", is_flag=True, help="Only report files that are not canonical; write nothing."
+)
 def fmt(records_dir: str | None, check: bool) -> None:
     """Write records files in the canonical layout and fill in span offsets from quotes.
 
@@ -101,7 +103,12 @@ def fmt(records_dir: str | None, check: bool) -> None:
 @click.command()
 @click.argument("document")
 @click.argument("quote")
-@click.option("--records", "records_dir", type=click.Path(file_okay=False), help="Records folder (default: bundled).")
+@click.option(
+    "--records",
+    "records_dir",
+    type=click.Path(file_okay=False),
+    help="Records folder (default: bundled).",
+)
 @click.option("--prefix", default=None, help="Text just before the quote, to pick one occurrence.")
 @click.option("--suffix", default=None, help="Text just after the quote, to pick one occurrence.")
 def locate(
@@ -154,7 +161,9 @@ def locate(
 
 @click.command()
 @click.argument("schemas_dir", required=False, type=click.Path(file_okay=False))
-@click.option("--check", is_flag=True, help="Fail when the files differ from the models; write nothing.")
+@click.option(
+    "--check", is_flag=True, help="Fail when the files differ from the models; write nothing."
+)
 def schemas(schemas_dir: str | None, check: bool) -> None:
     """Generate the JSON Schemas of all records files from the models.
 

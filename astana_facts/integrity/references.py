@@ -95,9 +95,7 @@ def _entity_references(dataset: Dataset) -> Iterator[Finding]:
 
 def _claim_references(dataset: Dataset) -> Iterator[Finding]:
     claim_ids = {claim.id for claim in dataset.claims}
-    for adjudication, site in zip(
-        dataset.adjudications, dataset.adjudication_sites, strict=True
-    ):
+    for adjudication, site in zip(dataset.adjudications, dataset.adjudication_sites, strict=True):
         for field in ("claims", "correct_claims"):
             for index, claim_id in enumerate(getattr(adjudication, field)):
                 if claim_id not in claim_ids:

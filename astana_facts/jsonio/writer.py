@@ -106,9 +106,7 @@ _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 def canonical_order(value: Any) -> Any:
     """``value`` with the keys of every object in canonical order (recursively)."""
     if isinstance(value, dict):
-        ordered = sorted(
-            value.items(), key=lambda item: _RANK.get(item[0], len(KEY_ORDER))
-        )
+        ordered = sorted(value.items(), key=lambda item: _RANK.get(item[0], len(KEY_ORDER)))
         return {key: canonical_order(item) for key, item in ordered}
     if isinstance(value, list):
         return [canonical_order(item) for item in value]

@@ -1,4 +1,4 @@
-"""Canonical entities: states, people, organisations, negotiation series, rounds, instruments, places."""
+"""Canonical entities: states, people, organisations, series, rounds, instruments, places."""
 
 from __future__ import annotations
 

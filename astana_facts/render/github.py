@@ -28,7 +28,6 @@ def render_github(findings: list[Finding], **_: object) -> str:
             properties.append(f"col={finding.column}")
         properties.append(f"title={_escape_property(finding.code)}")
         lines.append(
-            f"::{_LEVEL[finding.severity]} {','.join(properties)}::"
-            f"{_escape_data(finding.message)}"
+            f"::{_LEVEL[finding.severity]} {','.join(properties)}::{_escape_data(finding.message)}"
         )
     return "".join(line + "\n" for line in lines)

@@ -23,8 +23,10 @@ def _run(*args: str) -> click.testing.Result:
 def _break_a_quote(root: Path) -> None:
     claim_list = claims()
     claim_list[1]["evidence"][0]["exact"] = "May 3rd and 5th"
-    write(root / CLAIMS_FILE, {"$schema": "../../schemas/claims.schema.json",
-                               "document": DOC_ID, "claims": claim_list})
+    write(
+        root / CLAIMS_FILE,
+        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
+    )
 
 
 def test_validate_exits_0_on_clean_records(records: Path) -> None:
@@ -68,9 +70,10 @@ def test_validate_github_format_annotates_the_line(records: Path) -> None:
 
 def test_validate_output_is_deterministic(records: Path) -> None:
     _break_a_quote(records)
-    assert _run("validate", str(records), "--format", "json").output == _run(
-        "validate", str(records), "--format", "json"
-    ).output
+    assert (
+        _run("validate", str(records), "--format", "json").output
+        == _run("validate", str(records), "--format", "json").output
+    )
 
 
 def test_validate_on_the_bundled_dataset_passes() -> None:
@@ -112,8 +115,10 @@ def test_fmt_check_fails_on_a_non_canonical_file_and_fmt_fixes_it(records: Path)
 def test_fmt_fills_offsets_from_quotes(records: Path) -> None:
     claim_list = claims()
     claim_list[0]["evidence"] = [{"exact": "The fourth round"}]
-    write(records / CLAIMS_FILE, {"$schema": "../../schemas/claims.schema.json",
-                                  "document": DOC_ID, "claims": claim_list})
+    write(
+        records / CLAIMS_FILE,
+        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
+    )
     result = _run("fmt", str(records))
     assert result.exit_code == 0 and "1 span(s) filled in" in result.output
     assert _run("validate", str(records)).exit_code == 0
@@ -122,8 +127,10 @@ def test_fmt_fills_offsets_from_quotes(records: Path) -> None:
 def test_fmt_failure_exits_1_and_says_nothing_changed(records: Path) -> None:
     claim_list = claims()
     claim_list[0]["evidence"] = [{"exact": "not there"}]
-    write(records / CLAIMS_FILE, {"$schema": "../../schemas/claims.schema.json",
-                                  "document": DOC_ID, "claims": claim_list})
+    write(
+        records / CLAIMS_FILE,
+        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
+    )
     before = (records / CLAIMS_FILE).read_bytes()
     result = _run("fmt", str(records))
     assert result.exit_code == 1 and "no file was changed" in result.output

@@ -24,9 +24,13 @@ CLAIMS_FILE = f"claims/{DOC_ID}.json"
 
 def _edit_claims(pointer: str, value: Any) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
-        data = {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID,
-                "claims": claims()}
+        data = {
+            "$schema": "../../schemas/claims.schema.json",
+            "document": DOC_ID,
+            "claims": claims(),
+        }
         write(root / CLAIMS_FILE, mutated(data, pointer, value))
+
     return edit
 
 
@@ -34,28 +38,35 @@ def _edit_entities(change: Callable[[list[dict[str, Any]]], None]) -> Callable[[
     def edit(root: Path) -> None:
         entity_list = entities()
         change(entity_list)
-        write(root / "entities.json", {"$schema": "../schemas/entities.schema.json",
-                                       "entities": entity_list})
+        write(
+            root / "entities.json",
+            {"$schema": "../schemas/entities.schema.json", "entities": entity_list},
+        )
+
     return edit
 
 
 def _edit_metadata(pointer: str, value: Any) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
         write(root / "sources" / f"{DOC_ID}.json", mutated(metadata(), pointer, value))
+
     return edit
 
 
 def _raw(path: str, content: bytes) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
         (root / path).write_bytes(content)
+
     return edit
 
 
 def _duplicate_claim(root: Path) -> None:
     claim_list = claims()
     claim_list[1]["id"] = claim_list[0]["id"]
-    write(root / CLAIMS_FILE, {"$schema": "../../schemas/claims.schema.json",
-                               "document": DOC_ID, "claims": claim_list})
+    write(
+        root / CLAIMS_FILE,
+        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
+    )
 
 
 def _link_outside(root: Path) -> None:
@@ -94,48 +105,123 @@ def _unknown_document(root: Path) -> None:
 
 # (code, edit, file the finding names, JSON Pointer, claim id or None)
 CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
-    ("SCH001", _raw(CLAIMS_FILE, b'{\n  "document": "x",\n  "claims": [,]\n}\n'),
-     CLAIMS_FILE, None, None),
+    (
+        "SCH001",
+        _raw(CLAIMS_FILE, b'{\n  "document": "x",\n  "claims": [,]\n}\n'),
+        CLAIMS_FILE,
+        None,
+        None,
+    ),
     ("SCH002", _raw(CLAIMS_FILE, b'{"document": "\xff"}'), CLAIMS_FILE, None, None),
     ("SCH003", _raw(CLAIMS_FILE, b'{\n  "claims": [NaN]\n}\n'), CLAIMS_FILE, None, None),
-    ("SCH004", _raw("entities.json", b'{\n  "entities": [],\n  "entities": []\n}\n'),
-     "entities.json", None, None),
+    (
+        "SCH004",
+        _raw("entities.json", b'{\n  "entities": [],\n  "entities": []\n}\n'),
+        "entities.json",
+        None,
+        None,
+    ),
     ("SCH005", _huge_file, "claims/huge.json", None, None),
     ("SCH006", _link_outside, "claims/elsewhere.json", None, None),
-    ("SCH008", _edit_claims("/claims/2/value/action", "sold"), CLAIMS_FILE,
-     "/claims/2/value/action", "sample-memorandum"),
-    ("SCH008", _edit_claims("/claims/1/surprise", 1), CLAIMS_FILE, "/claims/1/surprise",
-     "sample-dates"),
+    (
+        "SCH008",
+        _edit_claims("/claims/2/value/action", "sold"),
+        CLAIMS_FILE,
+        "/claims/2/value/action",
+        "sample-memorandum",
+    ),
+    (
+        "SCH008",
+        _edit_claims("/claims/1/surprise", 1),
+        CLAIMS_FILE,
+        "/claims/1/surprise",
+        "sample-dates",
+    ),
     ("SCH009", _raw("notes.md", b"hello\n"), "notes.md", None, None),
     ("SRC001", _text_changed, f"sources/{DOC_ID}.json", "/sha256", None),
     ("SRC002", _text_not_nfc, f"sources/{DOC_ID}.txt", None, None),
     ("SRC003", _missing_text, f"sources/{DOC_ID}.json", "/text_file", None),
     ("SRC004", _orphan_text, "sources/orphan.txt", None, None),
     ("SRC005", _edit_metadata("/id", "other-doc"), f"sources/{DOC_ID}.json", "/id", None),
-    ("SRC006", _edit_metadata("/published/inferred", True), f"sources/{DOC_ID}.json",
-     "/published/reasoning", None),
-    ("SPN001", _edit_claims("/claims/1/evidence/0/exact", "May 3rd and 5th"), CLAIMS_FILE,
-     "/claims/1/evidence/0/exact", "sample-dates"),
-    ("SPN002", _edit_claims("/claims/1/evidence/0/end", 100_000), CLAIMS_FILE,
-     "/claims/1/evidence/0/end", "sample-dates"),
-    ("SPN003", _edit_claims("/claims/1/evidence/0/end", 3), CLAIMS_FILE,
-     "/claims/1/evidence/0/end", "sample-dates"),
-    ("SPN004", _edit_claims("/claims/1/evidence/0/start", 62), CLAIMS_FILE,
-     "/claims/1/evidence/0/end", "sample-dates"),
-    ("SPN005", _edit_claims("/claims/1/evidence/0/prefix", "wrong context"), CLAIMS_FILE,
-     "/claims/1/evidence/0/prefix", "sample-dates"),
-    ("SPN006", _edit_claims("/claims/1/evidence/0/suffix", "wrong context"), CLAIMS_FILE,
-     "/claims/1/evidence/0/suffix", "sample-dates"),
+    (
+        "SRC006",
+        _edit_metadata("/published/inferred", True),
+        f"sources/{DOC_ID}.json",
+        "/published/reasoning",
+        None,
+    ),
+    (
+        "SPN001",
+        _edit_claims("/claims/1/evidence/0/exact", "May 3rd and 5th"),
+        CLAIMS_FILE,
+        "/claims/1/evidence/0/exact",
+        "sample-dates",
+    ),
+    (
+        "SPN002",
+        _edit_claims("/claims/1/evidence/0/end", 100_000),
+        CLAIMS_FILE,
+        "/claims/1/evidence/0/end",
+        "sample-dates",
+    ),
+    (
+        "SPN003",
+        _edit_claims("/claims/1/evidence/0/end", 3),
+        CLAIMS_FILE,
+        "/claims/1/evidence/0/end",
+        "sample-dates",
+    ),
+    (
+        "SPN004",
+        _edit_claims("/claims/1/evidence/0/start", 62),
+        CLAIMS_FILE,
+        "/claims/1/evidence/0/end",
+        "sample-dates",
+    ),
+    (
+        "SPN005",
+        _edit_claims("/claims/1/evidence/0/prefix", "wrong context"),
+        CLAIMS_FILE,
+        "/claims/1/evidence/0/prefix",
+        "sample-dates",
+    ),
+    (
+        "SPN006",
+        _edit_claims("/claims/1/evidence/0/suffix", "wrong context"),
+        CLAIMS_FILE,
+        "/claims/1/evidence/0/suffix",
+        "sample-dates",
+    ),
     ("IDS001", _duplicate_claim, CLAIMS_FILE, "/claims/1/id", "sample-round-number"),
-    ("IDS002", _edit_entities(lambda e: e.append(dict(e[0], name="Other"))), "entities.json",
-     "/entities/8/id", None),
-    ("IDS003", _edit_entities(lambda e: e[2].update(aliases=["abdrakhmanov"])), "entities.json",
-     "/entities/7/aliases/0", None),
+    (
+        "IDS002",
+        _edit_entities(lambda e: e.append(dict(e[0], name="Other"))),
+        "entities.json",
+        "/entities/8/id",
+        None,
+    ),
+    (
+        "IDS003",
+        _edit_entities(lambda e: e[2].update(aliases=["abdrakhmanov"])),
+        "entities.json",
+        "/entities/7/aliases/0",
+        None,
+    ),
     ("REF001", _unknown_document, "claims/nowhere.json", "/document", None),
-    ("REF002", _edit_claims("/claims/2/value/parties/1", "persia"), CLAIMS_FILE,
-     "/claims/2/value/parties/1", "sample-memorandum"),
-    ("VAL001", _edit_claims("/claims/1/value/end", "2017-05-01"), CLAIMS_FILE,
-     "/claims/1/value/end", "sample-dates"),
+    (
+        "REF002",
+        _edit_claims("/claims/2/value/parties/1", "persia"),
+        CLAIMS_FILE,
+        "/claims/2/value/parties/1",
+        "sample-memorandum",
+    ),
+    (
+        "VAL001",
+        _edit_claims("/claims/1/value/end", "2017-05-01"),
+        CLAIMS_FILE,
+        "/claims/1/value/end",
+        "sample-dates",
+    ),
 ]
 
 
@@ -177,9 +263,11 @@ def test_a_broken_record_fails_with_its_code_at_its_place(
         assert finding.claims == (claim,)
         assert claim in finding.message
     if file is not None and code != "SCH005":
-        assert finding.line is not None or code in {
-            "SCH006", "SCH009", "SRC002", "SRC004", "REF001"
-        } or finding.pointer is None
+        assert (
+            finding.line is not None
+            or code in {"SCH006", "SCH009", "SRC002", "SRC004", "REF001"}
+            or finding.pointer is None
+        )
 
 
 def test_every_code_in_the_table_has_a_failing_case() -> None:
@@ -204,14 +292,21 @@ def test_an_unreadable_file_is_reported_not_raised(tmp_path: Path) -> None:
 
 def test_an_adjudication_naming_an_unknown_claim_fails_with_ref003(tmp_path: Path) -> None:
     root = build_records(tmp_path / "records")
-    write(root / "adjudications.json", {
-        "$schema": "../schemas/adjudications.schema.json",
-        "adjudications": [{
-            "fingerprint": "0123456789abcdef", "code": "DAT001",
-            "claims": ["sample-dates", "no-such-claim"], "verdict": "false_positive",
-            "rationale": "test",
-        }],
-    })
+    write(
+        root / "adjudications.json",
+        {
+            "$schema": "../schemas/adjudications.schema.json",
+            "adjudications": [
+                {
+                    "fingerprint": "0123456789abcdef",
+                    "code": "DAT001",
+                    "claims": ["sample-dates", "no-such-claim"],
+                    "verdict": "false_positive",
+                    "rationale": "test",
+                }
+            ],
+        },
+    )
     findings = [f for f in _findings(root) if f.code == "REF003"]
     assert [f.pointer for f in findings] == ["/adjudications/0/claims/1"]
 
@@ -221,16 +316,19 @@ def test_a_claim_failing_its_model_leaves_the_other_claims_checked(tmp_path: Pat
     claim_list = claims()
     claim_list[0]["value"]["ordinal"] = "four"
     claim_list[1]["evidence"][0]["exact"] = "May 3rd and 5th"
-    write(root / CLAIMS_FILE, {"$schema": "../../schemas/claims.schema.json",
-                               "document": DOC_ID, "claims": claim_list})
+    write(
+        root / CLAIMS_FILE,
+        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
+    )
     codes = sorted(f.code for f in _findings(root))
     assert codes == ["SCH008", "SPN001"]
 
 
 def test_a_mismatch_shows_invisible_differences(tmp_path: Path) -> None:
     text = TEXT.replace("May 3rd and 4th", "May 3rd\u00a0and 4th")
-    root = build_records(tmp_path / "records", text=text, claim_list=claims(TEXT),
-                         meta=metadata(text))
+    root = build_records(
+        tmp_path / "records", text=text, claim_list=claims(TEXT), meta=metadata(text)
+    )
     (finding,) = [f for f in _findings(root) if f.code == "SPN001"]
     assert "<U+00A0 NO-BREAK SPACE>" in finding.message
     assert "May 3rd and 4th" in finding.message
@@ -241,14 +339,21 @@ def test_findings_are_reported_in_json_with_the_contract_fields(records: Path) -
 
     claim_list = claims()
     claim_list[1]["evidence"][0]["exact"] = "May 3rd and 5th"
-    write(records / CLAIMS_FILE, {"$schema": "../../schemas/claims.schema.json",
-                                  "document": DOC_ID, "claims": claim_list})
+    write(
+        records / CLAIMS_FILE,
+        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
+    )
     report = orjson.loads(render_json(_findings(records), tool_version="1", records="r"))
     (finding,) = report["findings"]
     assert set(finding) >= {"code", "severity", "message", "file", "line", "claims", "spans"}
-    assert finding["spans"] == [{"document": DOC_ID, "start": claim_list[1]["evidence"][0]["start"],
-                                 "end": claim_list[1]["evidence"][0]["end"],
-                                 "exact": "May 3rd and 5th"}]
+    assert finding["spans"] == [
+        {
+            "document": DOC_ID,
+            "start": claim_list[1]["evidence"][0]["start"],
+            "end": claim_list[1]["evidence"][0]["end"],
+            "exact": "May 3rd and 5th",
+        }
+    ]
     assert report["summary"] == {"error": 1, "warning": 0, "info": 0}
 
 

@@ -20,7 +20,10 @@ from astana_facts.models import (
 def test_keys_follow_the_canonical_order_and_unknown_keys_come_last() -> None:
     data = {"zzz": 1, "evidence": [], "id": "a", "kind": "count"}
     assert list(__import__("orjson").loads(dumps_canonical(data))) == [
-        "id", "kind", "evidence", "zzz"
+        "id",
+        "kind",
+        "evidence",
+        "zzz",
     ]
 
 
@@ -63,7 +66,9 @@ def test_every_model_field_has_a_canonical_position() -> None:
     assert _all_field_names() - set(KEY_ORDER) == set()
 
 
-def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "a.json"
     path.write_bytes(b"old")
 

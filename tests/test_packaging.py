@@ -1,0 +1,115 @@
+"""The wheel: carries the data inside the package, installs outside the checkout, and works there.
+
+Slow (builds a wheel and a virtual environment), so the wheel and the venv are built once per run.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
+        check=True,
+    )
+    (path,) = out.glob("astana_facts-*.whl")
+    return path
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv outside the checkout with the wheel installed; returns its bin folder."""
+    home = tmp_path_factory.mktemp("venv")
+    venv.create(home, with_pip=True)
+    bin_dir = home / ("Scripts" if sys.platform == "win32" else "bin")
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], check=True
+    )
+    return bin_dir
+
+
+def test_the_wheel_carries_the_data_inside_the_package(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    top_level = {name.split("/", 1)[0] for name in names}
+    assert not top_level & {"records", "schemas", "validators"}
+    assert top_level <= {
+        "astana_facts",
+        wheel.name.split("-")[0] + "-" + wheel.name.split("-")[1] + ".dist-info",
+    }
+    for folder in ("records/sources", "records/claims", "schemas", "validators"):
+        assert any(name.startswith(f"astana_facts/{folder}/") for name in names), folder
+    checkout = {
+        path.relative_to(REPO).as_posix()
+        for folder in ("records", "schemas", "validators")
+        for path in (REPO / folder).rglob("*")
+        if path.is_file()
+    }
+    packaged = {name.removeprefix("astana_facts/") for name in names}
+    assert checkout <= packaged
+
+
+def test_the_installed_wheel_validates_its_bundled_records(installed: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(installed / "astana-facts"), "validate"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    module = subprocess.run(
+        [str(installed / "python"), "-m", "astana_facts", "validate", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert module.returncode == 0 and '"findings": []' in module.stdout
+
+
+def test_the_readme_api_example_runs_in_the_installed_wheel(
+    installed: Path, tmp_path: Path
+) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- api-example -->\s*```python\n(.*?)```", readme, re.S)
+    assert match, "README.md has no api-example block"
+    result = subprocess.run(
+        [str(installed / "python"), "-c", match[1]],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        "site-packages"
+        in subprocess.run(
+            [
+                str(installed / "python"),
+                "-c",
+                "from astana_facts.resources import bundled; print(bundled('records'))",
+            ],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+
+
+def test_readme_commands_are_what_ci_runs() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.*?)\n```", readme, re.S)[0].splitlines()
+    assert len(commands) == 2
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci
