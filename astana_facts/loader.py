@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,8 +39,13 @@ from astana_facts.models import (
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-_CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
 _KNOWN_TOP_LEVEL = {"sources", "claims", "entities.json", "adjudications.json"}
+
+
+@cache
+def _claim_adapter() -> TypeAdapter[Claim]:
+    """Validator of a single claim, built only when a claims file needs salvaging."""
+    return TypeAdapter(Claim)
 
 
 class RecordsFolderError(Exception):
@@ -115,7 +121,7 @@ class _Loader:
         kept: list[Claim] = []
         for index, raw_claim in enumerate(data["claims"]):
             try:
-                kept.append(_CLAIM_ADAPTER.validate_python(raw_claim))
+                kept.append(_claim_adapter().validate_python(raw_claim))
             except ValidationError as claim_error:
                 claim_id = raw_claim.get("id") if isinstance(raw_claim, dict) else None
                 self.findings.extend(

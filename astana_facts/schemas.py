@@ -18,6 +18,7 @@ from astana_facts.models import (
     RulesFile,
     SourceMetadata,
 )
+from astana_facts.models.field_docs import describe_fields
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_BASE = "urn:astana-facts:schema:"
@@ -40,6 +41,7 @@ def schema_file_name(name: str) -> str:
 def generate_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the files of kind ``name``."""
     model, files = SCHEMA_MODELS[name]
+    describe_fields(*(model for model, _ in SCHEMA_MODELS.values()))
     body = model.model_json_schema(by_alias=True, mode="validation")
     header = {
         "$schema": DIALECT,

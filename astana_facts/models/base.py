@@ -18,14 +18,20 @@ _DATE_RE = re.compile(_DATE_PATTERN)
 
 
 class Record(BaseModel):
-    """Base of all record models: strict types, no unknown fields, immutable, documented fields."""
+    """Base of all record models: strict types, no unknown fields, immutable.
+
+    Each field is documented by the docstring under it; :func:`astana_facts.models.field_docs.
+    describe_fields` copies those into the schemas. (pydantic's ``use_attribute_docstrings`` would
+    do it at import time, which costs a third of the start-up of every command.)
+    Validators are built on first use (``defer_build``), so importing the models stays cheap.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
         strict=True,
         frozen=True,
-        use_attribute_docstrings=True,
         hide_input_in_errors=True,
+        defer_build=True,
     )
 
 
