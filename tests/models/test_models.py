@@ -1,0 +1,109 @@
+"""The record models: strict, typed, and documented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from astana_facts.models import Claim, ClaimsFile, Entity, Quantity
+from astana_facts.models.field_docs import all_models, field_docstrings
+from astana_facts.schemas import SCHEMA_MODELS
+from tests.factories import claims
+
+CLAIM = TypeAdapter(Claim)
+
+
+def test_a_claim_becomes_the_model_of_its_kind_with_typed_values() -> None:
+    claim = CLAIM.validate_python(claims()[1])
+    assert type(claim).__name__ == "EventDateClaim"
+    assert claim.value.start == dt.date(2017, 5, 3)
+    assert claim.value.stance == "full_span"
+
+
+@pytest.mark.parametrize(
+    ("pointer", "value"),
+    [
+        (("value", "ordinal"), "4"),
+        (("value", "ordinal"), True),
+        (("value", "ordinal"), 0),
+        (("value", "series"), "Astana Process"),
+        (("modality",), "rumoured"),
+        (("kind",), "gossip"),
+        (("surprise",), 1),
+    ],
+)
+def test_wrong_types_unknown_values_and_unknown_fields_are_errors(
+    pointer: tuple[str, ...], value: object
+) -> None:
+    record = claims()[0]
+    node = record
+    for key in pointer[:-1]:
+        node = node[key]
+    node[pointer[-1]] = value
+    with pytest.raises(ValidationError):
+        CLAIM.validate_python(record)
+
+
+def test_an_integral_float_is_accepted_where_json_schema_accepts_it() -> None:
+    record = claims()[0]
+    record["value"]["ordinal"] = 4.0
+    assert CLAIM.validate_python(record).value.ordinal == 4
+
+
+@pytest.mark.parametrize("text", ["2017-02-30", "2017-5-3", "20170503", "2017-05-03T00:00"])
+def test_dates_must_be_real_calendar_days_written_yyyy_mm_dd(text: str) -> None:
+    record = claims()[1]
+    record["value"]["start"] = text
+    with pytest.raises(ValidationError):
+        CLAIM.validate_python(record)
+
+
+@pytest.mark.parametrize(
+    ("amount", "bound"),
+    [
+        ({"bound": "exact", "value": 320}, "exact"),
+        ({"bound": "at_least", "value": 500000}, "at_least"),
+        ({"bound": "range", "low": 200000, "high": 999999}, "range"),
+    ],
+)
+def test_quantities_are_chosen_by_their_bound(amount: dict[str, object], bound: str) -> None:
+    assert TypeAdapter(Quantity).validate_python(amount).bound == bound
+
+
+def test_a_range_needs_low_and_high_and_nothing_else() -> None:
+    with pytest.raises(ValidationError):
+        TypeAdapter(Quantity).validate_python({"bound": "range", "value": 3})
+
+
+def test_whole_numbers_stay_integers() -> None:
+    value = TypeAdapter(Quantity).validate_python({"bound": "exact", "value": 320})
+    assert value.value == 320 and isinstance(value.value, int)
+
+
+def test_records_are_immutable() -> None:
+    entity = Entity.model_validate({"id": "a", "kind": "place", "name": "A"})
+    with pytest.raises(ValidationError):
+        entity.name = "B"  # type: ignore[misc]
+
+
+def test_a_claims_file_must_name_its_schema() -> None:
+    with pytest.raises(ValidationError):
+        ClaimsFile.model_validate({"document": "d", "claims": []})
+    with pytest.raises(ValidationError):
+        ClaimsFile.model_validate({"$schema": "entities.schema.json", "document": "d",
+                                   "claims": []})
+
+
+def test_every_field_of_every_model_is_documented() -> None:
+    roots = [model for model, _ in SCHEMA_MODELS.values()]
+    undocumented = []
+    for model in all_models(*roots):
+        docs: dict[str, str] = {}
+        for klass in model.__mro__:
+            if klass in all_models(*roots):
+                docs = field_docstrings(klass) | docs
+        undocumented += [f"{model.__name__}.{name}" for name in model.model_fields
+                         if name not in docs]
+    assert undocumented == []

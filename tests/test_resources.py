@@ -1,0 +1,30 @@
+"""Locating the bundled data folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from astana_facts.resources import bundled, validators_for
+from tests.conftest import REPO
+
+
+def test_in_a_checkout_the_data_folders_are_the_repositorys() -> None:
+    for name in ("records", "schemas", "validators"):
+        assert bundled(name) == REPO / name
+
+
+def test_an_unknown_folder_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown data folder"):
+        bundled("secrets")
+
+
+def test_a_records_folder_uses_its_sibling_validators_else_the_bundled_ones(
+    tmp_path: Path,
+) -> None:
+    records = tmp_path / "records"
+    records.mkdir()
+    assert validators_for(records) == bundled("validators")
+    (tmp_path / "validators").mkdir()
+    assert validators_for(records) == tmp_path / "validators"
