@@ -5,14 +5,24 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from astana_facts.dataset import Dataset
+from pydantic import TypeAdapter
+
+from astana_facts.dataset import Dataset, Records
 from astana_facts.findings import Finding, has_errors
-from astana_facts.validation import check_dataset, resolve_root
+from astana_facts.models import (
+    Adjudication,
+    Claim,
+    Document,
+    Entity,
+    Rule,
+    SourceMetadata,
+)
+from astana_facts.validation import check_records, resolve_root
 
 _cache: dict[Path, Dataset] = {}
+_lock = threading.Lock()
 # Reading and schema errors cause the others, so they are listed first.
 _ROOT_CAUSE_FIRST = {"SCH": 0, "SRC": 1, "IDS": 2, "REF": 3, "SPN": 4, "VAL": 5}
-_lock = threading.Lock()
 
 
 class InvalidRecordsError(ValueError):
@@ -32,6 +42,26 @@ class InvalidRecordsError(ValueError):
         )
 
 
+def build_dataset(records: Records) -> Dataset:
+    """Typed models of checked records (the records must have no error)."""
+    claim_adapter: TypeAdapter[Claim] = TypeAdapter(Claim)
+    dataset = Dataset(root=records.root)
+    for document_id, source in records.sources.items():
+        metadata = SourceMetadata.model_validate(source.metadata)
+        dataset.documents[document_id] = Document(metadata=metadata, text=source.text)
+    for entity, _ in records.entities:
+        dataset.entities[entity["id"]] = Entity.model_validate(entity)
+    for record in records.claims:
+        claim = claim_adapter.validate_python(record.claim)
+        claim._document = record.document
+        for span in claim.evidence:
+            span._document = record.document
+        dataset.claims.append(claim)
+    dataset.adjudications = [Adjudication.model_validate(a) for a, _ in records.adjudications]
+    dataset.rules = [Rule.model_validate(rule) for rule in records.rules]
+    return dataset
+
+
 def load(path: str | Path | None = None) -> Dataset:
     """Load and check a records folder (default: the bundled dataset), cached per folder.
 
@@ -42,13 +72,13 @@ def load(path: str | Path | None = None) -> Dataset:
     root = resolve_root(path).resolve()
     with _lock:
         if root not in _cache:
-            dataset, findings = check_dataset(root)
+            records, findings = check_records(root, keep=True)
             if has_errors(findings):
                 raise InvalidRecordsError(root, findings)
-            _cache[root] = dataset
+            _cache[root] = build_dataset(records)
         return _cache[root]
 
 
 def validate(path: str | Path | None = None) -> list[Finding]:
     """All integrity findings of a records folder (default: the bundled dataset), sorted."""
-    return check_dataset(path)[1]
+    return check_records(path)[1]

@@ -1,13 +1,16 @@
-"""The loaded dataset: documents, claims, entities, adjudications and rules, with provenance."""
+"""What checking a records folder produces (validated records with their sites), and the
+:class:`Dataset` of typed models that the Python API serves."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from astana_facts.models import Adjudication, Claim, Document, Entity, Rule
+
+Record = dict[str, Any]
+"""A record validated against its model, as plain data (dates as ``datetime.date``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,22 +21,46 @@ class Site:
     pointer: str
 
 
-@dataclass
-class SourceFiles:
-    """What the loader saw of one source: the sha256 of the text file's bytes, and its sites."""
+@dataclass(slots=True)
+class SourceRecord:
+    """A source document as loaded: validated metadata, the text, and the text's checksum."""
 
+    metadata: Record
+    text: str
     text_sha256: str
-    text_bytes: bytes
-    metadata_site: Site
+    site: Site
     text_file: str
+
+
+@dataclass(slots=True)
+class ClaimRecord:
+    """A validated claim, the document it belongs to, and where it stands."""
+
+    claim: Record
+    document: str
+    site: Site
+
+
+@dataclass
+class Records:
+    """Everything a check read from a records folder (claims only when asked to keep them)."""
+
+    root: Path
+    sources: dict[str, SourceRecord] = field(default_factory=dict)
+    entities: list[tuple[Record, Site]] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
+    adjudications: list[tuple[Record, Site]] = field(default_factory=list)
+    rules: list[Record] = field(default_factory=list)
 
 
 @dataclass
 class Dataset:
-    """The records of one records folder, as typed models.
+    """The records of one folder as typed models: the Python API.
 
-    ``documents`` maps document id to :class:`~astana_facts.models.Document`; ``claims`` is every
-    claim in file order; ``entities`` maps entity id to :class:`~astana_facts.models.Entity`.
+    ``documents`` maps document id to :class:`~astana_facts.models.Document` (``text`` and
+    ``metadata``); ``claims`` lists every claim in file order (pydantic models with ``id``,
+    ``kind``, ``value``, ``evidence``, ...; each span knows its ``document``); ``entities`` maps
+    entity id to :class:`~astana_facts.models.Entity`.
     """
 
     root: Path
@@ -42,24 +69,13 @@ class Dataset:
     entities: dict[str, Entity] = field(default_factory=dict)
     adjudications: list[Adjudication] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
-    # Provenance, for findings: parallel to the lists above, or keyed by id.
-    claim_sites: list[Site] = field(default_factory=list, repr=False)
-    entity_list: list[Entity] = field(default_factory=list, repr=False)
-    entity_sites: list[Site] = field(default_factory=list, repr=False)
-    adjudication_sites: list[Site] = field(default_factory=list, repr=False)
-    sources: dict[str, SourceFiles] = field(default_factory=dict, repr=False)
-    claims_files: dict[str, str] = field(default_factory=dict, repr=False)
-    raw_files: dict[str, bytes] = field(default_factory=dict, repr=False)
-    # Files that exist but could not be loaded: references into them are not reported again.
-    entities_failed: bool = field(default=False, repr=False)
-    failed_documents: set[str] = field(default_factory=set, repr=False)
-    _claims_by_id: dict[str, Claim] | None = field(default=None, repr=False)
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with id ``claim_id`` (KeyError when there is none)."""
-        if self._claims_by_id is None:
-            self._claims_by_id = {claim.id: claim for claim in self.claims}
-        return self._claims_by_id[claim_id]
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        raise KeyError(claim_id)
 
     def claims_of(self, document_id: str) -> list[Claim]:
         """The claims grounded in one document, in file order."""
@@ -68,11 +84,3 @@ class Dataset:
     def text(self, document_id: str) -> str:
         """The verbatim text of a document."""
         return self.documents[document_id].text
-
-    def summary(self) -> Mapping[str, Any]:
-        """Counts of documents, claims and entities."""
-        return {
-            "documents": len(self.documents),
-            "claims": len(self.claims),
-            "entities": len(self.entities),
-        }

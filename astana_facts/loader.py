@@ -1,4 +1,4 @@
-"""Loading a records folder into a :class:`Dataset`, collecting findings instead of raising.
+"""Reading a records folder file by file: strict JSON, validated against the models.
 
 Layout of a records folder::
 
@@ -7,45 +7,37 @@ Layout of a records folder::
     entities.json        canonical entities (EntitiesFile)
     adjudications.json   editors' verdicts (AdjudicationsFile, optional)
 
-Each file is read strictly (:mod:`astana_facts.jsonio.reader`) and validated against its model;
-a claim that fails its model is left out and reported, the rest of its file still loads.
+Problems become findings, never exceptions. A claim that fails its model is left out and
+reported; the rest of its file still loads. Claims files are yielded one at a time, so a check of
+a large folder holds one file's records in memory, not all of them.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from functools import cache
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from astana_facts.codes import code
-from astana_facts.dataset import Dataset, Site, SourceFiles
+from astana_facts.dataset import ClaimRecord, Record, Site, SourceRecord
 from astana_facts.findings import Finding
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.reader import read_bytes, read_json, resolve_inside
-from astana_facts.locations import display_path, pointer_from_loc
+from astana_facts.locations import display_path
 from astana_facts.models import (
     AdjudicationsFile,
-    Claim,
     ClaimsFile,
-    Document,
     EntitiesFile,
     RulesFile,
     SourceMetadata,
 )
-
-ModelT = TypeVar("ModelT", bound=BaseModel)
+from astana_facts.record_validation import record_validator, validation_findings
 
 _KNOWN_TOP_LEVEL = {"sources", "claims", "entities.json", "adjudications.json"}
-
-
-@cache
-def _claim_adapter() -> TypeAdapter[Claim]:
-    """Validator of a single claim, built only when a claims file needs salvaging."""
-    return TypeAdapter(Claim)
 
 
 class RecordsFolderError(Exception):
@@ -65,249 +57,105 @@ def read_error_finding(error: ReadError) -> Finding:
     )
 
 
-def validation_findings(
-    error: ValidationError, data: Any, file: str, *, base: str = "", claim: str | None = None
-) -> Iterator[Finding]:
-    """One SCH008 finding per model error, with the JSON Pointer of the offending field."""
-    for detail in error.errors(include_url=False):
-        json_pointer = pointer_from_loc(data, detail["loc"], base)
-        field = json_pointer or "/"
-        subject = f"claim {claim}, " if claim else ""
-        yield Finding(
-            code="SCH008",
-            severity="error",
-            message=f"{subject}field {field}: {detail['msg']}",
-            file=file,
-            pointer=json_pointer,
-            claims=(claim,) if claim else (),
-        )
+@dataclass
+class LoadedFile:
+    """One records file after reading and validation."""
+
+    file: str
+    raw: bytes | None = None
+    record: Record | None = None
+    findings: list[Finding] = field(default_factory=list)
 
 
-class _Loader:
-    """One pass over a records folder; see :func:`load_records`."""
+@dataclass
+class ClaimsFileRecords:
+    """The claims of one claims file, with the findings of reading it."""
 
-    def __init__(self, root: Path, validators: Path | None) -> None:
+    loaded: LoadedFile
+    document: str | None
+    stem: str
+    claims: list[ClaimRecord] = field(default_factory=list)
+
+
+def load_file(path: Path, model: type[BaseModel], *, root: Path) -> LoadedFile:
+    """Read ``path`` strictly and validate it against ``model``."""
+    loaded = LoadedFile(display_path(path))
+    parsed = read_json(path, root=root)
+    if isinstance(parsed, ReadError):
+        loaded.findings.append(read_error_finding(parsed))
+        return loaded
+    loaded.raw = parsed.raw
+    try:
+        loaded.record = record_validator(model).validate_python(parsed.data)
+    except ValidationError as error:
+        if model is ClaimsFile:
+            _salvage_claims(loaded, parsed.data, error)
+        else:
+            loaded.findings.extend(validation_findings(error, parsed.data, loaded.file))
+    return loaded
+
+
+def _salvage_claims(loaded: LoadedFile, data: Any, error: ValidationError) -> None:
+    """Validate a failing claims file claim by claim, keeping the claims that pass.
+
+    Kept claims carry their index in the file under the private key ``__index``.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+        loaded.findings.extend(validation_findings(error, data, loaded.file))
+        return
+    try:
+        envelope = record_validator(ClaimsFile).validate_python({**data, "claims": []})
+    except ValidationError as envelope_error:
+        loaded.findings.extend(validation_findings(envelope_error, data, loaded.file))
+        return
+    claims_validator = record_validator(ClaimsFile)
+    kept: list[Record] = []
+    for index, raw_claim in enumerate(data["claims"]):
+        one_claim = {**data, "claims": [raw_claim]}
+        try:
+            single = claims_validator.validate_python(one_claim)
+        except ValidationError as claim_error:
+            claim_id = raw_claim.get("id") if isinstance(raw_claim, dict) else None
+            findings = validation_findings(
+                claim_error,
+                one_claim,
+                loaded.file,
+                claim=claim_id if isinstance(claim_id, str) else None,
+            )
+            loaded.findings.extend(_reindex(finding, index) for finding in findings)
+            continue
+        (claim,) = single["claims"]
+        claim["__index"] = index
+        kept.append(claim)
+    envelope["claims"] = kept
+    loaded.record = envelope
+
+
+def _reindex(finding: Finding, index: int) -> Finding:
+    """A finding computed on a one-claim file, pointed at the claim's real index."""
+    pointer = finding.pointer or ""
+    if pointer.startswith("/claims/0"):
+        pointer = f"/claims/{index}" + pointer[len("/claims/0") :]
+        message = finding.message.replace("field claims/0", f"field claims/{index}", 1)
+        return replace(finding, pointer=pointer, message=message)
+    return finding
+
+
+class RecordsReader:
+    """Reads the files of one records folder; see the module docstring."""
+
+    def __init__(self, root: Path) -> None:
+        if not root.is_dir():
+            raise RecordsFolderError(f"records folder not found: {root}")
         self.root = root
-        self.validators = validators
-        self.dataset = Dataset(root=root)
-        self.findings: list[Finding] = []
 
-    def read(self, path: Path, model: type[ModelT], *, root: Path | None = None) -> ModelT | None:
-        result = read_json(path, root=root or self.root)
-        if isinstance(result, ReadError):
-            self.findings.append(read_error_finding(result))
-            return None
-        file = display_path(path)
-        self.dataset.raw_files[file] = result.raw
-        try:
-            return model.model_validate(result.data)
-        except ValidationError as error:
-            if model is ClaimsFile:
-                return self._salvage_claims(result.data, file, error)  # type: ignore[return-value]
-            self.findings.extend(validation_findings(error, result.data, file))
-            return None
-
-    def _salvage_claims(self, data: Any, file: str, error: ValidationError) -> ClaimsFile | None:
-        """Validate a failing claims file claim by claim, keeping the claims that pass."""
-        if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
-            self.findings.extend(validation_findings(error, data, file))
-            return None
-        envelope = {**data, "claims": []}
-        try:
-            claims_file = ClaimsFile.model_validate(envelope)
-        except ValidationError as envelope_error:
-            self.findings.extend(validation_findings(envelope_error, data, file))
-            return None
-        kept: list[Claim] = []
-        for index, raw_claim in enumerate(data["claims"]):
-            try:
-                kept.append(_claim_adapter().validate_python(raw_claim))
-            except ValidationError as claim_error:
-                claim_id = raw_claim.get("id") if isinstance(raw_claim, dict) else None
-                self.findings.extend(
-                    validation_findings(
-                        claim_error,
-                        raw_claim,
-                        file,
-                        base=f"/claims/{index}",
-                        claim=claim_id if isinstance(claim_id, str) else None,
-                    )
-                )
-        return claims_file.model_copy(update={"claims": kept})
-
-    def load_sources(self) -> None:
-        folder = self.root / "sources"
-        if not folder.is_dir():
-            return
-        metadata_paths = sorted(folder.glob("*.json"))
-        named_texts: set[str] = set()
-        for path in metadata_paths:
-            metadata = self.read(path, SourceMetadata)
-            if metadata is None:
-                self.dataset.failed_documents.add(path.stem)
-                continue
-            named_texts.add(metadata.text_file)
-            self._load_text(path, metadata)
-        for text_path in sorted(folder.glob("*.txt")):
-            unexplained = text_path.stem not in self.dataset.failed_documents
-            if text_path.name not in named_texts and unexplained:
-                self.findings.append(
-                    Finding(
-                        code="SRC004",
-                        severity="error",
-                        message=f"text file {text_path.name} has no metadata record naming it",
-                        file=display_path(text_path),
-                    )
-                )
-
-    def _load_text(self, metadata_path: Path, metadata: SourceMetadata) -> None:
-        file = display_path(metadata_path)
-        text_path = metadata_path.parent / metadata.text_file
-        if not text_path.exists():
-            self.findings.append(
-                Finding(
-                    code="SRC003",
-                    severity="error",
-                    message=f"text file {metadata.text_file} does not exist",
-                    file=file,
-                    pointer="/text_file",
-                )
-            )
-            return
-        raw = read_bytes(text_path, root=self.root)
-        if isinstance(raw, ReadError):
-            self.findings.append(read_error_finding(raw))
-            return
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            self.findings.append(
-                Finding(
-                    code="SCH002",
-                    severity="error",
-                    message=f"text is not UTF-8: byte 0x{raw[error.start]:02x} at offset "
-                    f"{error.start}",
-                    file=display_path(text_path),
-                )
-            )
-            return
-        if metadata.id in self.dataset.documents:
-            self.findings.append(
-                Finding(
-                    code="SRC005",
-                    severity="error",
-                    message=f"document id {metadata.id!r} is used by two metadata files",
-                    file=file,
-                    pointer="/id",
-                )
-            )
-            return
-        self.dataset.documents[metadata.id] = Document(metadata=metadata, text=text)
-        self.dataset.sources[metadata.id] = SourceFiles(
-            text_sha256=hashlib.sha256(raw).hexdigest(),
-            text_bytes=raw,
-            metadata_site=Site(file, ""),
-            text_file=display_path(text_path),
-        )
-        if metadata_path.stem != metadata.id:
-            self.findings.append(
-                Finding(
-                    code="SRC005",
-                    severity="error",
-                    message=f"metadata id {metadata.id!r} differs from its file name "
-                    f"{metadata_path.name}",
-                    file=file,
-                    pointer="/id",
-                )
-            )
-
-    def load_claims(self) -> None:
-        folder = self.root / "claims"
-        if not folder.is_dir():
-            return
-        for path in sorted(folder.glob("*.json")):
-            claims_file = self.read(path, ClaimsFile)
-            if claims_file is None:
-                continue
-            file = display_path(path)
-            self.dataset.claims_files[claims_file.document] = file
-            if path.stem != claims_file.document:
-                self.findings.append(
-                    Finding(
-                        code="SRC005",
-                        severity="error",
-                        message=f"claims file names document {claims_file.document!r} but is "
-                        f"called {path.name}",
-                        file=file,
-                        pointer="/document",
-                    )
-                )
-            self._add_claims(claims_file, file, path)
-
-    def _add_claims(self, claims_file: ClaimsFile, file: str, path: Path) -> None:
-        document = claims_file.document
-        raw_claims = self._raw_claim_indexes(file)
-        for position, claim in enumerate(claims_file.claims):
-            index = raw_claims.get(claim.id, position) if raw_claims else position
-            claim._document = document
-            for span in claim.evidence:
-                span._document = document
-            self.dataset.claims.append(claim)
-            self.dataset.claim_sites.append(Site(file, f"/claims/{index}"))
-
-    def _raw_claim_indexes(self, file: str) -> dict[str, int]:
-        """Index of each claim id in the raw file, needed only when some claims were dropped."""
-        if not any(finding.file == file and finding.code == "SCH008" for finding in self.findings):
-            return {}
-        import orjson
-
-        data = orjson.loads(self.dataset.raw_files[file])
-        indexes: dict[str, int] = {}
-        for index, raw_claim in enumerate(data.get("claims", [])):
-            if isinstance(raw_claim, dict) and isinstance(raw_claim.get("id"), str):
-                indexes.setdefault(raw_claim["id"], index)
-        return indexes
-
-    def load_entities(self) -> None:
-        path = self.root / "entities.json"
-        if not path.exists():
-            return
-        entities_file = self.read(path, EntitiesFile)
-        if entities_file is None:
-            self.dataset.entities_failed = True
-            return
-        file = display_path(path)
-        for index, entity in enumerate(entities_file.entities):
-            self.dataset.entity_list.append(entity)
-            self.dataset.entity_sites.append(Site(file, f"/entities/{index}"))
-            self.dataset.entities.setdefault(entity.id, entity)
-
-    def load_adjudications(self) -> None:
-        path = self.root / "adjudications.json"
-        if not path.exists():
-            return
-        adjudications_file = self.read(path, AdjudicationsFile)
-        if adjudications_file is None:
-            return
-        file = display_path(path)
-        for index, adjudication in enumerate(adjudications_file.adjudications):
-            self.dataset.adjudications.append(adjudication)
-            self.dataset.adjudication_sites.append(Site(file, f"/adjudications/{index}"))
-
-    def load_rules(self) -> None:
-        if self.validators is None or not self.validators.is_dir():
-            return
-        for path in sorted(self.validators.glob("*.json")):
-            rules_file = self.read(path, RulesFile, root=self.validators)
-            if rules_file is not None:
-                self.dataset.rules.extend(rules_file.rules)
-
-    def check_layout(self) -> None:
-        """Report files no record kind accounts for, and links that leave the folder."""
+    def layout_findings(self) -> list[Finding]:
+        """Files that no record kind accounts for, and links that leave the folder."""
+        findings = []
         for path in sorted(self.root.rglob("*")):
             relative = path.relative_to(self.root)
             if resolve_inside(self.root, path) is None:
-                self.findings.append(
+                findings.append(
                     Finding(
                         code="SCH006",
                         severity="error",
@@ -325,7 +173,7 @@ class _Loader:
                 or (len(parts) == 2 and parts[0] == "claims" and path.suffix == ".json")
             )
             if not expected:
-                self.findings.append(
+                findings.append(
                     Finding(
                         code="SCH009",
                         severity="warning",
@@ -333,20 +181,130 @@ class _Loader:
                         file=display_path(path),
                     )
                 )
+        return findings
+
+    def sources(self) -> tuple[dict[str, SourceRecord], set[str], list[LoadedFile]]:
+        """The source documents, the ids whose metadata failed, and the files read."""
+        folder = self.root / "sources"
+        sources: dict[str, SourceRecord] = {}
+        failed: set[str] = set()
+        loaded_files: list[LoadedFile] = []
+        named_texts: set[str] = set()
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            loaded = load_file(path, SourceMetadata, root=self.root)
+            loaded_files.append(loaded)
+            if loaded.record is None:
+                failed.add(path.stem)
+                continue
+            named_texts.add(loaded.record["text_file"])
+            source = self._read_text(path, loaded)
+            if source is None:
+                continue
+            document_id = loaded.record["id"]
+            if document_id in sources or path.stem != document_id:
+                loaded.findings.append(
+                    Finding(
+                        code="SRC005",
+                        severity="error",
+                        message=f"field id: metadata id {document_id!r} differs from its file "
+                        f"name {path.name}"
+                        if path.stem != document_id
+                        else f"field id: document id {document_id!r} is used twice",
+                        file=loaded.file,
+                        pointer="/id",
+                    )
+                )
+            sources.setdefault(document_id, source)
+        for text_path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+            if text_path.name not in named_texts and text_path.stem not in failed:
+                orphan = LoadedFile(display_path(text_path))
+                orphan.findings.append(
+                    Finding(
+                        code="SRC004",
+                        severity="error",
+                        message=f"text file {text_path.name} has no metadata record naming it",
+                        file=orphan.file,
+                    )
+                )
+                loaded_files.append(orphan)
+        return sources, failed, loaded_files
+
+    def _read_text(self, metadata_path: Path, loaded: LoadedFile) -> SourceRecord | None:
+        assert loaded.record is not None
+        text_path = metadata_path.parent / loaded.record["text_file"]
+        if not text_path.exists():
+            loaded.findings.append(
+                Finding(
+                    code="SRC003",
+                    severity="error",
+                    message=f"field text_file: {loaded.record['text_file']} does not exist",
+                    file=loaded.file,
+                    pointer="/text_file",
+                )
+            )
+            return None
+        raw = read_bytes(text_path, root=self.root)
+        if isinstance(raw, ReadError):
+            loaded.findings.append(read_error_finding(raw))
+            return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            loaded.findings.append(
+                Finding(
+                    code="SCH002",
+                    severity="error",
+                    message=f"text is not UTF-8: byte 0x{raw[error.start]:02x} at offset "
+                    f"{error.start}",
+                    file=display_path(text_path),
+                )
+            )
+            return None
+        return SourceRecord(
+            metadata=loaded.record,
+            text=text,
+            text_sha256=hashlib.sha256(raw).hexdigest(),
+            site=Site(loaded.file, ""),
+            text_file=display_path(text_path),
+        )
+
+    def entities(self) -> LoadedFile | None:
+        """The entities file, or None when there is none."""
+        path = self.root / "entities.json"
+        return load_file(path, EntitiesFile, root=self.root) if path.exists() else None
+
+    def adjudications(self) -> LoadedFile | None:
+        """The adjudications file, or None when there is none."""
+        path = self.root / "adjudications.json"
+        return load_file(path, AdjudicationsFile, root=self.root) if path.exists() else None
+
+    def claims_files(self) -> Iterator[ClaimsFileRecords]:
+        """Each claims file in turn, with its validated claims."""
+        folder = self.root / "claims"
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            loaded = load_file(path, ClaimsFile, root=self.root)
+            record = loaded.record
+            document = record["document"] if record is not None else None
+            result = ClaimsFileRecords(loaded, document, path.stem)
+            for position, claim in enumerate(record["claims"] if record is not None else []):
+                index = claim.pop("__index", position)
+                site = Site(loaded.file, f"/claims/{index}")
+                result.claims.append(ClaimRecord(claim, document or "", site))
+            yield result
 
 
-def load_records(root: Path, *, validators: Path | None = None) -> tuple[Dataset, list[Finding]]:
-    """Load every records file under ``root``; return the dataset and the loading findings.
+def load_rules(folder: Path | None) -> tuple[list[Record], list[LoadedFile]]:
+    """The declared consistency rules of a validators folder."""
+    rules: list[Record] = []
+    loaded_files: list[LoadedFile] = []
+    if folder is None or not folder.is_dir():
+        return rules, loaded_files
+    for path in sorted(folder.glob("*.json")):
+        loaded = load_file(path, RulesFile, root=folder)
+        loaded_files.append(loaded)
+        if loaded.record is not None:
+            rules.extend(loaded.record["rules"])
+    return rules, loaded_files
 
-    Raises :class:`RecordsFolderError` only when ``root`` is not a readable folder.
-    """
-    if not root.is_dir():
-        raise RecordsFolderError(f"records folder not found: {root}")
-    loader = _Loader(root, validators)
-    loader.check_layout()
-    loader.load_sources()
-    loader.load_entities()
-    loader.load_claims()
-    loader.load_adjudications()
-    loader.load_rules()
-    return loader.dataset, loader.findings
+
+__all__ = ["LoadedFile", "RecordsFolderError", "RecordsReader", "load_file"]

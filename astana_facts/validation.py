@@ -1,15 +1,21 @@
-"""The validation pipeline: load → models → integrity → findings with positions, sorted."""
+"""The validation pipeline: read → validate against the models → integrity → located findings.
+
+Files are taken in the order the data depends on: sources, entities, claims (one file at a time,
+so memory holds one claims file, not all), adjudications. Each file's findings get their line
+and column as soon as the file is done, from its bytes, which are then let go.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from pathlib import Path
 
-from astana_facts.dataset import Dataset
+from astana_facts import integrity
+from astana_facts.dataset import Records, Site
 from astana_facts.findings import Finding
-from astana_facts.integrity import run_integrity
-from astana_facts.jsonio.positions import SourceMap, build_source_map
-from astana_facts.loader import load_records
+from astana_facts.jsonio.positions import build_source_map
+from astana_facts.loader import LoadedFile, RecordsReader, load_rules
 from astana_facts.resources import bundled, validators_for
 
 
@@ -18,28 +24,118 @@ def resolve_root(path: str | Path | None) -> Path:
     return Path(path) if path is not None else bundled("records")
 
 
-def add_positions(findings: list[Finding], raw_files: dict[str, bytes]) -> list[Finding]:
-    """Fill in line and column from each finding's JSON Pointer (source maps built on demand)."""
-    maps: dict[str, SourceMap] = {}
-    located: list[Finding] = []
-    for finding in findings:
-        if finding.line is None and finding.pointer is not None and finding.file in raw_files:
-            file = finding.file
-            if file not in maps:
-                maps[file] = build_source_map(raw_files[file])
-            position = maps[file].locate_key(finding.pointer)
-            if position is not None:
-                finding = dataclasses.replace(finding, line=position[0], column=position[1])
-        located.append(finding)
+def locate(findings: Iterable[Finding], file: str, raw: bytes | None) -> list[Finding]:
+    """``findings`` with line and column filled in from their JSON Pointers into ``raw``."""
+    located = list(findings)
+    pending = [i for i, f in enumerate(located) if f.line is None and f.pointer is not None]
+    if not pending or raw is None:
+        return located
+    source_map = build_source_map(raw)
+    for index in pending:
+        finding = located[index]
+        if finding.file != file:
+            continue
+        position = source_map.locate_key(finding.pointer or "")
+        if position is not None:
+            located[index] = dataclasses.replace(finding, line=position[0], column=position[1])
     return located
 
 
-def check_dataset(
-    path: str | Path | None = None, *, validators: Path | None = None
-) -> tuple[Dataset, list[Finding]]:
-    """Load a records folder and run every integrity check; findings are sorted and located."""
+def _finish(loaded: LoadedFile, extra: Iterable[Finding] = ()) -> list[Finding]:
+    return locate([*loaded.findings, *extra], loaded.file, loaded.raw)
+
+
+def check_records(
+    path: str | Path | None = None,
+    *,
+    validators: Path | None = None,
+    keep: bool = False,
+) -> tuple[Records, list[Finding]]:
+    """Read and check a records folder; return what was read and the sorted findings.
+
+    With ``keep``, every validated claim is kept in the result (the Python API needs them);
+    without, only what the cross-file checks need is held in memory.
+    """
     root = resolve_root(path)
-    dataset, findings = load_records(root, validators=validators or validators_for(root))
-    findings = findings + run_integrity(dataset)
-    findings = add_positions(findings, dataset.raw_files)
-    return dataset, sorted(findings, key=Finding.sort_key)
+    reader = RecordsReader(root)
+    records = Records(root=root)
+    findings = reader.layout_findings()
+
+    sources, failed_documents, source_files = reader.sources()
+    records.sources = sources
+    source_findings = {
+        loaded.file: [
+            finding
+            for document_id, source in sources.items()
+            if source.site.file == loaded.file
+            for finding in integrity.check_source(document_id, source)
+        ]
+        for loaded in source_files
+    }
+    for loaded in source_files:
+        findings += _finish(loaded, source_findings.get(loaded.file, []))
+
+    entity_ids: set[str] | None = set()
+    entities_file = reader.entities()
+    if entities_file is not None:
+        if entities_file.record is None:
+            entity_ids = None
+        else:
+            records.entities = [
+                (entity, Site(entities_file.file, f"/entities/{index}"))
+                for index, entity in enumerate(entities_file.record["entities"])
+            ]
+            entity_ids = {entity["id"] for entity, _ in records.entities}
+        findings += _finish(
+            entities_file,
+            [
+                *integrity.check_entity_ids(records.entities),
+                *integrity.check_aliases(records.entities),
+                *integrity.check_entity_references(records.entities),
+            ],
+        )
+
+    claim_ids = integrity.ClaimIds()
+    for claims_file in reader.claims_files():
+        extra: list[Finding] = []
+        document = claims_file.document
+        if document is not None:
+            if claims_file.stem != document:
+                extra.append(
+                    Finding(
+                        code="SRC005",
+                        severity="error",
+                        message=f"field document: the file names document {document!r} but is "
+                        f"called {claims_file.stem}.json",
+                        file=claims_file.loaded.file,
+                        pointer="/document",
+                    )
+                )
+            if document not in sources and document not in failed_documents:
+                extra.append(integrity.check_unknown_document(claims_file.loaded.file, document))
+        text = sources[document].text if document in sources else None
+        for record in claims_file.claims:
+            extra.extend(
+                integrity.check_claim(record, text=text, entity_ids=entity_ids, claim_ids=claim_ids)
+            )
+        if keep:
+            records.claims.extend(claims_file.claims)
+        findings += _finish(claims_file.loaded, extra)
+
+    adjudications_file = reader.adjudications()
+    if adjudications_file is not None:
+        if adjudications_file.record is not None:
+            records.adjudications = [
+                (adjudication, Site(adjudications_file.file, f"/adjudications/{index}"))
+                for index, adjudication in enumerate(adjudications_file.record["adjudications"])
+            ]
+        findings += _finish(
+            adjudications_file,
+            integrity.check_adjudication_references(records.adjudications, claim_ids.sites),
+        )
+
+    rules, rule_files = load_rules(validators or validators_for(root))
+    records.rules = rules
+    for loaded in rule_files:
+        findings += _finish(loaded)
+    return records, sorted(findings, key=Finding.sort_key)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from astana_facts.models import ClaimsFile, EntitiesFile, SourceMetadata
+from astana_facts.record_validation import record_validator
 from astana_facts.schemas import SCHEMA_MODELS, generated_schemas, schema_file_name
 from tests.conftest import REPO
 from tests.factories import claims, entities, metadata
@@ -68,11 +69,19 @@ def _schema_accepts(name: str, document: Any) -> bool:
 
 
 def _model_accepts(model: Any, document: Any) -> bool:
+    """Whether the model accepts ``document``; the hot-path validator must agree with it."""
     try:
         model.model_validate(document)
+        accepted = True
     except ValidationError:
-        return False
-    return True
+        accepted = False
+    try:
+        record_validator(model).validate_python(document)
+        fast = True
+    except ValidationError:
+        fast = False
+    assert fast == accepted, "the hot-path validator and the model disagree"
+    return accepted
 
 
 # Values that are wrong in interesting ways: wrong types, near-miss strings, bad dates.

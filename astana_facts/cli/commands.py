@@ -10,7 +10,6 @@ import click
 from astana_facts import __version__
 from astana_facts.cli.options import format_option, records_argument
 from astana_facts.findings import has_errors
-from astana_facts.loader import RecordsFolderError
 from astana_facts.resources import DataFolderNotFound, bundled
 
 EXIT_FINDINGS = 1
@@ -41,13 +40,14 @@ def validate(records_dir: str | None, output_format: str) -> None:
     Example:
         astana-facts validate records --format github
     """
+    from astana_facts.loader import RecordsFolderError
     from astana_facts.locations import display_path
     from astana_facts.render import RENDERERS
-    from astana_facts.validation import check_dataset
+    from astana_facts.validation import check_records
 
     root = _records_root(records_dir)
     try:
-        _, findings = check_dataset(root)
+        _, findings = check_records(root)
     except RecordsFolderError as error:
         click.echo(f"astana-facts: {error}", err=True)
         sys.exit(EXIT_USAGE)

@@ -4,45 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel
-
-from astana_facts.dataset import Dataset
+from astana_facts.dataset import ClaimRecord
 from astana_facts.findings import Finding
-from astana_facts.models.values import DateInterval, Range
+from astana_facts.model_paths import claim_paths, values_at
 
 
-def _reversed_parts(model: BaseModel, path: str) -> Iterator[tuple[str, str]]:
-    """(pointer, description) of every reversed interval inside ``model``."""
-    if isinstance(model, DateInterval) and model.end < model.start:
-        yield f"{path}/end", f"date interval ends ({model.end}) before it starts ({model.start})"
-    if isinstance(model, Range) and model.high < model.low:
-        yield f"{path}/high", f"range high ({model.high}) is below low ({model.low})"
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from _reversed_parts(value, f"{path}/{name}")
-
-
-def check_intervals(dataset: Dataset) -> Iterator[Finding]:
-    """VAL001: a claim value or a publication date whose interval is reversed."""
-    for claim, site in zip(dataset.claims, dataset.claim_sites, strict=True):
-        for json_pointer, description in _reversed_parts(claim.value, "/value"):
+def check_claim_intervals(record: ClaimRecord) -> Iterator[Finding]:
+    """VAL001: a date interval that ends before it starts, or a range whose high is below low."""
+    claim = record.claim
+    for path in claim_paths(claim["kind"])[1]:
+        for pointer, node in values_at(claim, path):
+            if "start" in node and node["end"] < node["start"]:
+                problem = (
+                    f"field {pointer[1:]}/end: the interval ends ({node['end']}) before it "
+                    f"starts ({node['start']})"
+                )
+                at = f"{pointer}/end"
+            elif node.get("bound") == "range" and node["high"] < node["low"]:
+                problem = (
+                    f"field {pointer[1:]}/high: the range's high ({node['high']}) is "
+                    f"below its low ({node['low']})"
+                )
+                at = f"{pointer}/high"
+            else:
+                continue
             yield Finding(
                 code="VAL001",
                 severity="error",
-                message=f"claim {claim.id}, field {json_pointer.lstrip('/')}: {description}",
-                file=site.file,
-                pointer=site.pointer + json_pointer,
-                claims=(claim.id,),
-            )
-    for document_id in sorted(dataset.documents):
-        published = dataset.documents[document_id].metadata.published
-        if published.end < published.start:
-            yield Finding(
-                code="VAL001",
-                severity="error",
-                message=f"document {document_id}, field published/end: publication date ends "
-                "before it starts",
-                file=dataset.sources[document_id].metadata_site.file,
-                pointer="/published/end",
+                message=f"claim {claim['id']}, {problem}",
+                file=record.site.file,
+                pointer=record.site.pointer + at,
+                claims=(claim["id"],),
             )

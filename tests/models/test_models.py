@@ -92,8 +92,9 @@ def test_a_claims_file_must_name_its_schema() -> None:
     with pytest.raises(ValidationError):
         ClaimsFile.model_validate({"document": "d", "claims": []})
     with pytest.raises(ValidationError):
-        ClaimsFile.model_validate({"$schema": "entities.schema.json", "document": "d",
-                                   "claims": []})
+        ClaimsFile.model_validate(
+            {"$schema": "entities.schema.json", "document": "d", "claims": []}
+        )
 
 
 def test_every_field_of_every_model_is_documented() -> None:
@@ -104,6 +105,7 @@ def test_every_field_of_every_model_is_documented() -> None:
         for klass in model.__mro__:
             if klass in all_models(*roots):
                 docs = field_docstrings(klass) | docs
-        undocumented += [f"{model.__name__}.{name}" for name in model.model_fields
-                         if name not in docs]
+        undocumented += [
+            f"{model.__name__}.{name}" for name in model.model_fields if name not in docs
+        ]
     assert undocumented == []

@@ -1,0 +1,105 @@
+"""Where in a record the things of interest are, derived once from the models.
+
+The checks work on validated records (plain dicts); these helpers tell them, for each claim
+kind, the paths to entity references and to intervals, so that no check hard-codes a field name.
+A path is a tuple of keys, with ``*`` for every item of a list.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from astana_facts.models.base import EntityRefMarker
+from astana_facts.models.claims import Claim
+from astana_facts.models.values import DateInterval, Range
+
+Path = tuple[str, ...]
+
+
+def _is_entity_ref(metadata: list[Any]) -> bool:
+    return any(isinstance(item, EntityRefMarker) for item in metadata)
+
+
+def _walk(
+    annotation: Any,
+    metadata: list[Any],
+    path: Path,
+    want_model: Callable[[type[BaseModel]], bool],
+    out: set[tuple[str, Path]],
+) -> None:
+    """Collect ("ref", path) for entity references and ("model", path) for wanted models."""
+    if _is_entity_ref(metadata):
+        out.add(("ref", path))
+        return
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *extra = typing.get_args(annotation)
+        _walk(inner, list(extra), path, want_model, out)
+    elif origin in (typing.Union, types.UnionType):
+        for member in typing.get_args(annotation):
+            _walk(member, [], path, want_model, out)
+    elif origin is list:
+        (item,) = typing.get_args(annotation)
+        _walk(item, [], (*path, "*"), want_model, out)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if want_model(annotation):
+            out.add(("model", path))
+        for name, info in annotation.model_fields.items():
+            _walk(
+                info.annotation, list(info.metadata), (*path, info.alias or name), want_model, out
+            )
+
+
+def _is_interval(model: type[BaseModel]) -> bool:
+    return issubclass(model, (DateInterval, Range))
+
+
+@cache
+def _claim_models() -> dict[str, type[BaseModel]]:
+    union = typing.get_args(Claim)[0]
+    return {
+        model.model_fields["kind"].annotation.__args__[0]: model  # type: ignore[union-attr]
+        for model in typing.get_args(union)
+    }
+
+
+@cache
+def claim_paths(kind: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """(entity-reference paths, interval paths) of claims of ``kind``."""
+    model = _claim_models().get(kind)
+    if model is None:
+        return (), ()
+    found: set[tuple[str, Path]] = set()
+    _walk(model, [], (), _is_interval, found)
+    refs = tuple(sorted(path for what, path in found if what == "ref"))
+    intervals = tuple(sorted(path for what, path in found if what == "model"))
+    return refs, intervals
+
+
+@cache
+def model_reference_paths(model: type[BaseModel]) -> tuple[Path, ...]:
+    """Entity-reference paths of any model (entities, adjudications)."""
+    found: set[tuple[str, Path]] = set()
+    _walk(model, [], (), lambda _: False, found)
+    return tuple(sorted(path for what, path in found if what == "ref"))
+
+
+def values_at(node: Any, path: Path, pointer: str = "") -> Iterator[tuple[str, Any]]:
+    """(JSON Pointer, value) of everything at ``path`` inside ``node``; missing keys yield
+    nothing."""
+    if not path:
+        yield pointer, node
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                yield from values_at(item, rest, f"{pointer}/{index}")
+    elif isinstance(node, dict) and node.get(head) is not None:
+        yield from values_at(node[head], rest, f"{pointer}/{head}")
