@@ -103,3 +103,42 @@ def values_at(node: Any, path: Path, pointer: str = "") -> Iterator[tuple[str, A
                 yield from values_at(item, rest, f"{pointer}/{index}")
     elif isinstance(node, dict) and node.get(head) is not None:
         yield from values_at(node[head], rest, f"{pointer}/{head}")
+
+
+Getter = Callable[[Any], list[Any]]
+
+
+def _getter(path: Path) -> Getter:
+    """A function returning the values at ``path`` (no pointers), specialised to the path."""
+    if "*" not in path:
+
+        def get_plain(node: Any) -> list[Any]:
+            for key in path:
+                if not isinstance(node, dict):
+                    return []
+                node = node.get(key)
+                if node is None:
+                    return []
+            return [node]
+
+        return get_plain
+    star = path.index("*")
+    before, after = path[:star], path[star + 1 :]
+    outer, inner = _getter(before), _getter(after)
+
+    def get_each(node: Any) -> list[Any]:
+        found: list[Any] = []
+        for items in outer(node):
+            if isinstance(items, list):
+                for item in items:
+                    found.extend(inner(item))
+        return found
+
+    return get_each
+
+
+@cache
+def claim_getters(kind: str) -> tuple[tuple[Getter, ...], tuple[Getter, ...]]:
+    """Fast getters for (entity references, intervals) of claims of ``kind``."""
+    references, intervals = claim_paths(kind)
+    return tuple(map(_getter, references)), tuple(map(_getter, intervals))

@@ -45,9 +45,15 @@ def _to_typed_dicts(node: Any) -> Any:
             # Keyed by the JSON name ("$schema"), so validated records keep the files' keys.
             alias = field.get("validation_alias")
             fields[alias if isinstance(alias, str) else name] = typed_field
-        typed: dict[str, Any] = {"type": "typed-dict", "fields": fields, "extra_behavior": "forbid"}
-        if "ref" in node:
-            typed["ref"] = node["ref"]
+        typed: dict[str, Any] = {
+            "type": "typed-dict",
+            "fields": fields,
+            "extra_behavior": "forbid",
+            "strict": True,
+        }
+        for key in ("ref", "config"):
+            if key in node:
+                typed[key] = node[key]
         return typed
     return {key: _to_typed_dicts(value) for key, value in node.items() if key not in _DROPPED_KEYS}
 

@@ -6,12 +6,21 @@ from collections.abc import Iterator
 
 from astana_facts.dataset import ClaimRecord
 from astana_facts.findings import Finding
-from astana_facts.model_paths import claim_paths, values_at
+from astana_facts.model_paths import claim_getters, claim_paths, values_at
+
+
+def _reversed(node: dict[str, object]) -> bool:
+    if "start" in node:
+        return node["end"] < node["start"]  # type: ignore[operator]
+    return node.get("bound") == "range" and node["high"] < node["low"]  # type: ignore[operator]
 
 
 def check_claim_intervals(record: ClaimRecord) -> Iterator[Finding]:
     """VAL001: a date interval that ends before it starts, or a range whose high is below low."""
     claim = record.claim
+    getters = claim_getters(claim["kind"])[1]
+    if not any(_reversed(node) for get in getters for node in get(claim)):
+        return
     for path in claim_paths(claim["kind"])[1]:
         for pointer, node in values_at(claim, path):
             if "start" in node and node["end"] < node["start"]:
