@@ -64,7 +64,7 @@ def _is_interval(model: type[BaseModel]) -> bool:
 def _claim_models() -> dict[str, type[BaseModel]]:
     union = typing.get_args(Claim)[0]
     return {
-        model.model_fields["kind"].annotation.__args__[0]: model  # type: ignore[union-attr]
+        typing.get_args(model.model_fields["kind"].annotation)[0]: model
         for model in typing.get_args(union)
     }
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from astana_facts.dataset import ClaimRecord
 from astana_facts.findings import Finding
 from astana_facts.model_paths import claim_getters, claim_paths, values_at
 
 
-def _reversed(node: dict[str, object]) -> bool:
+def _reversed(node: dict[str, Any]) -> bool:
+    """Whether a date interval or a number range ends before it starts."""
     if "start" in node:
-        return node["end"] < node["start"]  # type: ignore[operator]
-    return node.get("bound") == "range" and node["high"] < node["low"]  # type: ignore[operator]
+        return bool(node["end"] < node["start"])
+    return bool(node.get("bound") == "range" and node["high"] < node["low"])
 
 
 def check_claim_intervals(record: ClaimRecord) -> Iterator[Finding]:
