@@ -10,7 +10,7 @@ and caches the result.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,10 +18,26 @@ if TYPE_CHECKING:
     from astana_facts.dataset import Dataset
     from astana_facts.findings import Finding
 
-try:
-    __version__ = version("astana-facts")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0+unknown"
+    __version__: str
+
+
+@cache
+def package_version() -> str:
+    """The installed distribution's version: the version of the package and of its data."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("astana-facts")
+    except PackageNotFoundError:  # a checkout that was never installed
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    # __version__ is read from the package metadata on first use: importing
+    # importlib.metadata costs more start-up time than everything else a command does.
+    if name == "__version__":
+        return package_version()
+    raise AttributeError(f"module 'astana_facts' has no attribute {name!r}")
 
 
 def load(path: str | Path | None = None) -> Dataset:
@@ -38,4 +54,4 @@ def validate(path: str | Path | None = None) -> list[Finding]:
     return _validate(path)
 
 
-__all__ = ["__version__", "load", "validate"]
+__all__ = ["__version__", "load", "package_version", "validate"]

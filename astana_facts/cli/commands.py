@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from astana_facts import __version__
+from astana_facts import package_version
 from astana_facts.cli.options import format_option, records_argument
 from astana_facts.findings import has_errors
 from astana_facts.resources import DataFolderNotFound, bundled
@@ -53,8 +53,8 @@ def validate(records_dir: str | None, output_format: str) -> None:
         sys.exit(EXIT_USAGE)
     output = RENDERERS[output_format](
         findings,
-        tool_version=__version__,
-        data_version=__version__ if records_dir is None else None,
+        tool_version=package_version(),
+        data_version=package_version() if records_dir is None else None,
         records=display_path(root),
     )
     click.echo(output, nl=False)

@@ -7,7 +7,6 @@ import sys
 
 import click
 
-from astana_facts import __version__
 from astana_facts.cli.commands import fmt, locate, rules, schemas, validate
 
 EXIT_FINDINGS = 1
@@ -15,7 +14,7 @@ EXIT_USAGE = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="astana-facts")
+@click.version_option(package_name="astana-facts", prog_name="astana-facts")
 def cli() -> None:
     """Fact-checking records about the Astana peace process on Syria: validate, format, locate.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
@@ -93,8 +93,6 @@ Amount = Annotated[
 
 Text = Annotated[str, Field(min_length=1)]
 """A non-empty string."""
-
-Severity = Literal["error", "warning", "info"]
 
 
 def schema_ref(name: str) -> Any:
