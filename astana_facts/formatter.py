@@ -37,7 +37,7 @@ def records_files(root: Path) -> list[Path]:
     return [path for path in files if path.is_file()]
 
 
-def _document_text(root: Path, document_id: str) -> str | None:
+def document_text(root: Path, document_id: str) -> str | None:
     """The text of a document, found through its metadata's ``text_file`` (or ``<id>.txt``)."""
     metadata = read_json(root / "sources" / f"{document_id}.json", root=root)
     text_file = f"{document_id}.txt"
@@ -100,7 +100,7 @@ def _fill_claims(path: Path, data: Any, root: Path, result: FormatResult) -> Non
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         return
     document_id = data.get("document")
-    text = _document_text(root, document_id) if isinstance(document_id, str) else None
+    text = document_text(root, document_id) if isinstance(document_id, str) else None
     for index, claim in enumerate(data["claims"]):
         if not isinstance(claim, dict) or not isinstance(claim.get("evidence"), list):
             continue

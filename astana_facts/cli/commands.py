@@ -125,12 +125,12 @@ def locate(
     """
     import orjson
 
-    from astana_facts.formatter import _document_text
+    from astana_facts.formatter import document_text
     from astana_facts.quotes import find_quote
     from astana_facts.visible import show
 
     root = _records_root(records_dir)
-    text = _document_text(root, document)
+    text = document_text(root, document)
     if text is None:
         click.echo(f"astana-facts: no readable source text for document {document!r}", err=True)
         sys.exit(EXIT_USAGE)
