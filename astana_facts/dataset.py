@@ -49,6 +49,8 @@ class Records:
     sources: dict[str, SourceRecord] = field(default_factory=dict)
     entities: list[tuple[Record, Site]] = field(default_factory=list)
     claims: list[ClaimRecord] = field(default_factory=list)
+    not_check_worthy: list[tuple[Record, Site, str]] = field(default_factory=list)
+    """Entries of ``not_check_worthy`` with their sites and documents (kept with the claims)."""
     adjudications: list[tuple[Record, Site]] = field(default_factory=list)
     rules: list[Record] = field(default_factory=list)
 

@@ -96,47 +96,68 @@ def fill_span(text: str, span: dict[str, Any]) -> str | None:
     return None
 
 
+SPAN_LISTS = ("claims", "not_check_worthy")
+"""The lists of a claims file whose entries carry ``evidence`` spans."""
+
+
 def _fill_claims(path: Path, data: Any, root: Path, result: FormatResult) -> None:
-    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+    if not isinstance(data, dict):
         return
     document_id = data.get("document")
-    text = document_text(root, document_id) if isinstance(document_id, str) else None
-    for index, claim in enumerate(data["claims"]):
-        if not isinstance(claim, dict) or not isinstance(claim.get("evidence"), list):
+    text: str | None = None
+    if isinstance(document_id, str) and any(
+        isinstance(data.get(name), list) for name in SPAN_LISTS
+    ):
+        text = document_text(root, document_id)
+    for list_name in SPAN_LISTS:
+        entries = data.get(list_name)
+        if not isinstance(entries, list):
             continue
-        claim_id = claim.get("id") if isinstance(claim.get("id"), str) else None
-        for span_index, span in enumerate(claim["evidence"]):
-            if not isinstance(span, dict):
-                continue
-            needs = any(key not in span for key in ("start", "end", "prefix", "suffix"))
-            if not needs:
-                continue
-            pointer = f"/claims/{index}/evidence/{span_index}"
-            if text is None:
-                if "start" not in span or "end" not in span:
-                    result.problems.append(
-                        _problem(
-                            path,
-                            pointer,
-                            f"cannot fill offsets: no text for document {document_id!r}",
-                            claim_id,
-                        )
-                    )
-                continue
-            before = dict(span)
-            reason = fill_span(text, span)
-            if reason is not None:
-                label = f"claim {claim_id}, " if claim_id else ""
+        for index, entry in enumerate(entries):
+            if isinstance(entry, dict) and isinstance(entry.get("evidence"), list):
+                _fill_entry(path, f"/{list_name}/{index}", entry, text, document_id, result)
+
+
+def _fill_entry(
+    path: Path,
+    entry_pointer: str,
+    entry: dict[str, Any],
+    text: str | None,
+    document_id: object,
+    result: FormatResult,
+) -> None:
+    claim_id = entry.get("id") if isinstance(entry.get("id"), str) else None
+    for span_index, span in enumerate(entry["evidence"]):
+        if not isinstance(span, dict):
+            continue
+        if all(key in span for key in ("start", "end", "prefix", "suffix")):
+            continue
+        pointer = f"{entry_pointer}/evidence/{span_index}"
+        if text is None:
+            if "start" not in span or "end" not in span:
                 result.problems.append(
                     _problem(
                         path,
-                        f"{pointer}/exact",
-                        f"{label}field {pointer[1:]}/exact: {reason}",
+                        pointer,
+                        f"cannot fill offsets: no text for document {document_id!r}",
                         claim_id,
                     )
                 )
-            elif span != before:
-                result.filled_spans += 1
+            continue
+        before = dict(span)
+        reason = fill_span(text, span)
+        if reason is not None:
+            label = f"claim {claim_id}, " if claim_id else ""
+            result.problems.append(
+                _problem(
+                    path,
+                    f"{pointer}/exact",
+                    f"{label}field {pointer[1:]}/exact: {reason}",
+                    claim_id,
+                )
+            )
+        elif span != before:
+            result.filled_spans += 1
 
 
 def format_records(root: Path, *, check: bool = False) -> FormatResult:

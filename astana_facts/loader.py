@@ -75,6 +75,8 @@ class ClaimsFileRecords:
     document: str | None
     stem: str
     claims: list[ClaimRecord] = field(default_factory=list)
+    not_check_worthy: list[tuple[Record, Site]] = field(default_factory=list)
+    """Entries for sentences with no check-worthy claim, with their sites."""
 
 
 def load_file(path: Path, model: type[BaseModel], *, root: Path) -> LoadedFile:
@@ -290,6 +292,10 @@ class RecordsReader:
                 index = claim.pop("__index", position)
                 site = Site(loaded.file, f"/claims/{index}")
                 result.claims.append(ClaimRecord(claim, document or "", site))
+            for index, entry in enumerate(record["not_check_worthy"] if record is not None else []):
+                result.not_check_worthy.append(
+                    (entry, Site(loaded.file, f"/not_check_worthy/{index}"))
+                )
             yield result
 
 

@@ -118,8 +118,13 @@ def check_records(
             extra.extend(
                 integrity.check_claim(record, text=text, entity_ids=entity_ids, claim_ids=claim_ids)
             )
+        for entry, site in claims_file.not_check_worthy:
+            extra.extend(integrity.check_no_claim_spans(entry, site, document or "", text))
         if keep:
             records.claims.extend(claims_file.claims)
+            records.not_check_worthy.extend(
+                (entry, site, document or "") for entry, site in claims_file.not_check_worthy
+            )
         findings += _finish(claims_file.loaded, extra)
 
     adjudications_file = reader.adjudications()

@@ -20,7 +20,7 @@ from astana_facts.integrity.references import (
     check_unknown_document,
 )
 from astana_facts.integrity.sources import check_source
-from astana_facts.integrity.spans import check_claim_spans
+from astana_facts.integrity.spans import check_claim_spans, check_no_claim_spans
 from astana_facts.integrity.values import check_claim_intervals
 
 
@@ -50,6 +50,7 @@ __all__ = [
     "check_claim",
     "check_entity_ids",
     "check_entity_references",
+    "check_no_claim_spans",
     "check_source",
     "check_unknown_document",
 ]

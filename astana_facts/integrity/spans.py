@@ -3,45 +3,58 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from astana_facts.dataset import ClaimRecord, Record
+from astana_facts.dataset import ClaimRecord, Record, Site
 from astana_facts.findings import Finding, SpanRef
 from astana_facts.visible import show
 
 
+@dataclass(frozen=True, slots=True)
+class SpanOwner:
+    """What a list of spans belongs to: a claim, or an entry of ``not_check_worthy``."""
+
+    document: str
+    file: str
+    pointer: str
+    """JSON Pointer of the owning record in its file."""
+    label: str
+    """How messages name the owner: "claim <id>" or "entry not_check_worthy/<n>"."""
+    claim: str | None = None
+
+
 def _finding(
-    code: str, message: str, record: ClaimRecord, index: int, field: str, span: Record
+    code: str, message: str, owner: SpanOwner, index: int, field: str, span: Record
 ) -> Finding:
-    claim_id = record.claim["id"]
     return Finding(
         code=code,
         severity="error",
-        message=f"claim {claim_id}, field evidence/{index}/{field}: {message}",
-        file=record.site.file,
-        pointer=f"{record.site.pointer}/evidence/{index}/{field}",
-        claims=(claim_id,),
-        spans=(SpanRef(record.document, span["start"], span["end"], span["exact"]),),
+        message=f"{owner.label}, field evidence/{index}/{field}: {message}",
+        file=owner.file,
+        pointer=f"{owner.pointer}/evidence/{index}/{field}",
+        claims=(owner.claim,) if owner.claim else (),
+        spans=(SpanRef(owner.document, span["start"], span["end"], span["exact"]),),
     )
 
 
-def check_span(text: str, span: Record, record: ClaimRecord, index: int) -> Iterator[Finding]:
+def check_span(text: str, span: Record, owner: SpanOwner, index: int) -> Iterator[Finding]:
     """SPN001-SPN006 for one span of a claim, against its document's text."""
     start, end, exact = span["start"], span["end"], span["exact"]
     if end < start:
         yield _finding(
-            "SPN003", f"span ends ({end}) before it starts ({start})", record, index, "end", span
+            "SPN003", f"span ends ({end}) before it starts ({start})", owner, index, "end", span
         )
         return
     if end == start:
         yield _finding(
-            "SPN004", f"span is empty (start = end = {start})", record, index, "end", span
+            "SPN004", f"span is empty (start = end = {start})", owner, index, "end", span
         )
         return
     if end > len(text):
         yield _finding(
             "SPN002",
             f"end {end} is past the end of the text ({len(text)} code points)",
-            record,
+            owner,
             index,
             "end",
             span,
@@ -53,7 +66,7 @@ def check_span(text: str, span: Record, record: ClaimRecord, index: int) -> Iter
             "SPN001",
             f"quote does not match the text at {start}-{end}: expected "
             f"{show(exact)}, found {show(found)}",
-            record,
+            owner,
             index,
             "exact",
             span,
@@ -66,7 +79,7 @@ def check_span(text: str, span: Record, record: ClaimRecord, index: int) -> Iter
             "SPN005",
             f"prefix differs from the text before the quote: expected "
             f"{show(prefix)}, found {show(before)}",
-            record,
+            owner,
             index,
             "prefix",
             span,
@@ -77,17 +90,34 @@ def check_span(text: str, span: Record, record: ClaimRecord, index: int) -> Iter
             "SPN006",
             f"suffix differs from the text after the quote: expected "
             f"{show(suffix)}, found {show(after)}",
-            record,
+            owner,
             index,
             "suffix",
             span,
         )
 
 
-def check_claim_spans(record: ClaimRecord, text: str | None) -> Iterator[Finding]:
-    """Every span of one claim; nothing when the document's text is not loaded (reported
+def check_spans(spans: list[Record], text: str | None, owner: SpanOwner) -> Iterator[Finding]:
+    """Every span of one record; nothing when the document's text is not loaded (reported
     elsewhere, once)."""
     if text is None:
         return
-    for index, span in enumerate(record.claim["evidence"]):
-        yield from check_span(text, span, record, index)
+    for index, span in enumerate(spans):
+        yield from check_span(text, span, owner, index)
+
+
+def check_claim_spans(record: ClaimRecord, text: str | None) -> Iterator[Finding]:
+    """Every span of one claim."""
+    claim_id = record.claim["id"]
+    owner = SpanOwner(
+        record.document, record.site.file, record.site.pointer, f"claim {claim_id}", claim_id
+    )
+    yield from check_spans(record.claim["evidence"], text, owner)
+
+
+def check_no_claim_spans(
+    entry: Record, site: Site, document: str, text: str | None
+) -> Iterator[Finding]:
+    """Every span of one ``not_check_worthy`` entry."""
+    owner = SpanOwner(document, site.file, site.pointer, f"entry {site.pointer[1:]}")
+    yield from check_spans(entry["evidence"], text, owner)

@@ -10,6 +10,7 @@ from astana_facts.models.claims import (
     ClaimBase,
     ClaimsFile,
     Modality,
+    NotCheckWorthy,
 )
 from astana_facts.models.entities import EntitiesFile, Entity
 from astana_facts.models.rules import Rule, RulesFile
@@ -32,6 +33,7 @@ __all__ = [
     "Entity",
     "ExternalEvidence",
     "Modality",
+    "NotCheckWorthy",
     "PublishedDate",
     "Quantity",
     "Rule",

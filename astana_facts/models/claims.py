@@ -226,6 +226,24 @@ CLAIM_KINDS: tuple[str, ...] = (
 )
 
 
+NoClaimReason = Literal["repeated_headline", "boilerplate", "opinion", "no_checkable_content"]
+"""Why a sentence carries no claim: it repeats the headline or another sentence that is annotated;
+it is site boilerplate (navigation, bylines, teasers of other articles); it is an opinion or
+assessment with no checkable core; or it states nothing checkable at all (a transition)."""
+
+
+class NotCheckWorthy(Record):
+    """A stretch of text that holds no check-worthy claim, with the reason: what the coverage
+    check accepts in place of a claim span."""
+
+    reason: NoClaimReason
+    """repeated_headline, boilerplate, opinion or no_checkable_content."""
+    evidence: Annotated[list[Span], Field(min_length=1)]
+    """The sentence or sentences concerned."""
+    note: Text
+    """A short explanation, specific to this text."""
+
+
 class ClaimsFile(Record):
     """``records/claims/<document>.json``: the claims grounded in one source document."""
 
@@ -235,3 +253,6 @@ class ClaimsFile(Record):
     """Id of the source document the claims come from (``records/sources/<document>.json``)."""
     claims: list[Claim]
     """The claims, in the order they appear in the text."""
+    not_check_worthy: list[NotCheckWorthy] = []
+    """Sentences with no check-worthy claim, each with its reason, so that every sentence of the
+    document is accounted for (coverage check COV001)."""
