@@ -47,11 +47,11 @@ def load(path: str | Path | None = None) -> Dataset:
     return _load(path)
 
 
-def validate(path: str | Path | None = None) -> list[Finding]:
+def validate(path: str | Path | None = None, *, coverage: bool = False) -> list[Finding]:
     """Integrity findings of a records folder; see :func:`astana_facts.api.validate`."""
     from astana_facts.api import validate as _validate
 
-    return _validate(path)
+    return _validate(path, coverage=coverage)
 
 
 __all__ = ["__version__", "load", "package_version", "validate"]

@@ -79,6 +79,10 @@ def load(path: str | Path | None = None) -> Dataset:
         return _cache[root]
 
 
-def validate(path: str | Path | None = None) -> list[Finding]:
-    """All integrity findings of a records folder (default: the bundled dataset), sorted."""
-    return check_records(path)[1]
+def validate(path: str | Path | None = None, *, coverage: bool = False) -> list[Finding]:
+    """All integrity findings of a records folder (default: the bundled dataset), sorted.
+
+    With ``coverage``, also a COV001 warning for every sentence that carries no claim span and
+    is not listed as not check-worthy.
+    """
+    return check_records(path, coverage=coverage)[1]

@@ -121,6 +121,12 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "error",
         "A date interval or a number range ends before it starts.",
     ),
+    Code(
+        "COV001",
+        "uncovered-sentence",
+        "warning",
+        "A sentence has no claim span and is not listed as not check-worthy (validate --coverage).",
+    ),
 )
 """Every integrity code, in table order."""
 

@@ -50,11 +50,13 @@ def check_records(
     *,
     validators: Path | None = None,
     keep: bool = False,
+    coverage: bool = False,
 ) -> tuple[Records, list[Finding]]:
     """Read and check a records folder; return what was read and the sorted findings.
 
     With ``keep``, every validated claim is kept in the result (the Python API needs them);
-    without, only what the cross-file checks need is held in memory.
+    without, only what the cross-file checks need is held in memory. With ``coverage``, every
+    sentence of every document must carry a span (COV001).
     """
     root = resolve_root(path)
     reader = RecordsReader(root)
@@ -96,6 +98,7 @@ def check_records(
         )
 
     claim_ids = integrity.ClaimIds()
+    covering: dict[str, list[tuple[int, int]]] = {}
     for claims_file in reader.claims_files():
         extra: list[Finding] = []
         document = claims_file.document
@@ -120,12 +123,24 @@ def check_records(
             )
         for entry, site in claims_file.not_check_worthy:
             extra.extend(integrity.check_no_claim_spans(entry, site, document or "", text))
+        if coverage and document is not None:
+            spans = covering.setdefault(document, [])
+            for holder in [record.claim for record in claims_file.claims] + [
+                entry for entry, _ in claims_file.not_check_worthy
+            ]:
+                spans.extend((span["start"], span["end"]) for span in holder["evidence"])
         if keep:
             records.claims.extend(claims_file.claims)
             records.not_check_worthy.extend(
                 (entry, site, document or "") for entry, site in claims_file.not_check_worthy
             )
         findings += _finish(claims_file.loaded, extra)
+
+    if coverage:
+        for document_id, source in sources.items():
+            findings += integrity.check_coverage(
+                document_id, source.text, source.text_file, covering.get(document_id, [])
+            )
 
     adjudications_file = reader.adjudications()
     if adjudications_file is not None:

@@ -127,6 +127,19 @@ def claims(text: str = TEXT) -> list[dict[str, Any]]:
     ]
 
 
+def not_check_worthy(text: str = TEXT) -> list[dict[str, Any]]:
+    """The sample's headline, listed as having no check-worthy claim (when ``text`` has it once)."""
+    if text.count("Sample talks") != 1:
+        return []
+    return [
+        {
+            "reason": "boilerplate",
+            "evidence": [span(text, "Sample talks")],
+            "note": "The headline; the body states its facts.",
+        }
+    ]
+
+
 def metadata(text: str = TEXT) -> dict[str, Any]:
     """Metadata of the sample document."""
     return {
@@ -165,6 +178,7 @@ def build_records(
             "$schema": "../../schemas/claims.schema.json",
             "document": DOC_ID,
             "claims": claim_list if claim_list is not None else claims(text),
+            "not_check_worthy": not_check_worthy(text),
         },
     )
     write(

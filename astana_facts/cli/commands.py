@@ -30,7 +30,13 @@ def _records_root(records_dir: str | None) -> Path:
 @click.command()
 @records_argument
 @format_option("text", "json", "github")
-def validate(records_dir: str | None, output_format: str) -> None:
+@click.option(
+    "--coverage",
+    is_flag=True,
+    help="Also report sentences that carry no claim span and are not listed as not "
+    "check-worthy (COV001, warnings).",
+)
+def validate(records_dir: str | None, output_format: str, coverage: bool) -> None:
     """Check that every record is well-formed and grounded in its source text.
 
     Runs the integrity checks (schema, spans, checksums, ids, references) on RECORDS_DIR, or on
@@ -39,6 +45,7 @@ def validate(records_dir: str | None, output_format: str) -> None:
     \b
     Example:
         astana-facts validate records --format github
+        astana-facts validate --coverage
     """
     from astana_facts.loader import RecordsFolderError
     from astana_facts.locations import display_path
@@ -47,7 +54,7 @@ def validate(records_dir: str | None, output_format: str) -> None:
 
     root = _records_root(records_dir)
     try:
-        _, findings = check_records(root)
+        _, findings = check_records(root, coverage=coverage)
     except RecordsFolderError as error:
         click.echo(f"astana-facts: {error}", err=True)
         sys.exit(EXIT_USAGE)
@@ -215,3 +222,47 @@ def rules(output_format: str) -> None:
         return
     for row in INTEGRITY_CODES:
         click.echo(f"{row.code}  {row.severity:<7}  {row.name:<24}  {row.summary}")
+
+
+@click.command()
+@records_argument
+@format_option("text", "markdown", "json")
+def stats(records_dir: str | None, output_format: str) -> None:
+    """Show, per document, the sentences covered, the claims by kind and the entities used.
+
+    A sentence is covered when a claim span or a not_check_worthy entry touches it (the same
+    rule as `validate --coverage`). Exits 1 when the records have error-level findings (the
+    figures are then of what could be read).
+
+    \b
+    Example:
+        astana-facts stats --format markdown
+    """
+    from astana_facts.loader import RecordsFolderError
+    from astana_facts.render.stats import (
+        render_stats_json,
+        render_stats_markdown,
+        render_stats_text,
+    )
+    from astana_facts.stats import document_stats
+    from astana_facts.validation import check_records
+
+    root = _records_root(records_dir)
+    try:
+        records, findings = check_records(root, keep=True)
+    except RecordsFolderError as error:
+        click.echo(f"astana-facts: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    renderer = {
+        "text": render_stats_text,
+        "markdown": render_stats_markdown,
+        "json": render_stats_json,
+    }[output_format]
+    click.echo(renderer(document_stats(records)), nl=False)
+    if has_errors(findings):
+        click.echo(
+            f"astana-facts: the records have {sum(f.severity == 'error' for f in findings)} "
+            "error(s); run `astana-facts validate` to see them",
+            err=True,
+        )
+        sys.exit(EXIT_FINDINGS)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from astana_facts.cli.commands import fmt, locate, rules, schemas, validate
+from astana_facts.cli.commands import fmt, locate, rules, schemas, stats, validate
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -16,7 +16,9 @@ EXIT_USAGE = 2
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="astana-facts", prog_name="astana-facts")
 def cli() -> None:
-    """Fact-checking records about the Astana peace process on Syria: validate, format, locate.
+    """Fact-checking records about the Astana peace process on Syria.
+
+    Validate, format, locate quotes, count coverage.
 
     Every command works on the bundled dataset unless given a records folder.
 
@@ -26,7 +28,7 @@ def cli() -> None:
     """
 
 
-for command in (validate, fmt, locate, schemas, rules):
+for command in (validate, fmt, locate, stats, schemas, rules):
     cli.add_command(command)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterator
 
 from astana_facts.dataset import ClaimRecord
 from astana_facts.findings import Finding
+from astana_facts.integrity.coverage import check_coverage
 from astana_facts.integrity.identifiers import ClaimIds, check_aliases, check_entity_ids
 from astana_facts.integrity.references import (
     check_adjudication_references,
@@ -48,6 +49,7 @@ __all__ = [
     "check_adjudication_references",
     "check_aliases",
     "check_claim",
+    "check_coverage",
     "check_entity_ids",
     "check_entity_references",
     "check_no_claim_spans",

@@ -185,3 +185,36 @@ def test_an_unexpected_error_exits_2_without_a_traceback(
     captured = capsys.readouterr()
     assert "internal error: RuntimeError: boom" in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_fmt_fills_the_spans_of_not_check_worthy_entries(records: Path) -> None:
+    data = orjson.loads((records / CLAIMS_FILE).read_bytes())
+    data["not_check_worthy"][0]["evidence"] = [{"exact": "Sample talks"}]
+    (records / CLAIMS_FILE).write_bytes(orjson.dumps(data))
+    assert _run("fmt", str(records)).exit_code == 0
+    (span,) = orjson.loads((records / CLAIMS_FILE).read_bytes())["not_check_worthy"][0]["evidence"]
+    assert (span["start"], span["end"]) == (0, len("Sample talks"))
+    assert _run("validate", "--coverage", str(records)).exit_code == 0
+
+
+def test_validate_coverage_reports_an_unlisted_sentence_as_a_warning(records: Path) -> None:
+    data = orjson.loads((records / CLAIMS_FILE).read_bytes())
+    data["not_check_worthy"] = []
+    (records / CLAIMS_FILE).write_bytes(orjson.dumps(data))
+    result = _run("validate", "--coverage", str(records))
+    assert result.exit_code == 0
+    assert "COV001" in result.output and "“Sample talks”" in result.output
+    assert "COV001" not in _run("validate", str(records)).output
+
+
+def test_stats_counts_sentences_claims_and_entities(records: Path) -> None:
+    result = _run("stats", str(records), "--format", "json")
+    assert result.exit_code == 0, result.output
+    (document,) = orjson.loads(result.output)["documents"]
+    assert document["document"] == DOC_ID
+    assert document["covered"] == document["sentences"] == 5
+    assert document["claims"] == 6 and document["kinds"]["count"] == 1
+    assert "kairat-abdrakhmanov" in document["entities"] and document["not_check_worthy"] == 1
+    text = _run("stats", str(records)).output
+    assert "5/5 covered (100%)" in text
+    assert _run("stats", str(records), "--format", "markdown").output.startswith("| document |")

@@ -17,7 +17,17 @@ from astana_facts import validate
 from astana_facts.codes import INTEGRITY_CODES
 from astana_facts.findings import Finding
 from astana_facts.jsonio.positions import build_source_map
-from tests.factories import DOC_ID, TEXT, build_records, claims, entities, metadata, mutated, write
+from tests.factories import (
+    DOC_ID,
+    TEXT,
+    build_records,
+    claims,
+    entities,
+    metadata,
+    mutated,
+    not_check_worthy,
+    write,
+)
 
 CLAIMS_FILE = f"claims/{DOC_ID}.json"
 
@@ -28,6 +38,19 @@ def _edit_claims(pointer: str, value: Any) -> Callable[[Path], None]:
             "$schema": "../../schemas/claims.schema.json",
             "document": DOC_ID,
             "claims": claims(),
+        }
+        write(root / CLAIMS_FILE, mutated(data, pointer, value))
+
+    return edit
+
+
+def _edit_exemption(pointer: str, value: Any) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        data = {
+            "$schema": "../../schemas/claims.schema.json",
+            "document": DOC_ID,
+            "claims": claims(),
+            "not_check_worthy": not_check_worthy(),
         }
         write(root / CLAIMS_FILE, mutated(data, pointer, value))
 
@@ -65,7 +88,12 @@ def _duplicate_claim(root: Path) -> None:
     claim_list[1]["id"] = claim_list[0]["id"]
     write(
         root / CLAIMS_FILE,
-        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
+        {
+            "$schema": "../../schemas/claims.schema.json",
+            "document": DOC_ID,
+            "claims": claim_list,
+            "not_check_worthy": not_check_worthy(),
+        },
     )
 
 
@@ -216,6 +244,20 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "sample-memorandum",
     ),
     (
+        "SPN001",
+        _edit_exemption("/not_check_worthy/0/evidence/0/exact", "Sample walks"),
+        CLAIMS_FILE,
+        "/not_check_worthy/0/evidence/0/exact",
+        None,
+    ),
+    (
+        "COV001",
+        _edit_claims("/claims/0/id", "sample-round-number"),
+        f"sources/{DOC_ID}.txt",
+        None,
+        None,
+    ),
+    (
         "VAL001",
         _edit_claims("/claims/1/value/end", "2017-05-01"),
         CLAIMS_FILE,
@@ -226,7 +268,7 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
 
 
 def _findings(root: Path) -> list[Finding]:
-    return validate(root)
+    return validate(root, coverage=True)
 
 
 def test_the_sample_folder_has_no_finding(records: Path) -> None:
@@ -318,7 +360,12 @@ def test_a_claim_failing_its_model_leaves_the_other_claims_checked(tmp_path: Pat
     claim_list[1]["evidence"][0]["exact"] = "May 3rd and 5th"
     write(
         root / CLAIMS_FILE,
-        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
+        {
+            "$schema": "../../schemas/claims.schema.json",
+            "document": DOC_ID,
+            "claims": claim_list,
+            "not_check_worthy": not_check_worthy(),
+        },
     )
     codes = sorted(f.code for f in _findings(root))
     assert codes == ["SCH008", "SPN001"]
@@ -341,7 +388,12 @@ def test_findings_are_reported_in_json_with_the_contract_fields(records: Path) -
     claim_list[1]["evidence"][0]["exact"] = "May 3rd and 5th"
     write(
         records / CLAIMS_FILE,
-        {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
+        {
+            "$schema": "../../schemas/claims.schema.json",
+            "document": DOC_ID,
+            "claims": claim_list,
+            "not_check_worthy": not_check_worthy(),
+        },
     )
     report = orjson.loads(render_json(_findings(records), tool_version="1", records="r"))
     (finding,) = report["findings"]

@@ -1,0 +1,73 @@
+"""Per-document statistics of a records folder: sentences covered, claims by kind, entities used.
+
+What ``astana-facts stats`` prints: a quick way to see that a document is completely annotated
+(every sentence covered) and how its claims spread over the kinds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from astana_facts.dataset import Records
+from astana_facts.integrity.coverage import uncovered_sentences
+from astana_facts.model_paths import claim_getters
+from astana_facts.models.claims import CLAIM_KINDS
+from astana_facts.sentences import split_sentences
+
+
+@dataclass
+class DocumentStats:
+    """The figures of one document."""
+
+    document: str
+    sentences: int = 0
+    covered: int = 0
+    claims: int = 0
+    not_check_worthy: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+    """Claims by kind, every kind present (zero when absent), in the order of CLAIM_KINDS."""
+    entities: list[str] = field(default_factory=list)
+    """Ids of the entities the document's claims refer to, sorted."""
+
+
+def document_stats(records: Records) -> list[DocumentStats]:
+    """Statistics of every document with a source record, sorted by document id.
+
+    ``records`` must hold the claims (``check_records(..., keep=True)``).
+    """
+    spans: dict[str, list[tuple[int, int]]] = {}
+    kinds: dict[str, Counter[str]] = {}
+    entities: dict[str, set[str]] = {}
+    skipped: Counter[str] = Counter()
+    for record in records.claims:
+        claim = record.claim
+        kinds.setdefault(record.document, Counter())[claim["kind"]] += 1
+        used = entities.setdefault(record.document, set())
+        for get in claim_getters(claim["kind"])[0]:
+            used.update(get(claim))
+        spans.setdefault(record.document, []).extend(
+            (span["start"], span["end"]) for span in claim["evidence"]
+        )
+    for entry, _, document in records.not_check_worthy:
+        skipped[document] += 1
+        spans.setdefault(document, []).extend(
+            (span["start"], span["end"]) for span in entry["evidence"]
+        )
+    result = []
+    for document_id in sorted(records.sources):
+        text = records.sources[document_id].text
+        total = len(split_sentences(text))
+        counts = kinds.get(document_id, Counter())
+        result.append(
+            DocumentStats(
+                document=document_id,
+                sentences=total,
+                covered=total - len(uncovered_sentences(text, spans.get(document_id, []))),
+                claims=sum(counts.values()),
+                not_check_worthy=skipped[document_id],
+                kinds={kind: counts[kind] for kind in CLAIM_KINDS},
+                entities=sorted(entities.get(document_id, set())),
+            )
+        )
+    return result
