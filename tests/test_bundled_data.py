@@ -48,3 +48,17 @@ def test_load_refuses_records_with_errors(tmp_path: pytest.TempPathFactory) -> N
     (root / "entities.json").write_text("{", encoding="utf-8")
     with pytest.raises(InvalidRecordsError, match="SCH001"):
         astana_facts.load(root)
+
+
+def test_every_sentence_of_every_document_is_accounted_for() -> None:
+    uncovered = [f.message for f in astana_facts.validate(coverage=True) if f.code == "COV001"]
+    assert uncovered == []
+
+
+def test_the_same_thing_is_measured_under_one_name() -> None:
+    measures = Counter(
+        claim.value.measure for claim in astana_facts.load().claims if claim.kind == "count"
+    )
+    shared = {"deaths", "de_escalation_zones", "foreign_reporters", "kazakh_journalists"}
+    assert shared <= set(measures)
+    assert not {"people_killed", "de_escalation_areas"} & set(measures)
