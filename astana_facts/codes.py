@@ -122,6 +122,12 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "A date interval or a number range ends before it starts.",
     ),
     Code(
+        "ADJ001",
+        "stale-adjudication",
+        "warning",
+        "An adjudication matches no finding of the report (report only): the finding is gone.",
+    ),
+    Code(
         "COV001",
         "uncovered-sentence",
         "warning",

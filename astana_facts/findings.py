@@ -36,6 +36,12 @@ class Finding:
     column: int | None = None
     claims: tuple[str, ...] = ()
     spans: tuple[SpanRef, ...] = field(default=())
+    fingerprint: str | None = None
+    """For consistency findings: a stable id (rule code, claims and what clashed), the key an
+    adjudication refers to. It does not change when files are reformatted or reordered."""
+    values: tuple[tuple[str, str], ...] = ()
+    """For consistency findings: (claim id, the claim's normalised value in words), side by
+    side."""
 
     def sort_key(self) -> tuple[object, ...]:
         """Deterministic order: by file, line, column, code, then message."""

@@ -205,23 +205,33 @@ def schemas(schemas_dir: str | None, check: bool) -> None:
 
 @click.command()
 @format_option("text", "markdown")
-def rules(output_format: str) -> None:
-    """List every rule code with its severity and a one-line explanation.
+@click.argument(
+    "validators_dir",
+    required=False,
+    type=click.Path(file_okay=False, dir_okay=True, exists=True, path_type=Path),
+)
+def rules(output_format: str, validators_dir: Path | None) -> None:
+    """List every rule code: the integrity checks and the consistency rules of VALIDATORS_DIR
+    (default: the bundled validators/), each with its severity and a one-line explanation.
+
+    With --format markdown, also each consistency rule's documentation: why it matters, which
+    claims it compares, how it groups them, an example that fires and a near miss that does not
+    (what docs/rules.md shows).
 
     \b
     Example:
         astana-facts rules --format markdown
     """
-    from astana_facts.codes import INTEGRITY_CODES
+    from astana_facts.rule_table import consistency_rules, rules_markdown, rules_text
 
-    if output_format == "markdown":
-        click.echo("| code | name | severity | what it means |")
-        click.echo("| --- | --- | --- | --- |")
-        for row in INTEGRITY_CODES:
-            click.echo(f"| {row.code} | {row.name} | {row.severity} | {row.summary} |")
-        return
-    for row in INTEGRITY_CODES:
-        click.echo(f"{row.code}  {row.severity:<7}  {row.name:<24}  {row.summary}")
+    try:
+        declared = consistency_rules(validators_dir)
+    except ValueError as error:
+        click.echo(f"astana-facts: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(
+        rules_markdown(declared) if output_format == "markdown" else rules_text(declared), nl=False
+    )
 
 
 @click.command()
@@ -263,6 +273,73 @@ def stats(records_dir: str | None, output_format: str) -> None:
         click.echo(
             f"astana-facts: the records have {sum(f.severity == 'error' for f in findings)} "
             "error(s); run `astana-facts validate` to see them",
+            err=True,
+        )
+        sys.exit(EXIT_FINDINGS)
+
+
+@click.command()
+@records_argument
+@format_option("text", "markdown", "json")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write the report to FILE (atomically) instead of standard output.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 when an error-level finding has no adjudication (the gate for CI).",
+)
+def report(records_dir: str | None, output_format: str, output: Path | None, strict: bool) -> None:
+    """Report where the sources disagree: each finding with its claims and quotes side by side.
+
+    Runs the integrity checks and every consistency rule of validators/ on RECORDS_DIR (or the
+    bundled dataset) and shows a summary, then each finding with its rule, the claims involved,
+    their documents, offsets, quotes in context and normalised values, and the editor's verdict
+    where records/adjudications.json has one. The same data gives byte-identical output.
+    Exits 0, or with --strict 1 when an error-level finding has no adjudication; 2 for usage or
+    I/O problems.
+
+    \b
+    Example:
+        astana-facts report
+        astana-facts report records --format markdown -o report.md
+        astana-facts report --strict --format json
+    """
+    from astana_facts.jsonio.writer import write_atomic
+    from astana_facts.loader import RecordsFolderError
+    from astana_facts.locations import display_path
+    from astana_facts.render.report import REPORT_RENDERERS
+    from astana_facts.report import build_report
+
+    root = _records_root(records_dir)
+    try:
+        result = build_report(root)
+    except RecordsFolderError as error:
+        click.echo(f"astana-facts: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    rendered = REPORT_RENDERERS[output_format](
+        result,
+        tool_version=package_version(),
+        data_version=package_version() if records_dir is None else None,
+        records=display_path(root),
+    )
+    if output is None:
+        click.echo(rendered, nl=False)
+    else:
+        try:
+            write_atomic(output, rendered.encode("utf-8"))
+        except OSError as error:
+            click.echo(f"astana-facts: cannot write {output}: {error.strerror or error}", err=True)
+            sys.exit(EXIT_USAGE)
+        click.echo(f"report written to {output}", err=True)
+    unadjudicated = result.unadjudicated_errors()
+    if strict and unadjudicated:
+        click.echo(
+            f"astana-facts: {len(unadjudicated)} error-level finding(s) without an adjudication",
             err=True,
         )
         sys.exit(EXIT_FINDINGS)

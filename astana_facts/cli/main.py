@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from astana_facts.cli.commands import fmt, locate, rules, schemas, stats, validate
+from astana_facts.cli.commands import fmt, locate, report, rules, schemas, stats, validate
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -18,7 +18,7 @@ EXIT_USAGE = 2
 def cli() -> None:
     """Fact-checking records about the Astana peace process on Syria.
 
-    Validate, format, locate quotes, count coverage.
+    Report contradictions between sources, validate, format, locate quotes, count coverage.
 
     Every command works on the bundled dataset unless given a records folder.
 
@@ -28,7 +28,7 @@ def cli() -> None:
     """
 
 
-for command in (validate, fmt, locate, stats, schemas, rules):
+for command in (report, validate, fmt, locate, stats, schemas, rules):
     cli.add_command(command)
 
 

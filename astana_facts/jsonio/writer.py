@@ -75,6 +75,7 @@ KEY_ORDER: tuple[str, ...] = (
     "evidence",
     "aliases",
     "misspellings",
+    "part_of",
     "wikidata",
     "reason",
     "claims",

@@ -40,6 +40,10 @@ class Entity(Record):
     """Surface forms in the texts that misspell the name ("Addrakmanov")."""
     series: EntityId | None = None
     """For an event that is a round of a negotiation series: that series."""
+    part_of: list[EntityId] = []
+    """Groups or bodies this entity belongs to, from reference knowledge rather than from a
+    source (the Free Syrian Army within the Syrian armed opposition): the participants rules
+    count a member of a listed group as listed."""
     description: str | None = None
     """One line that tells the entity apart from similar ones."""
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None

@@ -12,16 +12,20 @@ from astana_facts.severity import Severity
 
 Comparison = Literal[
     "date_spans",
+    "round_dates",
     "round_ordinals",
     "ordinal_chronology",
+    "ordinal_series",
     "durations_against_dates",
     "quantity_intervals",
     "entity_sets",
     "instrument_facts",
     "name_similarity",
+    "registered_misspellings",
     "plan_outcomes",
 ]
-"""The kind of comparison an engine makes over a group of claims."""
+"""The kind of comparison an engine makes over a group of claims; each is one module of
+``astana_facts.consistency.engines`` (see docs/rules.md)."""
 
 
 class RuleExample(Record):
@@ -60,8 +64,9 @@ class Rule(Record):
     applies_to: RuleSelector
     """Which claims the rule compares."""
     group_by: Annotated[list[str], Field(min_length=1)]
-    """Dotted paths into a claim whose values together form the grouping key
-    (``subject``, ``value.series``)."""
+    """Dotted paths into a claim whose values together form the grouping key (``subject``,
+    ``value.series``); ``document`` is the claim's document and ``kind`` its kind. Claims that
+    lack a path's value are left out of the rule."""
     comparison: Comparison
     """Which engine compares the claims of a group."""
     parameters: dict[str, int | float | str | bool] = {}

@@ -5,7 +5,12 @@ Stable layout (later commands add keys, never remove or rename them)::
     {"tool": "astana-facts", "tool_version": "...", "data_version": "..." | null,
      "records": "<folder>", "summary": {"error": n, "warning": n, "info": n},
      "findings": [{"code", "name", "severity", "message", "file", "line", "column", "pointer",
-                   "claims": [ids], "spans": [{"document", "start", "end", "exact"}]}]}
+                   "claims": [ids], "spans": [{"document", "start", "end", "exact"}],
+                   "fingerprint": str | null, "values": [{"claim", "value"}],
+                   "verdict": {adjudication} | null}]}
+
+``astana-facts report`` adds to the summary ``documents``, ``claims``, ``by_rule`` and
+``unadjudicated_errors``. Dates in verdicts are ISO strings.
 """
 
 from __future__ import annotations
@@ -18,12 +23,18 @@ from astana_facts.codes import CODES_BY_ID
 from astana_facts.findings import Finding, count_by_severity
 
 
-def finding_to_dict(finding: Finding) -> dict[str, Any]:
-    """One finding as a JSON object of the contract."""
+def finding_to_dict(
+    finding: Finding,
+    names: dict[str, str] | None = None,
+    verdicts: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One finding as a JSON object of the contract; ``names`` adds the names of consistency
+    rules, ``verdicts`` (fingerprint -> adjudication) the verdict of an adjudicated finding."""
     row = CODES_BY_ID.get(finding.code)
+    verdict = (verdicts or {}).get(finding.fingerprint or "")
     return {
         "code": finding.code,
-        "name": row.name if row else None,
+        "name": row.name if row else (names or {}).get(finding.code),
         "severity": finding.severity,
         "message": finding.message,
         "file": finding.file,
@@ -35,6 +46,9 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
             {"document": s.document, "start": s.start, "end": s.end, "exact": s.exact}
             for s in finding.spans
         ],
+        "fingerprint": finding.fingerprint,
+        "values": [{"claim": claim, "value": value} for claim, value in finding.values],
+        "verdict": verdict,
     }
 
 
@@ -44,6 +58,9 @@ def render_json(
     tool_version: str = "",
     data_version: str | None = None,
     records: str = "",
+    names: dict[str, str] | None = None,
+    verdicts: dict[str, Any] | None = None,
+    extra_summary: dict[str, Any] | None = None,
     **_: object,
 ) -> str:
     """The findings as one JSON document (the stable contract described above)."""
@@ -52,7 +69,7 @@ def render_json(
         "tool_version": tool_version,
         "data_version": data_version,
         "records": records,
-        "summary": count_by_severity(findings),
-        "findings": [finding_to_dict(finding) for finding in findings],
+        "summary": {**count_by_severity(findings), **(extra_summary or {})},
+        "findings": [finding_to_dict(finding, names, verdicts) for finding in findings],
     }
     return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"

@@ -314,7 +314,8 @@ def test_a_broken_record_fails_with_its_code_at_its_place(
 
 def test_every_code_in_the_table_has_a_failing_case() -> None:
     covered = {case[0] for case in CASES}
-    missing = {row.code for row in INTEGRITY_CODES} - covered - {"SCH007", "REF003"}
+    # SCH007, REF003: own tests below; ADJ001 is a report finding (tests/test_report.py).
+    missing = {row.code for row in INTEGRITY_CODES} - covered - {"SCH007", "REF003", "ADJ001"}
     assert missing == set()
 
 

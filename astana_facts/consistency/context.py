@@ -1,0 +1,99 @@
+"""What the consistency engines read: the checked claims, indexed, and the documents' dates.
+
+Built once from :class:`~astana_facts.dataset.Records` (claims kept); engines only read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from astana_facts.dataset import ClaimRecord, Record, Records
+
+GroupKey = tuple[Hashable, ...]
+
+
+@dataclass
+class Context:
+    """The claims of a records folder with the indexes that several engines share."""
+
+    claims: list[ClaimRecord]
+    entities: dict[str, Record] = field(default_factory=dict)
+    published: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
+    """Document id -> earliest and latest possible publication day."""
+    by_subject: dict[str, list[ClaimRecord]] = field(default_factory=dict)
+
+    def subject_claims(
+        self, subject: str, kind: str, modalities: Iterable[str]
+    ) -> list[ClaimRecord]:
+        """Claims about ``subject`` of one kind and the given modalities, in id order."""
+        wanted = set(modalities)
+        return [
+            record
+            for record in self.by_subject.get(subject, [])
+            if record.claim["kind"] == kind and record.claim["modality"] in wanted
+        ]
+
+
+def build_context(records: Records) -> Context:
+    """Index the claims of ``records`` (which must hold them: ``check_records(keep=True)``)."""
+    claims = sorted(records.claims, key=lambda record: record.claim["id"])
+    context = Context(claims=claims)
+    context.entities = {entity["id"]: entity for entity, _ in records.entities}
+    for document_id, source in records.sources.items():
+        published = source.metadata["published"]
+        context.published[document_id] = (published["start"], published["end"])
+    for record in claims:
+        context.by_subject.setdefault(record.claim["subject"], []).append(record)
+    return context
+
+
+def value_at(record: ClaimRecord, path: str) -> Any:
+    """The value at a dotted path of a claim (``value.series``), or None; ``document`` is the
+    claim's document. Lists become tuples and dicts sorted item tuples, so values can be keys."""
+    if path == "document":
+        return record.document
+    node: Any = record.claim
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return _hashable(node)
+
+
+def _hashable(node: Any) -> Hashable:
+    if isinstance(node, dict):
+        return tuple(sorted((key, _hashable(value)) for key, value in node.items()))
+    if isinstance(node, list):
+        return tuple(_hashable(item) for item in node)
+    return node  # type: ignore[no-any-return]
+
+
+def select(rule: Record, context: Context) -> list[ClaimRecord]:
+    """The claims a rule applies to: its kinds and modalities, in id order."""
+    kinds = set(rule["applies_to"]["kinds"])
+    modalities = set(rule["applies_to"]["modalities"])
+    return [
+        record
+        for record in context.claims
+        if record.claim["kind"] in kinds and record.claim["modality"] in modalities
+    ]
+
+
+def group(rule: Record, claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[ClaimRecord]]:
+    """Claims grouped by the rule's ``group_by`` paths; groups in a deterministic key order.
+
+    A ``value.as_of`` (or any optional path) that is absent groups as None; a path that is
+    absent from a claim whose kind does not have it leaves the claim out only when it is the
+    first path (the subject of the comparison).
+    """
+    groups: dict[GroupKey, list[ClaimRecord]] = {}
+    paths: list[str] = rule["group_by"]
+    for record in claims:
+        key = tuple(value_at(record, path) for path in paths)
+        if key[0] is None:
+            continue
+        groups.setdefault(key, []).append(record)
+    return {key: groups[key] for key in sorted(groups, key=repr)}

@@ -1,0 +1,41 @@
+"""The engines: one module per kind of comparison, each a function of a rule and the context.
+
+:data:`ENGINES` maps a rule's ``comparison`` to the function that carries it out. Adding a rule
+of a known kind is a data change in ``validators/``; a new kind of comparison is one module here,
+one entry below and the name in :data:`astana_facts.models.rules.Comparison`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from astana_facts.consistency.context import Context
+from astana_facts.consistency.engines import (
+    dates,
+    durations,
+    instruments,
+    names,
+    participants,
+    plans,
+    quantities,
+    rounds,
+)
+from astana_facts.dataset import Record
+from astana_facts.findings import Finding
+
+Engine = Callable[[Record, Context], Iterator[Finding]]
+
+ENGINES: dict[str, Engine] = {
+    "date_spans": dates.run,
+    "round_dates": rounds.run_dates,
+    "round_ordinals": rounds.run_ordinals,
+    "ordinal_chronology": rounds.run_chronology,
+    "ordinal_series": rounds.run_series,
+    "durations_against_dates": durations.run,
+    "quantity_intervals": quantities.run,
+    "entity_sets": participants.run,
+    "instrument_facts": instruments.run,
+    "name_similarity": names.run_similarity,
+    "registered_misspellings": names.run_registered,
+    "plan_outcomes": plans.run,
+}

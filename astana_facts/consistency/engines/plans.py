@@ -1,0 +1,55 @@
+"""``plan_outcomes``: a planned date or place of an event against what a later document reports.
+
+A reported claim counts as a later report when its document's earliest publication day is after
+the plan's document's earliest publication day. With ``outcome: kept`` the rule notes the plans
+that the later report bears out; with ``outcome: missed``, the plans it shows were not kept.
+Either is a note about the world, never an error in the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from astana_facts.consistency.context import Context, group, select
+from astana_facts.consistency.report_finding import consistency_finding, describe_value
+from astana_facts.consistency.timeline import bounds_of
+from astana_facts.dataset import ClaimRecord, Record
+from astana_facts.findings import Finding
+
+
+def kept(plan: Record, report: Record) -> bool:
+    """Whether a reported value bears out a planned one of the same kind."""
+    if plan["kind"] == "location":
+        return bool(plan["value"]["place"] == report["value"]["place"])
+    return bounds_of(plan["value"]).meet(bounds_of(report["value"])).feasible
+
+
+def _later(report: ClaimRecord, plan: ClaimRecord, context: Context) -> bool:
+    if report.document == plan.document:
+        return False
+    report_day = context.published.get(report.document)
+    plan_day = context.published.get(plan.document)
+    return report_day is not None and plan_day is not None and report_day[0] > plan_day[0]
+
+
+def run(rule: Record, context: Context) -> Iterator[Finding]:
+    """One note per (plan, later report) pair with the outcome the rule looks for."""
+    wanted_kept = rule["parameters"].get("outcome", "missed") == "kept"
+    for key, records in group(rule, select(rule, context)).items():
+        plans = [r for r in records if r.claim["modality"] == "planned"]
+        reports = [r for r in records if r.claim["modality"] == "reported"]
+        for plan in plans:
+            for report in reports:
+                if (
+                    not _later(report, plan, context)
+                    or kept(plan.claim, report.claim) != wanted_kept
+                ):
+                    continue
+                verb = "was kept" if wanted_kept else "was not kept"
+                yield consistency_finding(
+                    rule,
+                    (plan, report),
+                    f"{key[0]}: the plan {describe_value(plan.claim)} ({plan.claim['id']}) "
+                    f"{verb}: a later document reports {describe_value(report.claim)} "
+                    f"({report.claim['id']})",
+                )

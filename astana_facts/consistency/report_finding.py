@@ -1,0 +1,91 @@
+"""Building consistency findings: the claims side by side, their values, a stable fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from astana_facts.consistency.quantities import describe_quantity
+from astana_facts.consistency.timeline import describe_interval
+from astana_facts.dataset import ClaimRecord, Record
+from astana_facts.findings import Finding, SpanRef
+
+
+def fingerprint(code: str, claim_ids: Iterable[str], *facets: str) -> str:
+    """A 16-hex-digit id of a finding: its code, the ids of its claims (in any order) and what
+    clashed. Claim ids are stable, so reformatting or reordering files changes nothing."""
+    material = "\x1f".join([code, *sorted(set(claim_ids)), *facets])
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+
+
+def describe_value(claim: Record) -> str:
+    """A claim's normalised value in a few words, for reports."""
+    value: dict[str, Any] = claim["value"]
+    kind = claim["kind"]
+    if kind == "event_date":
+        return f"{value['stance']} {describe_interval(value)}"
+    if kind == "round_number":
+        return f"round {value['ordinal']} of {value['series']}"
+    if kind == "count":
+        when = f" as of {describe_interval(value['as_of'])}" if value.get("as_of") else ""
+        return f"{value['measure']}: {describe_quantity(value['amount'])}{when}"
+    if kind == "duration":
+        return f"{describe_quantity(value['amount'])} {value['unit']}(s)"
+    if kind == "participants":
+        extent = "complete" if value["complete"] else "partial"
+        return f"{value['role']}s ({extent}): {', '.join(sorted(value['members']))}"
+    if kind == "instrument":
+        parts = [value["action"]]
+        if value.get("parties"):
+            parts.append("by " + ", ".join(sorted(value["parties"])))
+        if value.get("date"):
+            parts.append("on " + describe_interval(value["date"]))
+        if value.get("event"):
+            parts.append("at " + value["event"])
+        return " ".join(parts)
+    if kind == "location":
+        return f"at {value['place']}"
+    if kind == "office":
+        return f"{value['office']} of {value['organisation']}"
+    if kind == "relation":
+        return f"{value['relation']} {', '.join(value['objects'])}"
+    if kind == "plan":
+        when = f" ({describe_interval(value['date'])})" if value.get("date") else ""
+        return f"{value['description']}{when}"
+    return str(value.get("content", value))
+
+
+def consistency_finding(
+    rule: Record,
+    records: Sequence[ClaimRecord],
+    message: str,
+    *facets: str,
+    by_claims: bool = True,
+) -> Finding:
+    """A finding of ``rule`` about ``records`` (in the order given), pointing at the first.
+
+    The fingerprint is made of the rule code, the claim ids and ``facets``; without
+    ``by_claims``, of the code and the facets only (for findings about a surface form, which
+    stay the same finding when another claim repeats the form)."""
+    first = records[0]
+    claim_ids = tuple(dict.fromkeys(record.claim["id"] for record in records))
+    spans = tuple(
+        SpanRef(record.document, span["start"], span["end"], span["exact"])
+        for record in records
+        for span in record.claim["evidence"]
+    )
+    return Finding(
+        code=rule["code"],
+        severity=rule["severity"],
+        message=message,
+        file=first.site.file,
+        pointer=first.site.pointer,
+        claims=claim_ids,
+        spans=spans,
+        fingerprint=fingerprint(rule["code"], claim_ids if by_claims else (), *facets),
+        values=tuple(
+            (record.claim["id"], describe_value(record.claim))
+            for record in dict((r.claim["id"], r) for r in records).values()
+        ),
+    )
