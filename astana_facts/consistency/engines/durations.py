@@ -3,8 +3,9 @@
 A duration in days, weeks, months or years becomes a range of days; months and years allow the
 rule's tolerance (``months_tolerance``, ``years_tolerance``, in units), because "six years of
 conflict" counts years begun as often as years completed. When no date claim bounds the event's
-end (the event is ongoing as far as the claims say), the duration is taken as of the publication
-of the duration claim's document: "six years of conflict" in a January 2017 article.
+end (the event is ongoing as far as the claims say) and the duration is in one of the rule's
+``ongoing_units`` (months and years: wars, not talks), it is taken as of the publication of the
+duration claim's document: "six years of conflict" in a January 2017 article.
 """
 
 from __future__ import annotations
@@ -67,8 +68,12 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
     for key, records in group(rule, select(rule, context)).items():
         durations = [r for r in records if r.claim["kind"] == "duration"]
         dates = [r for r in records if r.claim["kind"] == "event_date"]
-        ongoing = all(bounds_of(r.claim["value"]).e_hi == LATEST for r in dates)
+        open_ended = all(bounds_of(r.claim["value"]).e_hi == LATEST for r in dates)
+        ongoing_units = {
+            u.strip() for u in str(rule["parameters"].get("ongoing_units", "")).split(",")
+        }
         for duration in durations:
+            ongoing = open_ended and duration.claim["value"]["unit"] in ongoing_units
             low, high = days_range(duration.claim["value"], rule["parameters"])
             clashing: set[str] = set()
             for date_set in _date_sets(dates):

@@ -73,12 +73,17 @@ def run_similarity(rule: Record, context: Context) -> Iterator[Finding]:
     min_length = int(rule["parameters"].get("min_length", 5))
     registered = registered_forms(context)
     correct = sorted(form for form, (_, role) in registered.items() if role != "misspelling")
+    misspelt = [
+        re.compile(rf"\b{re.escape(form)}\b")
+        for form, (_, role) in sorted(registered.items())
+        if role == "misspelling"
+    ]
     best: dict[str, tuple[str, float] | None] = {}
     for key, records in group(rule, select(rule, context)).items():
         for form, claims in _claims_by_form(records, min_length).items():
             folded = normalise(form)
-            if folded in registered:
-                continue
+            if folded in registered or any(pattern.search(folded) for pattern in misspelt):
+                continue  # registered, or holds a registered misspelling (NAM002 lists those)
             if folded not in best:
                 match = process.extractOne(
                     folded, correct, scorer=fuzz.ratio, score_cutoff=threshold
