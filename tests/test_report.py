@@ -1,0 +1,182 @@
+"""The consistency report: findings with their claims side by side, verdicts, --strict, -o,
+byte-identical output and fingerprints that survive reformatting and reordering."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from astana_facts.cli.main import cli
+from astana_facts.report import build_report
+from tests.factories import DOC_ID, TEXT, claims, not_check_worthy, span, write
+
+CLAIMS_FILE = Path("claims") / f"{DOC_ID}.json"
+
+
+def _clashing_claims() -> list[dict[str, Any]]:
+    claim_list = claims()
+    claim_list.append(
+        {
+            "id": "sample-wrong-day",
+            "kind": "event_date",
+            "subject": "astana-round-4",
+            "value": {
+                "start": "2017-05-06",
+                "end": "2017-05-06",
+                "precision": "day",
+                "stance": "day_within",
+            },
+            "attribution": {"type": "publisher"},
+            "modality": "reported",
+            "evidence": [span(TEXT, "May 4th")],
+        }
+    )
+    return claim_list
+
+
+@pytest.fixture
+def clashing(records: Path) -> Path:
+    """The sample folder with a date claim that clashes with the round's span."""
+    _write_claims(records, _clashing_claims())
+    return records
+
+
+def _write_claims(root: Path, claim_list: list[dict[str, Any]]) -> None:
+    write(
+        root / CLAIMS_FILE,
+        {
+            "$schema": "../../schemas/claims.schema.json",
+            "document": DOC_ID,
+            "claims": claim_list,
+            "not_check_worthy": not_check_worthy(),
+        },
+    )
+
+
+def _run(*args: str) -> Any:
+    return CliRunner().invoke(cli, list(args))
+
+
+def _adjudicate(root: Path, fingerprint: str, claim_ids: list[str], code: str = "DAT001") -> None:
+    write(
+        root / "adjudications.json",
+        {
+            "$schema": "../schemas/adjudications.schema.json",
+            "adjudications": [
+                {
+                    "fingerprint": fingerprint,
+                    "code": code,
+                    "claims": claim_ids,
+                    "verdict": "claim_correct",
+                    "correct_claims": ["sample-dates"],
+                    "evidence": [{"url": "https://example.org/round-4", "quote": "3-4 May"}],
+                    "rationale": "The round was held on 3-4 May.",
+                }
+            ],
+        },
+    )
+
+
+def test_the_clean_sample_has_no_consistency_finding(records: Path) -> None:
+    assert build_report(records).findings == []
+    assert _run("report", "--strict", str(records)).exit_code == 0
+
+
+def test_a_clash_is_reported_with_its_claims_side_by_side(clashing: Path) -> None:
+    (finding,) = build_report(clashing).findings
+    assert finding.code == "DAT001" and finding.claims == ("sample-dates", "sample-wrong-day")
+    assert finding.line is not None and finding.file is not None
+    result = _run("report", str(clashing))
+    assert result.exit_code == 0
+    assert "sample-wrong-day" in result.output and "«May 4th»" in result.output
+    assert (
+        "day_within 2017-05-06 (day)" in result.output
+        and "full_span 2017-05-03..2017-05-04" in result.output
+    )
+
+
+def test_strict_fails_until_the_finding_is_adjudicated_and_then_shows_the_verdict(
+    clashing: Path,
+) -> None:
+    failing = _run("report", "--strict", str(clashing))
+    assert failing.exit_code == 1 and "without an adjudication" in failing.output
+    (finding,) = build_report(clashing).findings
+    assert finding.fingerprint is not None
+    _adjudicate(clashing, finding.fingerprint, list(finding.claims))
+    passing = _run("report", "--strict", str(clashing))
+    assert passing.exit_code == 0, passing.output
+    assert "verdict: claim_correct (correct: sample-dates)" in passing.output
+    report = orjson.loads(_run("report", str(clashing), "--format", "json").output)
+    (entry,) = report["findings"]
+    assert (
+        entry["verdict"]["verdict"] == "claim_correct"
+        and entry["fingerprint"] == finding.fingerprint
+    )
+    assert report["summary"]["unadjudicated_errors"] == 0 and report["summary"]["by_rule"] == {
+        "DAT001": 1
+    }
+
+
+def test_an_adjudication_that_matches_no_finding_is_reported(records: Path) -> None:
+    _adjudicate(records, "0123456789abcdef", ["sample-dates"])
+    (finding,) = build_report(records).findings
+    assert finding.code == "ADJ001" and finding.severity == "warning"
+    assert (
+        finding.file is not None
+        and finding.file.endswith("adjudications.json")
+        and finding.line == 4
+    )
+
+
+def test_the_json_report_keeps_the_validate_contract(clashing: Path) -> None:
+    report = orjson.loads(_run("report", str(clashing), "--format", "json").output)
+    (entry,) = report["findings"]
+    assert set(entry) >= {
+        "code",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "claims",
+        "spans",
+        "fingerprint",
+        "verdict",
+        "values",
+    }
+    assert entry["name"] == "event-dates-clash"
+    assert {span["exact"] for span in entry["spans"]} == {"May 3rd and 4th", "May 4th"}
+    assert report["summary"]["documents"] == 1 and report["summary"]["claims"] == 7
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
+def test_output_is_byte_identical_and_fingerprints_survive_reformatting(
+    clashing: Path, output_format: str
+) -> None:
+    first = _run("report", str(clashing), "--format", output_format).output
+    assert _run("report", str(clashing), "--format", output_format).output == first
+    before = [f.fingerprint for f in build_report(clashing).findings]
+    data = json.loads((clashing / CLAIMS_FILE).read_text(encoding="utf-8"))
+    data["claims"].reverse()
+    (clashing / CLAIMS_FILE).write_text(json.dumps(data, indent=7), encoding="utf-8")
+    assert [f.fingerprint for f in build_report(clashing).findings] == before
+
+
+def test_output_file_is_written_and_a_bad_path_exits_2(clashing: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    result = _run("report", str(clashing), "--format", "markdown", "-o", str(target))
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Consistency report")
+    bad = _run("report", str(clashing), "-o", str(tmp_path / "missing" / "report.md"))
+    assert bad.exit_code == 2 and "cannot write" in bad.output and "Traceback" not in bad.output
+
+
+def test_the_bundled_report_has_every_error_adjudicated() -> None:
+    report = build_report()
+    assert report.unadjudicated_errors() == []
+    assert not [f for f in report.findings if f.code == "ADJ001"]
+    assert {"DAT001", "DUR001"} <= set(report.by_rule())
