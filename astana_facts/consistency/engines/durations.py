@@ -52,13 +52,32 @@ def _length_range(
     return shortest, math.inf if longest is None else longest
 
 
+EXTREMES = 8
+"""Date claims per side considered for pairs: pairing every two claims of a much-reported event
+would cost the square of their number, and the pairs that bound a length most tightly are made
+of the claims with the latest earliest end, the earliest latest start (longest) and the earliest
+latest end, the latest earliest start (shortest)."""
+
+
 def _date_sets(dates: list[ClaimRecord]) -> Iterator[tuple[ClaimRecord, ...]]:
-    """Each date claim alone, then each pair that is compatible (so a start and an end
-    together bound the length)."""
+    """Each date claim alone, then compatible pairs of the claims that bound the event's length
+    most tightly (so a start and an end together bound it)."""
+    bounds = {id(r): bounds_of(r.claim["value"]) for r in dates}
     for record in dates:
         yield (record,)
-    for first, second in combinations(dates, 2):
-        if bounds_of(first.claim["value"]).meet(bounds_of(second.claim["value"])).feasible:
+    extremes: list[ClaimRecord] = []
+    for key, reverse in (
+        (lambda r: bounds[id(r)].e_lo, True),
+        (lambda r: bounds[id(r)].s_hi, False),
+        (lambda r: bounds[id(r)].e_hi, False),
+        (lambda r: bounds[id(r)].s_lo, True),
+    ):
+        for record in sorted(dates, key=key, reverse=reverse)[:EXTREMES]:
+            if record not in extremes:
+                extremes.append(record)
+    extremes.sort(key=lambda r: r.claim["id"])
+    for first, second in combinations(extremes, 2):
+        if bounds[id(first)].meet(bounds[id(second)]).feasible:
             yield first, second
 
 

@@ -7,39 +7,43 @@ different rounds) or ``parties`` (two non-empty party lists that differ).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from itertools import combinations
+from typing import Any
 
 from astana_facts.consistency.context import Context, group, select
+from astana_facts.consistency.pairs import pairs_above
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
-from astana_facts.consistency.timeline import intervals_overlap
 from astana_facts.dataset import ClaimRecord, Record
 from astana_facts.findings import Finding
 
 
-def _clash(facet: str, first: Record, second: Record) -> bool:
-    if facet == "date":
-        return bool(first.get("date") and second.get("date")) and not intervals_overlap(
-            first["date"], second["date"]
-        )
+def _facet_key(facet: str, value: Record) -> Hashable:
     if facet == "event":
-        return (
-            bool(first.get("event") and second.get("event")) and first["event"] != second["event"]
-        )
-    return bool(first["parties"] and second["parties"]) and set(first["parties"]) != set(
-        second["parties"]
-    )
+        return value.get("event")
+    return frozenset(value["parties"]) or None
 
 
 def run(rule: Record, context: Context) -> Iterator[Finding]:
-    """One finding per pair of claims about one instrument that clash on the facet."""
+    """One finding per pair of claims about one instrument that clash on the facet: dates that
+    share no day (found by sorting), or, for rounds and parties, two distinct values (each
+    represented by its first claim)."""
     facet = str(rule["parameters"].get("facet", "date"))
     actions = {a.strip() for a in str(rule["parameters"].get("actions", "signed")).split(",")}
     for key, records in group(rule, select(rule, context)).items():
-        concluded: list[ClaimRecord] = [r for r in records if r.claim["value"]["action"] in actions]
-        for first, second in combinations(concluded, 2):
-            if not _clash(facet, first.claim["value"], second.claim["value"]):
-                continue
+        concluded = [r for r in records if r.claim["value"]["action"] in actions]
+        if facet == "date":
+            dated = [r for r in concluded if r.claim["value"].get("date")]
+            days = [r.claim["value"]["date"] for r in dated]
+            pairs = [(dated[i], dated[j]) for i, j in sorted(pairs_above(days, _start, _end))]
+        else:
+            chosen: dict[Hashable, ClaimRecord] = {}
+            for record in concluded:
+                value = _facet_key(facet, record.claim["value"])
+                if value is not None:
+                    chosen.setdefault(value, record)
+            pairs = list(combinations(sorted(chosen.values(), key=lambda r: r.claim["id"]), 2))
+        for first, second in pairs:
             yield consistency_finding(
                 rule,
                 (first, second),
@@ -47,3 +51,11 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
                 f"{describe_value(second.claim)} ({second.claim['id']})",
                 facet,
             )
+
+
+def _start(interval: Record) -> Any:
+    return interval["start"]
+
+
+def _end(interval: Record) -> Any:
+    return interval["end"]

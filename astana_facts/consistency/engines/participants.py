@@ -13,7 +13,7 @@ from itertools import combinations
 
 from astana_facts.consistency.context import Context, group, select
 from astana_facts.consistency.report_finding import consistency_finding
-from astana_facts.dataset import Record
+from astana_facts.dataset import ClaimRecord, Record
 from astana_facts.findings import Finding
 
 _CONTAINED_IN = {"member_of", "part_of"}
@@ -42,31 +42,37 @@ def _names(members: set[str]) -> str:
     return ", ".join(sorted(members))
 
 
+def _by_set(records: list[ClaimRecord]) -> dict[frozenset[str], ClaimRecord]:
+    """The first claim (by id) of each distinct member list."""
+    chosen: dict[frozenset[str], ClaimRecord] = {}
+    for record in records:
+        chosen.setdefault(frozenset(record.claim["value"]["members"]), record)
+    return chosen
+
+
 def run(rule: Record, context: Context) -> Iterator[Finding]:
-    """Findings for complete lists that differ, or partial lists that do not fit."""
+    """Findings for complete lists that differ, or partial lists that do not fit; each distinct
+    list is represented by its first claim, so n claims of two lists give one finding."""
     mode = rule["parameters"].get("mode", "complete")
     within = containers(context) if mode == "partial" else {}
     for key, records in group(rule, select(rule, context)).items():
-        complete = [r for r in records if r.claim["value"]["complete"]]
+        complete = _by_set([r for r in records if r.claim["value"]["complete"]])
+        wholes = sorted(complete.items(), key=lambda item: item[1].claim["id"])
         if mode == "complete":
-            for first, second in combinations(complete, 2):
-                a, b = set(first.claim["value"]["members"]), set(second.claim["value"]["members"])
-                if a == b:
-                    continue
+            for (a, first), (b, second) in combinations(wholes, 2):
                 yield consistency_finding(
                     rule,
                     (first, second),
                     f"{key[0]}, {key[1]}s: complete lists differ: only in {first.claim['id']}: "
-                    f"{_names(a - b) or '-'}; only in {second.claim['id']}: {_names(b - a) or '-'}",
+                    f"{_names(set(a - b)) or '-'}; only in {second.claim['id']}: "
+                    f"{_names(set(b - a)) or '-'}",
                 )
             continue
-        for partial in (r for r in records if not r.claim["value"]["complete"]):
-            for whole in complete:
-                members = set(whole.claim["value"]["members"])
+        partials = _by_set([r for r in records if not r.claim["value"]["complete"]])
+        for part, partial in sorted(partials.items(), key=lambda item: item[1].claim["id"]):
+            for members, whole in wholes:
                 outside = {
-                    member
-                    for member in partial.claim["value"]["members"]
-                    if member not in members and not within.get(member, set()) & members
+                    m for m in part if m not in members and not within.get(m, set()) & members
                 }
                 if outside:
                     yield consistency_finding(

@@ -33,23 +33,24 @@ def _later(report: ClaimRecord, plan: ClaimRecord, context: Context) -> bool:
 
 
 def run(rule: Record, context: Context) -> Iterator[Finding]:
-    """One note per (plan, later report) pair with the outcome the rule looks for."""
+    """At most one note per plan: missed when a later report contradicts it (the first such
+    report), kept when later reports exist and all bear it out (the first of them)."""
     wanted_kept = rule["parameters"].get("outcome", "missed") == "kept"
     for key, records in group(rule, select(rule, context)).items():
-        plans = [r for r in records if r.claim["modality"] == "planned"]
         reports = [r for r in records if r.claim["modality"] == "reported"]
-        for plan in plans:
-            for report in reports:
-                if (
-                    not _later(report, plan, context)
-                    or kept(plan.claim, report.claim) != wanted_kept
-                ):
-                    continue
-                verb = "was kept" if wanted_kept else "was not kept"
-                yield consistency_finding(
-                    rule,
-                    (plan, report),
-                    f"{key[0]}: the plan {describe_value(plan.claim)} ({plan.claim['id']}) "
-                    f"{verb}: a later document reports {describe_value(report.claim)} "
-                    f"({report.claim['id']})",
-                )
+        for plan in (r for r in records if r.claim["modality"] == "planned"):
+            later = [r for r in reports if _later(r, plan, context)]
+            if not later:
+                continue
+            missed = [r for r in later if not kept(plan.claim, r.claim)]
+            if bool(missed) == wanted_kept:
+                continue
+            report = missed[0] if missed else later[0]
+            verb = "was kept" if wanted_kept else "was not kept"
+            yield consistency_finding(
+                rule,
+                (plan, report),
+                f"{key[0]}: the plan {describe_value(plan.claim)} ({plan.claim['id']}) "
+                f"{verb}: a later document reports {describe_value(report.claim)} "
+                f"({report.claim['id']})",
+            )
