@@ -7,16 +7,22 @@ with its verdict; an adjudication that matches no finding is itself reported (AD
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import orjson
+
 from astana_facts.consistency import check_consistency, consistency_sort_key
 from astana_facts.dataset import ClaimRecord, Record, Records
 from astana_facts.findings import Finding
 from astana_facts.jsonio.errors import ReadError
+from astana_facts.jsonio.positions import canonical_item_lines
 from astana_facts.jsonio.reader import read_bytes
+from astana_facts.jsonio.writer import dumps_canonical_layout
 from astana_facts.validation import check_records, locate
 
 
@@ -58,8 +64,42 @@ class Report:
         ]
 
 
+_ITEM = re.compile(r"^/([a-z_]+)/([0-9]+)$")
+
+
+def _canonical_lines(findings: list[Finding], raw: bytes) -> list[Finding] | None:
+    """``findings`` located by scanning ``raw``, when it is in the canonical layout (two-space
+    indent, one value per line; key order does not matter) and every pointer names an item of a
+    top-level array (a claim, an adjudication); None otherwise."""
+    items = [_ITEM.match(finding.pointer or "") for finding in findings]
+    if not all(items):
+        return None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(data, dict) or dumps_canonical_layout(data) != raw:
+        return None
+    lines: dict[str, list[int] | None] = {}
+    located = []
+    for finding, item in zip(findings, items, strict=True):
+        assert item is not None
+        key, index = item[1], int(item[2])
+        if key not in lines:
+            values = data.get(key)
+            lines[key] = (
+                canonical_item_lines(raw, key, len(values)) if isinstance(values, list) else None
+            )
+        found = lines[key]
+        if found is None or index >= len(found):
+            return None
+        located.append(dataclasses.replace(finding, line=found[index], column=5))
+    return located
+
+
 def _locate_claim_sites(findings: list[Finding], root: Path) -> list[Finding]:
-    """Consistency findings with the line of their first claim, read from its file."""
+    """Findings with the line of the record they point at (their first claim), read from its
+    file: by a scan of canonical files, by a full source map of others."""
     by_file: dict[str, list[int]] = {}
     for index, finding in enumerate(findings):
         if finding.file is not None and finding.line is None and finding.pointer is not None:
@@ -69,7 +109,8 @@ def _locate_claim_sites(findings: list[Finding], root: Path) -> list[Finding]:
         raw = read_bytes(Path(file), root=root)
         if isinstance(raw, ReadError):
             continue
-        done = locate([located[i] for i in indexes], file, raw)
+        pending = [located[i] for i in indexes]
+        done = _canonical_lines(pending, raw) or locate(pending, file, raw)
         for index, finding in zip(indexes, done, strict=True):
             located[index] = finding
     return located

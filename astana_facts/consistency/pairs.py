@@ -26,3 +26,25 @@ def pairs_above(
             if other != index:
                 found.add((min(index, other), max(index, other)))
     return found
+
+
+def stars(pairs: set[tuple[int, int]] | list[tuple[int, int]]) -> list[tuple[int, list[int]]]:
+    """Clashing pairs gathered into stars: the claim that clashes with the most others (the
+    earliest on a tie), with all of them; then the next, among the pairs left.
+
+    One wrong claim against many that agree becomes one finding, not one per agreeing claim.
+    """
+    partners: dict[int, set[int]] = {}
+    for first, second in pairs:
+        partners.setdefault(first, set()).add(second)
+        partners.setdefault(second, set()).add(first)
+    found: list[tuple[int, list[int]]] = []
+    while partners:
+        center = min(partners, key=lambda index: (-len(partners[index]), index))
+        others = sorted(partners.pop(center))
+        found.append((center, others))
+        for other in others:
+            partners[other].discard(center)
+            if not partners[other]:
+                del partners[other]
+    return found

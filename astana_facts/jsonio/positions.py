@@ -117,3 +117,31 @@ def build_source_map(raw: bytes) -> SourceMap:
             visit(top, "")
             break
     return source_map
+
+
+def canonical_item_lines(raw: bytes, key: str, count: int) -> list[int] | None:
+    """Lines of the ``count`` items of the top-level array ``key`` of a file in the canonical
+    layout (see :mod:`astana_facts.jsonio.writer`), found by scanning, without parsing.
+
+    In that layout every item of a top-level array opens on a line of its own indented by four
+    spaces, and no other line before the array's end looks so; the caller must know the file is
+    canonical. Returns None when the scan does not find exactly ``count`` items.
+    """
+    opening = f'\n  "{key}": ['.encode()
+    at = raw.find(opening)
+    if at < 0:
+        return None
+    line = raw.count(b"\n", 0, at) + 2  # the line of the opening bracket
+    lines: list[int] = []
+    position = at + len(opening)
+    end = raw.find(b"\n  ]", position)
+    if end < 0:
+        end = len(raw)
+    while True:
+        found = raw.find(b"\n    {\n", position, end + 1)
+        if found < 0:
+            break
+        line += raw.count(b"\n", position, found) + 1
+        lines.append(line)
+        position = found + 1
+    return lines if len(lines) == count else None

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from astana_facts.consistency.context import Context, group, select
-from astana_facts.consistency.pairs import pairs_above
+from astana_facts.consistency.pairs import pairs_above, stars
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
 from astana_facts.consistency.timeline import EventBounds, bounds_of
-from astana_facts.dataset import Record
+from astana_facts.dataset import ClaimRecord, Record
 from astana_facts.findings import Finding
 
 
@@ -25,14 +25,26 @@ def clashing_pairs(bounds: list[EventBounds]) -> list[tuple[int, int]]:
 
 
 def run(rule: Record, context: Context) -> Iterator[Finding]:
-    """One finding per pair of date claims of a group that cannot both be true."""
+    """One finding per date claim of an event that clashes with others, with all of them (see
+    :func:`~astana_facts.consistency.pairs.stars`); fingerprinted by that claim and the event."""
     for key, records in group(rule, select(rule, context)).items():
         bounds = [bounds_of(record.claim["value"]) for record in records]
-        for i, j in clashing_pairs(bounds):
-            first, second = records[i], records[j]
-            yield consistency_finding(
-                rule,
-                (first, second),
-                f"{key[0]}: {describe_value(first.claim)} ({first.claim['id']}) and "
-                f"{describe_value(second.claim)} ({second.claim['id']}) cannot both be true",
-            )
+        for center, others in stars(clashing_pairs(bounds)):
+            yield star_finding(rule, key[0], records[center], [records[i] for i in others])
+
+
+def star_finding(
+    rule: Record, subject: object, center: ClaimRecord, others: list[ClaimRecord]
+) -> Finding:
+    """A finding of one claim that cannot be true together with each of ``others``."""
+    listed = "; ".join(f"{describe_value(o.claim)} ({o.claim['id']})" for o in others[:3])
+    more = f"; and {len(others) - 3} more" if len(others) > 3 else ""
+    return consistency_finding(
+        rule,
+        (center, *others),
+        f"{subject}: {describe_value(center.claim)} ({center.claim['id']}) cannot be true with "
+        f"{listed}{more}",
+        str(subject),
+        center.claim["id"],
+        by_claims=False,
+    )

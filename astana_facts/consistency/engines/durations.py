@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import reduce
 from itertools import combinations
 
 from astana_facts.consistency.context import Context, group, select
@@ -59,65 +58,95 @@ of the claims with the latest earliest end, the earliest latest start (longest) 
 latest end, the latest earliest start (shortest)."""
 
 
-def _date_sets(dates: list[ClaimRecord]) -> Iterator[tuple[ClaimRecord, ...]]:
-    """Each date claim alone, then compatible pairs of the claims that bound the event's length
-    most tightly (so a start and an end together bound it)."""
-    bounds = {id(r): bounds_of(r.claim["value"]) for r in dates}
-    for record in dates:
-        yield (record,)
-    extremes: list[ClaimRecord] = []
+def _extreme_pairs(dates: list[ClaimRecord], bounds: list[EventBounds]) -> list[tuple[int, int]]:
+    """Compatible index pairs of the claims that bound the event's length most tightly."""
+    chosen: set[int] = set()
     for key, reverse in (
-        (lambda r: bounds[id(r)].e_lo, True),
-        (lambda r: bounds[id(r)].s_hi, False),
-        (lambda r: bounds[id(r)].e_hi, False),
-        (lambda r: bounds[id(r)].s_lo, True),
+        (lambda i: bounds[i].e_lo, True),
+        (lambda i: bounds[i].s_hi, False),
+        (lambda i: bounds[i].e_hi, False),
+        (lambda i: bounds[i].s_lo, True),
     ):
-        for record in sorted(dates, key=key, reverse=reverse)[:EXTREMES]:
-            if record not in extremes:
-                extremes.append(record)
-    extremes.sort(key=lambda r: r.claim["id"])
-    for first, second in combinations(extremes, 2):
-        if bounds[id(first)].meet(bounds[id(second)]).feasible:
-            yield first, second
+        chosen.update(sorted(range(len(dates)), key=key, reverse=reverse)[:EXTREMES])
+    return [
+        (i, j) for i, j in combinations(sorted(chosen), 2) if bounds[i].meet(bounds[j]).feasible
+    ]
+
+
+def _misfit(
+    bounds: EventBounds,
+    duration: ClaimRecord,
+    context: Context,
+    ongoing: bool,
+    days: tuple[float, float],
+) -> tuple[int, float] | None:
+    """The event's possible lengths under ``bounds`` when they exclude the duration's ``days``."""
+    shortest, longest = _length_range(bounds, duration, context, ongoing)
+    return None if shortest <= days[1] and days[0] <= longest else (shortest, longest)
+
+
+def _allowed(shortest: int, longest: float) -> str:
+    if shortest == longest:
+        return f"{shortest}"
+    return f"{shortest} to {'any number of' if math.isinf(longest) else int(longest)}"
 
 
 def run(rule: Record, context: Context) -> Iterator[Finding]:
-    """One finding per duration and date claim (or compatible pair of date claims) of an event
-    whose lengths cannot agree; a pair is reported only when neither claim clashes alone."""
+    """At most one finding per duration: with every date claim it cannot fit alone, or else with
+    the first compatible pair of date claims (a start and a later day) that it cannot fit."""
+    ongoing_units = {u.strip() for u in str(rule["parameters"].get("ongoing_units", "")).split(",")}
     for key, records in group(rule, select(rule, context)).items():
         durations = [r for r in records if r.claim["kind"] == "duration"]
         dates = [r for r in records if r.claim["kind"] == "event_date"]
-        open_ended = all(bounds_of(r.claim["value"]).e_hi == LATEST for r in dates)
-        ongoing_units = {
-            u.strip() for u in str(rule["parameters"].get("ongoing_units", "")).split(",")
-        }
+        if not durations or not dates:
+            continue
+        bounds = [bounds_of(r.claim["value"]) for r in dates]
+        open_ended = all(b.e_hi == LATEST for b in bounds)
+        pairs: list[tuple[int, int]] | None = None
         for duration in durations:
             ongoing = open_ended and duration.claim["value"]["unit"] in ongoing_units
             low, high = days_range(duration.claim["value"], rule["parameters"])
-            clashing: set[str] = set()
-            for date_set in _date_sets(dates):
-                bounds = reduce(EventBounds.meet, (bounds_of(r.claim["value"]) for r in date_set))
-                if not bounds.feasible or clashing & {r.claim["id"] for r in date_set}:
+
+            def clashes(b: EventBounds) -> tuple[int, float] | None:
+                return _misfit(b, duration, context, ongoing, (low, high))  # noqa: B023
+
+            singles = [i for i, b in enumerate(bounds) if b.feasible and clashes(b)]
+            if singles:
+                involved = [dates[i] for i in singles]
+                ranges = [clashes(bounds[i]) for i in singles]
+                detail = "; ".join(
+                    f"{describe_value(r.claim)} ({r.claim['id']}) allows {_allowed(*span)} day(s)"
+                    for r, span in zip(involved[:3], ranges[:3], strict=True)
+                    if span is not None
+                )
+                more = f"; and {len(involved) - 3} more" if len(involved) > 3 else ""
+            else:
+                if pairs is None:
+                    pairs = _extreme_pairs(dates, bounds)
+                found = next(
+                    (
+                        (i, j, span)
+                        for i, j in pairs
+                        if (span := clashes(bounds[i].meet(bounds[j])))
+                    ),
+                    None,
+                )
+                if found is None:
                     continue
-                shortest, longest = _length_range(bounds, duration, context, ongoing)
-                if shortest <= high and low <= longest:
-                    continue
-                if len(date_set) == 1:
-                    clashing.add(date_set[0].claim["id"])
-                allowed = (
-                    f"{shortest}"
-                    if shortest == longest
-                    else (
-                        f"{shortest} to {'any number of' if math.isinf(longest) else int(longest)}"
-                    )
+                i, j, span = found
+                involved = [dates[i], dates[j]]
+                detail = (
+                    f"{describe_value(dates[i].claim)} ({dates[i].claim['id']}) and "
+                    f"{describe_value(dates[j].claim)} ({dates[j].claim['id']}) together allow "
+                    f"{_allowed(*span)} day(s)"
                 )
-                dated = " and ".join(
-                    f"{describe_value(r.claim)} ({r.claim['id']})" for r in date_set
-                )
-                yield consistency_finding(
-                    rule,
-                    (duration, *date_set),
-                    f"{key[0]}: {describe_value(duration.claim)} ({duration.claim['id']}) "
-                    f"cannot fit {dated}, which allow{'s' if len(date_set) == 1 else ''} "
-                    f"{allowed} day(s)",
-                )
+                more = ""
+            yield consistency_finding(
+                rule,
+                (duration, *involved),
+                f"{key[0]}: {describe_value(duration.claim)} ({duration.claim['id']}) cannot "
+                f"fit the dates: {detail}{more}",
+                str(key[0]),
+                duration.claim["id"],
+                by_claims=False,
+            )

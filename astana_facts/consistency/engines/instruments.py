@@ -12,7 +12,8 @@ from itertools import combinations
 from typing import Any
 
 from astana_facts.consistency.context import Context, group, select
-from astana_facts.consistency.pairs import pairs_above
+from astana_facts.consistency.engines.dates import star_finding
+from astana_facts.consistency.pairs import pairs_above, stars
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
 from astana_facts.dataset import ClaimRecord, Record
 from astana_facts.findings import Finding
@@ -35,7 +36,9 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
         if facet == "date":
             dated = [r for r in concluded if r.claim["value"].get("date")]
             days = [r.claim["value"]["date"] for r in dated]
-            pairs = [(dated[i], dated[j]) for i, j in sorted(pairs_above(days, _start, _end))]
+            for center, others in stars(pairs_above(days, _start, _end)):
+                yield star_finding(rule, key[0], dated[center], [dated[i] for i in others])
+            continue
         else:
             chosen: dict[Hashable, ClaimRecord] = {}
             for record in concluded:
