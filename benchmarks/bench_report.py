@@ -155,10 +155,10 @@ def true_claim(round_: Round, rng: random.Random) -> tuple[str, dict[str, Any], 
         value = {
             "action": action,
             "parties": list(round_.guarantors),
-            "date": _days(inside, inside),
+            "date": _days(round_.start, round_.start),
             "event": round_.id,
         }
-        return "instrument", value, f"{action} the memorandum on {inside}"
+        return "instrument", value, f"{action} the memorandum on {round_.start}"
     if roll == 10:
         return "location", {"place": round_.place}, f"held in {round_.place}"
     value = {"content": f"round {round_.ordinal} was useful", "direct": True}

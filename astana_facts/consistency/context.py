@@ -6,7 +6,7 @@ Built once from :class:`~astana_facts.dataset.Records` (claims kept); engines on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,7 @@ class Context:
     published: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
     """Document id -> earliest and latest possible publication day."""
     by_subject: dict[str, list[ClaimRecord]] = field(default_factory=dict)
+    by_kind: dict[str, list[ClaimRecord]] = field(default_factory=dict)
 
     def subject_claims(
         self, subject: str, kind: str, modalities: Iterable[str]
@@ -47,20 +48,34 @@ def build_context(records: Records) -> Context:
         context.published[document_id] = (published["start"], published["end"])
     for record in claims:
         context.by_subject.setdefault(record.claim["subject"], []).append(record)
+        context.by_kind.setdefault(record.claim["kind"], []).append(record)
     return context
 
 
 def value_at(record: ClaimRecord, path: str) -> Any:
     """The value at a dotted path of a claim (``value.series``), or None; ``document`` is the
     claim's document. Lists become tuples and dicts sorted item tuples, so values can be keys."""
+    return getter(path)(record)
+
+
+def getter(path: str) -> Callable[[ClaimRecord], Any]:
+    """A function reading ``path`` (see :func:`value_at`), built once per path."""
     if path == "document":
-        return record.document
-    node: Any = record.claim
-    for part in path.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return _hashable(node)
+        return lambda record: record.document
+    parts = path.split(".")
+    if len(parts) == 1:
+        (only,) = parts
+        return lambda record: _hashable(record.claim.get(only))
+
+    def get(record: ClaimRecord) -> Any:
+        node: Any = record.claim
+        for part in parts:
+            if not isinstance(node, dict) or part not in node:
+                return None
+            node = node[part]
+        return _hashable(node)
+
+    return get
 
 
 def _hashable(node: Any) -> Hashable:
@@ -75,11 +90,12 @@ def select(rule: Record, context: Context) -> list[ClaimRecord]:
     """The claims a rule applies to: its kinds and modalities, in id order."""
     kinds = set(rule["applies_to"]["kinds"])
     modalities = set(rule["applies_to"]["modalities"])
-    return [
-        record
-        for record in context.claims
-        if record.claim["kind"] in kinds and record.claim["modality"] in modalities
-    ]
+    if len(kinds) == 1:
+        (kind,) = kinds
+        pool = context.by_kind.get(kind, [])
+    else:
+        pool = [record for record in context.claims if record.claim["kind"] in kinds]
+    return [record for record in pool if record.claim["modality"] in modalities]
 
 
 def group(rule: Record, claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[ClaimRecord]]:
@@ -90,9 +106,9 @@ def group(rule: Record, claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[Cl
     first path (the subject of the comparison).
     """
     groups: dict[GroupKey, list[ClaimRecord]] = {}
-    paths: list[str] = rule["group_by"]
+    getters = [getter(path) for path in rule["group_by"]]
     for record in claims:
-        key = tuple(value_at(record, path) for path in paths)
+        key = tuple(get(record) for get in getters)
         if key[0] is None:
             continue
         groups.setdefault(key, []).append(record)

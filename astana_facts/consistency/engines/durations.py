@@ -91,9 +91,24 @@ def _allowed(shortest: int, longest: float) -> str:
     return f"{shortest} to {'any number of' if math.isinf(longest) else int(longest)}"
 
 
+def _ranges(bounds: list[EventBounds]) -> list[tuple[int, float]]:
+    """Each bound's possible lengths (not ongoing), or an empty range for infeasible ones."""
+    ranges: list[tuple[int, float]] = []
+    for bound in bounds:
+        if not bound.feasible:
+            ranges.append((0, math.inf))  # never clashes: date_spans reports it
+            continue
+        shortest, longest = bound.length_range()
+        ranges.append((shortest, math.inf if longest is None else longest))
+    return ranges
+
+
 def run(rule: Record, context: Context) -> Iterator[Finding]:
     """At most one finding per duration: with every date claim it cannot fit alone, or else with
-    the first compatible pair of date claims (a start and a later day) that it cannot fit."""
+    the first compatible pair of date claims (a start and a later day) that it cannot fit.
+
+    The lengths each date claim and each pair allow are computed once per event; a duration
+    that fits the tightest of them is passed over without looking at the rest."""
     ongoing_units = {u.strip() for u in str(rule["parameters"].get("ongoing_units", "")).split(",")}
     for key, records in group(rule, select(rule, context)).items():
         durations = [r for r in records if r.claim["kind"] == "duration"]
@@ -102,38 +117,51 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
             continue
         bounds = [bounds_of(r.claim["value"]) for r in dates]
         open_ended = all(b.e_hi == LATEST for b in bounds)
-        pairs: list[tuple[int, int]] | None = None
+        single_ranges = _ranges(bounds)
+        pairs = _extreme_pairs(dates, bounds)
+        pair_ranges = _ranges([bounds[i].meet(bounds[j]) for i, j in pairs])
+        tightest = (
+            max((r[0] for r in single_ranges + pair_ranges), default=0),
+            min((r[1] for r in single_ranges + pair_ranges), default=math.inf),
+        )
         for duration in durations:
-            ongoing = open_ended and duration.claim["value"]["unit"] in ongoing_units
             low, high = days_range(duration.claim["value"], rule["parameters"])
-
-            def clashes(b: EventBounds) -> tuple[int, float] | None:
-                return _misfit(b, duration, context, ongoing, (low, high))  # noqa: B023
-
-            singles = [i for i, b in enumerate(bounds) if b.feasible and clashes(b)]
-            if singles:
-                involved = [dates[i] for i in singles]
-                ranges = [clashes(bounds[i]) for i in singles]
-                detail = "; ".join(
-                    f"{describe_value(r.claim)} ({r.claim['id']}) allows {_allowed(*span)} day(s)"
-                    for r, span in zip(involved[:3], ranges[:3], strict=True)
-                    if span is not None
-                )
-                more = f"; and {len(involved) - 3} more" if len(involved) > 3 else ""
+            ongoing = open_ended and duration.claim["value"]["unit"] in ongoing_units
+            if not ongoing and tightest[0] <= high and low <= tightest[1]:
+                continue
+            if ongoing:
+                singles_seen = [
+                    _misfit(b, duration, context, True, (low, high)) if b.feasible else None
+                    for b in bounds
+                ]
+                pairs_seen = [
+                    _misfit(bounds[i].meet(bounds[j]), duration, context, True, (low, high))
+                    for i, j in pairs
+                ]
             else:
-                if pairs is None:
-                    pairs = _extreme_pairs(dates, bounds)
+                singles_seen = [
+                    r if not (r[0] <= high and low <= r[1]) else None for r in single_ranges
+                ]
+                pairs_seen = [
+                    r if not (r[0] <= high and low <= r[1]) else None for r in pair_ranges
+                ]
+            singles = [(i, span) for i, span in enumerate(singles_seen) if span is not None]
+            if singles:
+                involved = [dates[i] for i, _ in singles]
+                detail = "; ".join(
+                    f"{describe_value(dates[i].claim)} ({dates[i].claim['id']}) allows "
+                    f"{_allowed(*span)} day(s)"
+                    for i, span in singles[:3]
+                )
+                more = f"; and {len(singles) - 3} more" if len(singles) > 3 else ""
+            else:
                 found = next(
-                    (
-                        (i, j, span)
-                        for i, j in pairs
-                        if (span := clashes(bounds[i].meet(bounds[j])))
-                    ),
+                    ((pair, span) for pair, span in zip(pairs, pairs_seen, strict=True) if span),
                     None,
                 )
                 if found is None:
                     continue
-                i, j, span = found
+                (i, j), span = found
                 involved = [dates[i], dates[j]]
                 detail = (
                     f"{describe_value(dates[i].claim)} ({dates[i].claim['id']}) and "

@@ -27,8 +27,8 @@ def _facet_key(facet: str, value: Record) -> Hashable:
 
 def run(rule: Record, context: Context) -> Iterator[Finding]:
     """One finding per pair of claims about one instrument that clash on the facet: dates that
-    share no day (found by sorting), or, for rounds and parties, two distinct values (each
-    represented by its first claim)."""
+    share no day (found by sorting), or, for rounds and parties, each pair of distinct values
+    with every claim that gives either."""
     facet = str(rule["parameters"].get("facet", "date"))
     actions = {a.strip() for a in str(rule["parameters"].get("actions", "signed")).split(",")}
     for key, records in group(rule, select(rule, context)).items():
@@ -39,21 +39,27 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
             for center, others in stars(pairs_above(days, _start, _end)):
                 yield star_finding(rule, key[0], dated[center], [dated[i] for i in others])
             continue
-        else:
-            chosen: dict[Hashable, ClaimRecord] = {}
-            for record in concluded:
-                value = _facet_key(facet, record.claim["value"])
-                if value is not None:
-                    chosen.setdefault(value, record)
-            pairs = list(combinations(sorted(chosen.values(), key=lambda r: r.claim["id"]), 2))
-        for first, second in pairs:
+        holders: dict[Hashable, list[ClaimRecord]] = {}
+        for record in concluded:
+            value = _facet_key(facet, record.claim["value"])
+            if value is not None:
+                holders.setdefault(value, []).append(record)
+        for (a, first), (b, second) in combinations(holders.items(), 2):
             yield consistency_finding(
                 rule,
-                (first, second),
-                f"{key[0]}: {describe_value(first.claim)} ({first.claim['id']}) but "
-                f"{describe_value(second.claim)} ({second.claim['id']})",
+                (*first, *second),
+                f"{key[0]}: {describe_value(first[0].claim)} ({first[0].claim['id']}) but "
+                f"{describe_value(second[0].claim)} ({second[0].claim['id']})",
+                str(key[0]),
                 facet,
+                *sorted((_label(a), _label(b))),
+                by_claims=False,
             )
+
+
+def _label(value: Hashable) -> str:
+    """A facet value as text: a round id, or a sorted list of parties."""
+    return ",".join(sorted(value)) if isinstance(value, frozenset) else str(value)
 
 
 def _start(interval: Record) -> Any:

@@ -42,34 +42,41 @@ def _names(members: set[str]) -> str:
     return ", ".join(sorted(members))
 
 
-def _by_set(records: list[ClaimRecord]) -> dict[frozenset[str], ClaimRecord]:
-    """The first claim (by id) of each distinct member list."""
-    chosen: dict[frozenset[str], ClaimRecord] = {}
+def _by_set(records: list[ClaimRecord]) -> list[tuple[frozenset[str], list[ClaimRecord]]]:
+    """The claims of each distinct member list, lists in the order of their first claim."""
+    holders: dict[frozenset[str], list[ClaimRecord]] = {}
     for record in records:
-        chosen.setdefault(frozenset(record.claim["value"]["members"]), record)
-    return chosen
+        holders.setdefault(frozenset(record.claim["value"]["members"]), []).append(record)
+    return list(holders.items())
+
+
+def _set_key(members: frozenset[str]) -> str:
+    return ",".join(sorted(members))
 
 
 def run(rule: Record, context: Context) -> Iterator[Finding]:
-    """Findings for complete lists that differ, or partial lists that do not fit; each distinct
-    list is represented by its first claim, so n claims of two lists give one finding."""
+    """Findings for complete lists that differ, or partial lists that do not fit: one per pair
+    of distinct lists, with every claim that gives either list, fingerprinted by the lists."""
     mode = rule["parameters"].get("mode", "complete")
     within = containers(context) if mode == "partial" else {}
     for key, records in group(rule, select(rule, context)).items():
-        complete = _by_set([r for r in records if r.claim["value"]["complete"]])
-        wholes = sorted(complete.items(), key=lambda item: item[1].claim["id"])
+        wholes = _by_set([r for r in records if r.claim["value"]["complete"]])
         if mode == "complete":
             for (a, first), (b, second) in combinations(wholes, 2):
                 yield consistency_finding(
                     rule,
-                    (first, second),
-                    f"{key[0]}, {key[1]}s: complete lists differ: only in {first.claim['id']}: "
-                    f"{_names(set(a - b)) or '-'}; only in {second.claim['id']}: "
-                    f"{_names(set(b - a)) or '-'}",
+                    (*first, *second),
+                    f"{key[0]}, {key[1]}s: complete lists differ: only in "
+                    f"{first[0].claim['id']}: {_names(set(a - b)) or '-'}; only in "
+                    f"{second[0].claim['id']}: {_names(set(b - a)) or '-'}",
+                    str(key[0]),
+                    str(key[1]),
+                    *sorted((_set_key(a), _set_key(b))),
+                    by_claims=False,
                 )
             continue
         partials = _by_set([r for r in records if not r.claim["value"]["complete"]])
-        for part, partial in sorted(partials.items(), key=lambda item: item[1].claim["id"]):
+        for part, partial in partials:
             for members, whole in wholes:
                 outside = {
                     m for m in part if m not in members and not within.get(m, set()) & members
@@ -77,7 +84,12 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
                 if outside:
                     yield consistency_finding(
                         rule,
-                        (partial, whole),
-                        f"{key[0]}, {key[1]}s: {_names(outside)} in {partial.claim['id']} "
-                        f"is not in the complete list of {whole.claim['id']}",
+                        (*partial, *whole),
+                        f"{key[0]}, {key[1]}s: {_names(outside)} in {partial[0].claim['id']} "
+                        f"is not in the complete list of {whole[0].claim['id']}",
+                        str(key[0]),
+                        str(key[1]),
+                        _set_key(part),
+                        _set_key(members),
+                        by_claims=False,
                     )
