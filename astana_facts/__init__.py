@@ -3,6 +3,7 @@
 >>> import astana_facts
 >>> dataset = astana_facts.load()                 # the bundled records
 >>> findings = astana_facts.validate("records")   # or any records folder
+>>> report = astana_facts.report()                # where the sources disagree
 
 Importing the package reads no data and imports nothing heavy; :func:`load` reads on first use
 and caches the result.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from astana_facts.dataset import Dataset
     from astana_facts.findings import Finding
+    from astana_facts.reporting import Report
 
     __version__: str
 
@@ -54,4 +56,13 @@ def validate(path: str | Path | None = None, *, coverage: bool = False) -> list[
     return _validate(path, coverage=coverage)
 
 
-__all__ = ["__version__", "load", "package_version", "validate"]
+def report(path: str | Path | None = None) -> Report:
+    """The consistency report of a records folder (default: the bundled dataset): integrity
+    findings, then every finding of the declared consistency rules with its claims, values and
+    fingerprint, and the editors' verdicts (``report.verdicts``, by fingerprint)."""
+    from astana_facts.reporting import build_report
+
+    return build_report(path)
+
+
+__all__ = ["__version__", "load", "package_version", "report", "validate"]

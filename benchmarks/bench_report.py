@@ -35,9 +35,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_validate import parse_sizes, run_python  # noqa: E402
+from bench_validate import parse_sizes, run_python
 
-from astana_facts.jsonio.writer import dumps_canonical  # noqa: E402
+from astana_facts.jsonio.writer import dumps_canonical
 
 CLAIMS_PER_DOCUMENT = 100
 CONTEXT = 32
@@ -200,7 +200,11 @@ def counterpart(round_: Round, code: str) -> tuple[str, dict[str, Any], str]:
         return "event_date", value, f"met from {round_.start} to {round_.end}"
     if code == "QTY001":
         amount = {"bound": "exact", "value": round_.reporters}
-        return "count", {"measure": "foreign_reporters", "amount": amount}, f"{amount['value']} reporters"
+        return (
+            "count",
+            {"measure": "foreign_reporters", "amount": amount},
+            f"{amount['value']} reporters",
+        )
     if code == "PAR001":
         value = {"role": "guarantor", "members": list(round_.guarantors), "complete": True}
         return "participants", value, "the guarantors " + ", ".join(round_.guarantors)
@@ -271,7 +275,11 @@ def generate(root: Path, size: int, rate: float, seed: int) -> list[dict[str, st
             "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         }
         (root / "sources" / f"{document}.json").write_bytes(dumps_canonical(metadata))
-        claims_file = {"$schema": "../../schemas/claims.schema.json", "document": document, "claims": claims}
+        claims_file = {
+            "$schema": "../../schemas/claims.schema.json",
+            "document": document,
+            "claims": claims,
+        }
         (root / "claims" / f"{document}.json").write_bytes(dumps_canonical(claims_file))
     entities_file = {"$schema": "../schemas/entities.schema.json", "entities": entities(rounds)}
     (root / "entities.json").write_bytes(dumps_canonical(entities_file))
@@ -289,7 +297,7 @@ print(json.dumps({"seconds": time.perf_counter() - start}))
 
 _REPORT = """
 import json, sys, time
-from astana_facts.report import build_report
+from astana_facts.reporting import build_report
 from astana_facts.render.report import render_report_json
 start = time.perf_counter()
 report = build_report(sys.argv[1])
@@ -317,7 +325,10 @@ def measure(size: int, rate: float, seed: int, workdir: Path) -> dict[str, Any]:
     print(f"  generated in {time.perf_counter() - started:.1f} s at {root}")
     floor = run_python(_FLOOR, str(root))
     floor_seconds = json.loads(floor.stdout.strip().splitlines()[-1])["seconds"]
-    print(f"  floor: read + orjson.loads, all JSON   {floor_seconds:.3f} s, peak {floor.peak_mb:.0f} MB")
+    print(
+        f"  floor: read + orjson.loads, all JSON   {floor_seconds:.3f} s, "
+        f"peak {floor.peak_mb:.0f} MB"
+    )
     run = run_python(_REPORT, str(root), str(plants))
     if run.returncode != 0:
         print(f"  report FAILED: {run.stderr.strip()[-800:]}")
@@ -342,7 +353,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=0.01, help="share of planted claims")
     parser.add_argument("--seed", type=int, default=20171222)
     args = parser.parse_args(argv)
-    print(f"python {sys.version.split()[0]}; sizes {args.sizes}; rate {args.rate}; seed {args.seed}")
+    print(
+        f"python {sys.version.split()[0]}; sizes {args.sizes}; rate {args.rate}; seed {args.seed}"
+    )
     with tempfile.TemporaryDirectory(prefix="bench-report-") as temporary:
         results = [measure(size, args.rate, args.seed, Path(temporary)) for size in args.sizes]
     done = [r for r in results if "seconds" in r]
@@ -358,7 +371,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{'PASS' if scaling <= SCALING else 'FAIL'}] time({largest['size']:,})/"
               f"time({smallest['size']:,}) at most {SCALING:g}: {scaling:.1f}")  # fmt: skip
     peak = max(r["peak"] for r in done)
-    print(f"[{'PASS' if peak < PEAK_MB else 'FAIL'}] peak memory under {PEAK_MB:g} MB: {peak:.0f} MB")
+    print(
+        f"[{'PASS' if peak < PEAK_MB else 'FAIL'}] peak memory under {PEAK_MB:g} MB: {peak:.0f} MB"
+    )
     missed = sum(r["planted"] - r["hits"] for r in done)
     print(f"[{'PASS' if missed == 0 else 'FAIL'}] every planted contradiction found: "
           f"{sum(r['hits'] for r in done)}/{sum(r['planted'] for r in done)}")  # fmt: skip

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from astana_facts.cli.main import cli
-from astana_facts.report import build_report
+from astana_facts.reporting import build_report
 from tests.factories import DOC_ID, TEXT, claims, not_check_worthy, span, write
 
 CLAIMS_FILE = Path("claims") / f"{DOC_ID}.json"
@@ -180,3 +180,20 @@ def test_the_bundled_report_has_every_error_adjudicated() -> None:
     assert report.unadjudicated_errors() == []
     assert not [f for f in report.findings if f.code == "ADJ001"]
     assert {"DAT001", "DUR001"} <= set(report.by_rule())
+
+
+def test_fingerprints_survive_unrelated_claims(clashing: Path) -> None:
+    before = [f.fingerprint for f in build_report(clashing).findings]
+    claim_list = _clashing_claims()
+    extra = dict(claim_list[3], id="sample-other-round-reporters", subject="astana-process")
+    _write_claims(clashing, [extra, *claim_list])
+    assert [f.fingerprint for f in build_report(clashing).findings] == before
+
+
+def test_the_python_api_serves_the_report() -> None:
+    import astana_facts
+
+    report = astana_facts.report()
+    assert report.claims > 100 and all(
+        f.fingerprint in report.verdicts for f in report.findings if f.severity == "error"
+    )

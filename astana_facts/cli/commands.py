@@ -313,7 +313,7 @@ def report(records_dir: str | None, output_format: str, output: Path | None, str
     from astana_facts.loader import RecordsFolderError
     from astana_facts.locations import display_path
     from astana_facts.render.report import REPORT_RENDERERS
-    from astana_facts.report import build_report
+    from astana_facts.reporting import build_report
 
     root = _records_root(records_dir)
     try:

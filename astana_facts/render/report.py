@@ -14,7 +14,7 @@ from astana_facts.findings import Finding, count_by_severity
 from astana_facts.quotes import context
 from astana_facts.render.json import render_json
 from astana_facts.render.text import location
-from astana_facts.report import Report
+from astana_facts.reporting import Report
 
 CONTEXT = 24
 """Code points of text shown on each side of a quote."""
