@@ -29,7 +29,7 @@ def _records_root(records_dir: str | None) -> Path:
 
 @click.command()
 @records_argument
-@format_option("text", "json", "github")
+@format_option("text", "json", "github", "sarif")
 @click.option(
     "--coverage",
     is_flag=True,
@@ -42,10 +42,14 @@ def validate(records_dir: str | None, output_format: str, coverage: bool) -> Non
     Runs the integrity checks (schema, spans, checksums, ids, references) on RECORDS_DIR, or on
     the bundled dataset. Exits 1 when any finding is an error.
 
+    Formats: text for people; json (the stable contract); github (workflow annotations next to
+    the offending line); sarif (SARIF 2.1.0 for code scanning).
+
     \b
     Example:
         astana-facts validate records --format github
         astana-facts validate --coverage
+        astana-facts validate records --format sarif > astana-facts.sarif
     """
     from astana_facts.loader import RecordsFolderError
     from astana_facts.locations import display_path
@@ -54,7 +58,7 @@ def validate(records_dir: str | None, output_format: str, coverage: bool) -> Non
 
     root = _records_root(records_dir)
     try:
-        _, findings = check_records(root, coverage=coverage)
+        records, findings = check_records(root, coverage=coverage)
     except RecordsFolderError as error:
         click.echo(f"astana-facts: {error}", err=True)
         sys.exit(EXIT_USAGE)
@@ -63,6 +67,7 @@ def validate(records_dir: str | None, output_format: str, coverage: bool) -> Non
         tool_version=package_version(),
         data_version=package_version() if records_dir is None else None,
         records=display_path(root),
+        rules=records.rules,
     )
     click.echo(output, nl=False)
     sys.exit(EXIT_FINDINGS if has_errors(findings) else 0)
@@ -280,7 +285,7 @@ def stats(records_dir: str | None, output_format: str) -> None:
 
 @click.command()
 @records_argument
-@format_option("text", "markdown", "json")
+@format_option("text", "markdown", "json", "github", "sarif")
 @click.option(
     "-o",
     "--output",
@@ -308,6 +313,7 @@ def report(records_dir: str | None, output_format: str, output: Path | None, str
         astana-facts report
         astana-facts report records --format markdown -o report.md
         astana-facts report --strict --format json
+        astana-facts report --format sarif -o report.sarif
     """
     from astana_facts.jsonio.writer import write_atomic
     from astana_facts.loader import RecordsFolderError

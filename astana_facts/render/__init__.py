@@ -11,6 +11,7 @@ from collections.abc import Callable
 from astana_facts.findings import Finding
 from astana_facts.render.github import render_github
 from astana_facts.render.json import render_json
+from astana_facts.render.sarif import render_sarif
 from astana_facts.render.text import render_text
 
 Renderer = Callable[..., str]
@@ -19,6 +20,7 @@ RENDERERS: dict[str, Renderer] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,
+    "sarif": render_sarif,
 }
 
 __all__ = ["RENDERERS", "Finding", "Renderer"]

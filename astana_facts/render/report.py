@@ -7,12 +7,15 @@ editor gave one. The output depends only on the data: the same records give the 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
 from astana_facts.findings import Finding, count_by_severity
 from astana_facts.quotes import context
+from astana_facts.render.github import render_github
 from astana_facts.render.json import render_json
+from astana_facts.render.sarif import render_sarif
 from astana_facts.render.text import location
 from astana_facts.reporting import Report
 
@@ -182,8 +185,37 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def render_report_github(report: Report, **_: object) -> str:
+    """Every finding of the report as a GitHub workflow annotation; an adjudicated finding
+    becomes a notice that names its verdict, so it does not read as a failure."""
+    shown = []
+    for finding in report.findings:
+        verdict = report.verdicts.get(finding.fingerprint or "")
+        if verdict is not None:
+            finding = dataclasses.replace(
+                finding,
+                severity="info",
+                message=f"{finding.message} [adjudicated: {verdict['verdict']}]",
+            )
+        shown.append(finding)
+    return render_github(shown)
+
+
+def render_report_sarif(report: Report, *, tool_version: str = "", **_: object) -> str:
+    """The report as SARIF 2.1.0, with the declared rules as reporting descriptors and the
+    verdicts as accepted suppressions."""
+    return render_sarif(
+        report.findings,
+        tool_version=tool_version,
+        rules=report.records.rules,
+        verdicts=report.verdicts,
+    )
+
+
 REPORT_RENDERERS = {
     "text": render_report_text,
     "markdown": render_report_markdown,
     "json": render_report_json,
+    "github": render_report_github,
+    "sarif": render_report_sarif,
 }
