@@ -7,7 +7,16 @@ import sys
 
 import click
 
-from astana_facts.cli.commands import fmt, locate, report, rules, schemas, stats, validate
+from astana_facts.cli.commands import (
+    add_source_command,
+    fmt,
+    locate,
+    report,
+    rules,
+    schemas,
+    stats,
+    validate,
+)
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -28,7 +37,7 @@ def cli() -> None:
     """
 
 
-for command in (report, validate, fmt, locate, stats, schemas, rules):
+for command in (report, validate, fmt, locate, add_source_command, stats, schemas, rules):
     cli.add_command(command)
 
 
