@@ -151,14 +151,15 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def build_report(path: str | Path | None = None) -> Report:
-    """Check a records folder (default: the bundled dataset) and compare its claims."""
+def build_report(path: str | Path | None = None, *, validators: Path | None = None) -> Report:
+    """Check a records folder (default: the bundled dataset) and compare its claims, with the
+    rules of ``validators`` (default: the validators folder that goes with the records)."""
     with _no_cyclic_gc():
-        return _build_report(path)
+        return _build_report(path, validators)
 
 
-def _build_report(path: str | Path | None) -> Report:
-    records, integrity = check_records(path, keep=True)
+def _build_report(path: str | Path | None, validators: Path | None) -> Report:
+    records, integrity = check_records(path, keep=True, validators=validators)
     consistency = check_consistency(records)
     consistency = _locate_claim_sites(consistency, records.root)
     fingerprints = {f.fingerprint for f in consistency if f.fingerprint is not None}

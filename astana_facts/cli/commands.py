@@ -9,7 +9,8 @@ import click
 
 from astana_facts import package_version
 from astana_facts.cli.options import format_option, records_argument
-from astana_facts.findings import has_errors
+from astana_facts.cli.scope import scope_options, scoped
+from astana_facts.findings import Finding, has_errors
 from astana_facts.resources import DataFolderNotFound, bundled
 
 EXIT_FINDINGS = 1
@@ -36,14 +37,22 @@ def _records_root(records_dir: str | None) -> Path:
     help="Also report sentences that carry no claim span and are not listed as not "
     "check-worthy (COV001, warnings).",
 )
-def validate(records_dir: str | None, output_format: str, coverage: bool) -> None:
+@scope_options
+def validate(
+    records_dir: str | None,
+    output_format: str,
+    coverage: bool,
+    changed_since: str | None,
+    files: tuple[Path, ...],
+) -> None:
     """Check that every record is well-formed and grounded in its source text.
 
     Runs the integrity checks (schema, spans, checksums, ids, references) on RECORDS_DIR, or on
     the bundled dataset. Exits 1 when any finding is an error.
 
     Formats: text for people; json (the stable contract); github (workflow annotations next to
-    the offending line); sarif (SARIF 2.1.0 for code scanning).
+    the offending line); sarif (SARIF 2.1.0 for code scanning). With --changed-since REF (or
+    --file), only the findings that the change introduced are shown, and decide the exit code.
 
     \b
     Example:
@@ -62,6 +71,11 @@ def validate(records_dir: str | None, output_format: str, coverage: bool) -> Non
     except RecordsFolderError as error:
         click.echo(f"astana-facts: {error}", err=True)
         sys.exit(EXIT_USAGE)
+
+    def recheck(old_root: Path, old_validators: Path | None) -> list[Finding]:
+        return check_records(old_root, coverage=coverage, validators=old_validators)[1]
+
+    findings = scoped(findings, records, changed_since, files, recheck)
     output = RENDERERS[output_format](
         findings,
         tool_version=package_version(),
@@ -298,7 +312,15 @@ def stats(records_dir: str | None, output_format: str) -> None:
     is_flag=True,
     help="Exit 1 when an error-level finding has no adjudication (the gate for CI).",
 )
-def report(records_dir: str | None, output_format: str, output: Path | None, strict: bool) -> None:
+@scope_options
+def report(
+    records_dir: str | None,
+    output_format: str,
+    output: Path | None,
+    strict: bool,
+    changed_since: str | None,
+    files: tuple[Path, ...],
+) -> None:
     """Report where the sources disagree: each finding with its claims and quotes side by side.
 
     Runs the integrity checks and every consistency rule of validators/ on RECORDS_DIR (or the
@@ -306,7 +328,8 @@ def report(records_dir: str | None, output_format: str, output: Path | None, str
     their documents, offsets, quotes in context and normalised values, and the editor's verdict
     where records/adjudications.json has one. The same data gives byte-identical output.
     Exits 0, or with --strict 1 when an error-level finding has no adjudication; 2 for usage or
-    I/O problems.
+    I/O problems. With --changed-since REF (or --file), only the findings that the change
+    introduced are shown and counted: what a pull request's check needs.
 
     \b
     Example:
@@ -327,6 +350,11 @@ def report(records_dir: str | None, output_format: str, output: Path | None, str
     except RecordsFolderError as error:
         click.echo(f"astana-facts: {error}", err=True)
         sys.exit(EXIT_USAGE)
+
+    def recheck(old_root: Path, old_validators: Path | None) -> list[Finding]:
+        return build_report(old_root, validators=old_validators).findings
+
+    result.findings = scoped(result.findings, result.records, changed_since, files, recheck)
     rendered = REPORT_RENDERERS[output_format](
         result,
         tool_version=package_version(),

@@ -1,0 +1,120 @@
+"""Scoping a check to a change: which records files a change touched, and which findings it
+introduced as against those that were there before.
+
+The baseline is the records folder (and its validators) as they were at a git revision, read
+with ``git archive`` into a temporary folder and checked the same way. A finding is the same
+finding before and after when it has the same code, file, claims and field: consistency findings
+by their fingerprint, integrity findings by (code, file, claim ids, pointer within the claim),
+so that a claim moving within its file does not make its old findings look new.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from astana_facts.findings import Finding
+
+_CLAIM_INDEX = re.compile(r"^/(claims|not_check_worthy|entities|adjudications)/\d+")
+
+
+class ChangeError(RuntimeError):
+    """The change cannot be determined (not a git checkout, unknown revision)."""
+
+
+def _git(repository: Path, *args: str) -> bytes:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(repository), *args], capture_output=True, check=False
+        )
+    except OSError as error:
+        raise ChangeError(f"cannot run git: {error}") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ChangeError(f"git {' '.join(args)}: {message[-1] if message else 'failed'}")
+    return done.stdout
+
+
+def repository_of(path: Path) -> Path:
+    """The top folder of the git checkout that holds ``path``."""
+    return Path(_git(path, "rev-parse", "--show-toplevel").decode().strip())
+
+
+def changed_files(root: Path, revision: str) -> set[Path]:
+    """Files under ``root`` that differ from ``revision``: modified, added, or untracked."""
+    repository = repository_of(root)
+    relative = root.resolve().relative_to(repository.resolve())
+    names = _git(repository, "diff", "--name-only", "-z", revision, "--", str(relative))
+    names += _git(
+        repository, "ls-files", "--others", "--exclude-standard", "-z", "--", str(relative)
+    )
+    return {(repository / name).resolve() for name in names.decode().split("\0") if name}
+
+
+@contextmanager
+def baseline(
+    root: Path, validators: Path | None, revision: str
+) -> Iterator[tuple[Path, Path | None]]:
+    """The records folder (and validators folder) as at ``revision``, in a temporary folder."""
+    repository = repository_of(root)
+    folders = [root] + ([validators] if validators is not None else [])
+    relative = [folder.resolve().relative_to(repository.resolve()) for folder in folders]
+    archive = _git(repository, "archive", "--format=tar", revision, "--", *map(str, relative))
+    with tempfile.TemporaryDirectory(prefix="astana-facts-baseline-") as temporary:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(temporary, filter="data")
+        base = Path(temporary)
+        old_validators = base / relative[1] if len(relative) > 1 else None
+        if old_validators is not None and not old_validators.is_dir():
+            old_validators = None
+        yield base / relative[0], old_validators
+
+
+def finding_key(finding: Finding, root: Path) -> tuple[object, ...]:
+    """What makes a finding the same finding before and after a change (see the module doc)."""
+    if finding.fingerprint is not None:
+        return ("fingerprint", finding.fingerprint)
+    file = finding.file or ""
+    with suppress(ValueError):
+        file = Path(file).resolve().relative_to(root.resolve()).as_posix()
+    pointer = finding.pointer or ""
+    if finding.claims:
+        pointer = _CLAIM_INDEX.sub("", pointer)
+    return (finding.code, file, finding.claims, pointer)
+
+
+@dataclass
+class Split:
+    """Findings that a change introduced, and those that were there before it."""
+
+    new: list[Finding]
+    old: list[Finding]
+
+
+def split_findings(
+    findings: Iterable[Finding], root: Path, before: Iterable[Finding], before_root: Path
+) -> Split:
+    """``findings`` parted into those not present in ``before`` and those that were."""
+    known = {finding_key(finding, before_root) for finding in before}
+    split = Split([], [])
+    for finding in findings:
+        (split.old if finding_key(finding, root) in known else split.new).append(finding)
+    return split
+
+
+def touching(findings: Iterable[Finding], files: set[Path], claim_files: dict[str, Path]) -> Split:
+    """``findings`` parted by whether they concern ``files``: their own file, or a claim whose
+    file is one of them (a consistency finding between a new claim and an old one)."""
+    split = Split([], [])
+    for finding in findings:
+        own = finding.file is not None and Path(finding.file).resolve() in files
+        via_claims = any(claim_files.get(claim) in files for claim in finding.claims)
+        (split.new if own or via_claims else split.old).append(finding)
+    return split

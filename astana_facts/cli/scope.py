@@ -1,0 +1,65 @@
+"""``--changed-since REF`` and ``--file PATH``: the findings a change introduced.
+
+Both commands check the whole dataset (references and consistency rules need all of it) and then
+show only what the change introduced; a line on standard error counts the findings left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import click
+
+from astana_facts.changes import ChangeError, baseline, split_findings, touching
+from astana_facts.dataset import Records
+from astana_facts.findings import Finding
+from astana_facts.resources import validators_for
+
+Recheck = Callable[[Path, Path | None], list[Finding]]
+"""Checks a records folder (with a validators folder) the way the command does."""
+
+
+def scope_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Add ``--changed-since`` and ``--file`` to a command."""
+    command = click.option(
+        "--file",
+        "files",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Show only findings about this records file (repeatable): in it, or about its claims.",
+    )(command)
+    return click.option(
+        "--changed-since",
+        metavar="REF",
+        help="Show only findings that the changes since git revision REF introduced (the "
+        "records as at REF are checked the same way, and their findings left out).",
+    )(command)
+
+
+def scoped(
+    findings: list[Finding],
+    records: Records,
+    changed_since: str | None,
+    files: Sequence[Path],
+    recheck: Recheck,
+) -> list[Finding]:
+    """The findings to show: all, or those the change introduced (see the module doc)."""
+    if changed_since is None and not files:
+        return findings
+    root = records.root
+    if changed_since is not None:
+        try:
+            with baseline(root, validators_for(root), changed_since) as (old_root, old_rules):
+                before = recheck(old_root, old_rules)
+                split = split_findings(findings, root, before, old_root)
+        except ChangeError as error:
+            raise click.ClickException(str(error)) from None
+        label = f"were there before {changed_since}"
+    else:
+        claim_files = {r.claim["id"]: Path(r.site.file).resolve() for r in records.claims}
+        split = touching(findings, {path.resolve() for path in files}, claim_files)
+        label = "concern other files"
+    if split.old:
+        click.echo(f"astana-facts: {len(split.old)} finding(s) {label}; not shown", err=True)
+    return split.new
