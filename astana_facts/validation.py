@@ -14,7 +14,9 @@ from pathlib import Path
 from astana_facts import integrity
 from astana_facts.dataset import Records, Site
 from astana_facts.findings import Finding
+from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.positions import build_source_map
+from astana_facts.jsonio.reader import read_bytes
 from astana_facts.loader import LoadedFile, RecordsReader, load_rules
 from astana_facts.resources import bundled, validators_for
 
@@ -158,4 +160,24 @@ def check_records(
     records.rules = rules
     for loaded in rule_files:
         findings += _finish(loaded)
-    return records, sorted(findings, key=Finding.sort_key)
+    return records, sorted(locate_late(findings, root), key=Finding.sort_key)
+
+
+def locate_late(findings: list[Finding], root: Path) -> list[Finding]:
+    """Line and column of findings about a file that was done with when they arose (the first
+    of two claims with one id), read again from the file."""
+    late: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        if finding.line is None and finding.pointer and finding.file:
+            late.setdefault(finding.file, []).append(index)
+    if not late:
+        return findings
+    located = list(findings)
+    for file, indexes in sorted(late.items()):
+        raw = read_bytes(Path(file), root=root)
+        if isinstance(raw, ReadError):
+            continue
+        done = locate([located[i] for i in indexes], file, raw)
+        for index, finding in zip(indexes, done, strict=True):
+            located[index] = finding
+    return located

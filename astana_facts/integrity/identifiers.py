@@ -13,12 +13,25 @@ class ClaimIds:
 
     def __init__(self) -> None:
         self.sites: dict[str, Site] = {}
+        self._reported: set[str] = set()
 
     def check(self, record: ClaimRecord) -> Iterator[Finding]:
-        """IDS001 when this claim's id was seen before."""
+        """IDS001 when this claim's id was seen before: at this claim, and (once) at the first
+        one too, so that whichever file a contributor added shows the error."""
         claim_id = record.claim["id"]
         earlier = self.sites.setdefault(claim_id, record.site)
         if earlier is not record.site:
+            if claim_id not in self._reported:
+                self._reported.add(claim_id)
+                yield Finding(
+                    code="IDS001",
+                    severity="error",
+                    message=f"claim {claim_id}, field id: the id is used again at "
+                    f"{record.site.file} {record.site.pointer}",
+                    file=earlier.file,
+                    pointer=f"{earlier.pointer}/id",
+                    claims=(claim_id,),
+                )
             yield Finding(
                 code="IDS001",
                 severity="error",

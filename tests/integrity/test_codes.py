@@ -220,7 +220,7 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "/claims/1/evidence/0/suffix",
         "sample-dates",
     ),
-    ("IDS001", _duplicate_claim, CLAIMS_FILE, "/claims/1/id", "sample-round-number"),
+    ("IDS001", _duplicate_claim, CLAIMS_FILE, "/claims/0/id", "sample-round-number"),
     (
         "IDS002",
         _edit_entities(lambda e: e.append(dict(e[0], name="Other"))),
@@ -422,3 +422,11 @@ def test_a_broken_metadata_file_is_reported_once_not_as_an_unknown_document(
     root = build_records(tmp_path / "records")
     write(root / "sources" / f"{DOC_ID}.json", mutated(metadata(), "/language", "English"))
     assert [f.code for f in _findings(root)] == ["SCH008"]
+
+
+def test_a_duplicate_claim_id_is_reported_at_both_claims(tmp_path: Path) -> None:
+    root = build_records(tmp_path / "records")
+    _duplicate_claim(root)
+    found = [f for f in _findings(root) if f.code == "IDS001"]
+    assert sorted(f.pointer for f in found) == ["/claims/0/id", "/claims/1/id"]
+    assert all(f.line is not None for f in found)
