@@ -6,6 +6,7 @@ show only what the change introduced; a line on standard error counts the findin
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def scoped(
                 before = recheck(old_root, old_rules)
                 split = split_findings(findings, root, before, old_root)
         except ChangeError as error:
-            raise click.ClickException(str(error)) from None
+            click.echo(f"astana-facts: {error}", err=True)
+            sys.exit(2)
         label = f"were there before {changed_since}"
     else:
         claim_files = {r.claim["id"]: Path(r.site.file).resolve() for r in records.claims}
