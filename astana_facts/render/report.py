@@ -102,7 +102,8 @@ def render_report_text(report: Report, **_: object) -> str:
             + (f"  [{finding.fingerprint}]" if finding.fingerprint else "")
         )
         for side in sides(report, finding):
-            lines.append(f"  - {side['claim']} ({side['document']}): {side['value']}")
+            value = f": {side['value']}" if side["value"] else ""
+            lines.append(f"  - {side['claim']} ({side['document']}){value}")
             lines += [f"      {start}-{end}: {quote}" for start, end, quote in side["spans"]]
         verdict = report.verdicts.get(finding.fingerprint or "")
         if verdict is not None:
