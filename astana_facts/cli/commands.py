@@ -448,3 +448,71 @@ def add_source_command(
         f"next: add claims to {written[-1]} (only the quotes), then run `astana-facts fmt` and "
         "`astana-facts validate --coverage`"
     )
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new", default="bundled")
+@format_option("text", "markdown", "json")
+def diff(old: str, new: str, output_format: str) -> None:
+    """Show what changed from OLD to NEW and the version bump the change needs.
+
+    Each side is a checkout or records folder, a built wheel (.whl), `bundled` (this
+    installation's dataset, the default for NEW) or `git:REV` (the dataset at a git revision).
+    Lists documents, claims, entities, rules and schemas added, removed or changed, with the
+    fields that changed (old and new value), and the bump: major (a record removed or
+    re-identified, a field removed, a breaking schema change, a stricter rule), minor (records,
+    kinds or info rules added, a rule loosened) or patch (corrected values, spans, metadata).
+
+    \b
+    Example:
+        astana-facts diff git:v0.1.0 records
+        astana-facts diff dist/astana_facts-0.1.0-py3-none-any.whl . --format markdown
+    """
+    from astana_facts.render.diff import DIFF_RENDERERS
+    from astana_facts.versions.diff import diff_sides
+    from astana_facts.versions.sides import SideError, open_side
+
+    try:
+        with open_side(old) as old_side, open_side(new) as new_side:
+            result = diff_sides(old_side, new_side)
+    except SideError as error:
+        click.echo(f"astana-facts: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(DIFF_RENDERERS[output_format](result), nl=False)
+
+
+@click.command("release-check")
+@click.argument(
+    "project", default=".", type=click.Path(file_okay=False, exists=True, path_type=Path)
+)
+def release_check_command(project: Path) -> None:
+    """Check that the version in pyproject.toml fits the change since the last release.
+
+    The last release is the newest git tag vX.Y.Z below the version, that HEAD descends from;
+    the dataset at that tag is diffed with the working tree, and the version must go up at least
+    as much as the change needs. CHANGELOG.md must have a `## [X.Y.Z]` section. With no earlier
+    tag (the first release), only the CHANGELOG is checked. Exits 1 when a check fails.
+
+    \b
+    Example:
+        astana-facts release-check
+    """
+    from astana_facts.versions.release import release_check
+    from astana_facts.versions.sides import SideError
+
+    try:
+        result = release_check(project)
+    except (SideError, OSError, KeyError) as error:
+        click.echo(f"astana-facts: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    baseline = f"last release {result.last}" if result.last else "first release (no earlier tag)"
+    click.echo(
+        f"version {result.version}; {baseline}; bump needed: {result.needed}; "
+        f"bump given: {result.given}"
+    )
+    for problem in result.problems:
+        click.echo(f"FAIL: {problem}")
+    if result.problems:
+        sys.exit(EXIT_FINDINGS)
+    click.echo("release check passed")

@@ -9,8 +9,10 @@ import click
 
 from astana_facts.cli.commands import (
     add_source_command,
+    diff,
     fmt,
     locate,
+    release_check_command,
     report,
     rules,
     schemas,
@@ -37,7 +39,18 @@ def cli() -> None:
     """
 
 
-for command in (report, validate, fmt, locate, add_source_command, stats, schemas, rules):
+for command in (
+    report,
+    validate,
+    fmt,
+    locate,
+    add_source_command,
+    stats,
+    diff,
+    release_check_command,
+    schemas,
+    rules,
+):
     cli.add_command(command)
 
 

@@ -1,0 +1,129 @@
+"""The two sides of a dataset diff: a checkout or records folder, a built wheel, the bundled
+dataset of this installation, or the dataset as at a git revision.
+
+A side is read as plain JSON (the diff compares what the files say, not models), with its three
+folders: ``records``, ``schemas`` and ``validators``.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from astana_facts.resources import bundled
+
+JsonObject = dict[str, Any]
+
+
+class SideError(ValueError):
+    """A side of the diff cannot be read; the message says which and why."""
+
+
+@dataclass
+class Side:
+    """One version of the dataset, as the diff sees it."""
+
+    label: str
+    documents: dict[str, JsonObject] = field(default_factory=dict)
+    """Document id -> metadata (its ``sha256`` stands for the text)."""
+    claims: dict[str, JsonObject] = field(default_factory=dict)
+    """Claim id -> claim, with ``document`` added."""
+    entities: dict[str, JsonObject] = field(default_factory=dict)
+    rules: dict[str, JsonObject] = field(default_factory=dict)
+    schemas: dict[str, JsonObject] = field(default_factory=dict)
+    """Schema file name -> schema."""
+
+
+def _load(path: Path) -> Any:
+    try:
+        return orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError) as error:
+        raise SideError(f"{path}: {error}") from None
+
+
+def read_side(label: str, records: Path, schemas: Path | None, validators: Path | None) -> Side:
+    """Read the three folders of one side."""
+    side = Side(label)
+    for path in sorted((records / "sources").glob("*.json")):
+        metadata = _load(path)
+        side.documents[str(metadata.get("id", path.stem))] = metadata
+    for path in sorted((records / "claims").glob("*.json")):
+        data = _load(path)
+        for claim in data.get("claims", []):
+            side.claims[str(claim.get("id"))] = {**claim, "document": data.get("document")}
+    if (records / "entities.json").is_file():
+        for entity in _load(records / "entities.json").get("entities", []):
+            side.entities[str(entity.get("id"))] = entity
+    for path in sorted(validators.glob("*.json")) if validators and validators.is_dir() else []:
+        for rule in _load(path).get("rules", []):
+            side.rules[str(rule.get("code"))] = rule
+    for path in sorted(schemas.glob("*.json")) if schemas and schemas.is_dir() else []:
+        side.schemas[path.name] = _load(path)
+    return side
+
+
+def _folders(root: Path) -> tuple[Path, Path | None, Path | None]:
+    """(records, schemas, validators) of a checkout, a package folder or a records folder."""
+    if (root / "records").is_dir():
+        return root / "records", root / "schemas", root / "validators"
+    if (root / "sources").is_dir() or (root / "claims").is_dir():
+        return root, root.parent / "schemas", root.parent / "validators"
+    raise SideError(f"{root}: neither a records folder nor a folder holding records/")
+
+
+@contextmanager
+def open_side(spec: str, repository: Path | None = None) -> Iterator[Side]:
+    """The side named by ``spec``: ``bundled``, ``git:REV`` (of ``repository``, default: the
+    checkout around the working directory), a ``.whl`` file, or a folder."""
+    if spec == "bundled":
+        yield read_side(spec, bundled("records"), bundled("schemas"), bundled("validators"))
+        return
+    with tempfile.TemporaryDirectory(prefix="astana-facts-side-") as temporary:
+        base = Path(temporary)
+        if spec.startswith("git:"):
+            _extract_git(spec[4:], base, repository or Path.cwd())
+            root = base
+        elif spec.endswith(".whl"):
+            try:
+                with zipfile.ZipFile(spec) as wheel:
+                    wheel.extractall(base)
+            except (OSError, zipfile.BadZipFile) as error:
+                raise SideError(f"{spec}: {error}") from None
+            root = base / "astana_facts"
+        else:
+            root = Path(spec)
+            if not root.is_dir():
+                raise SideError(f"{spec}: no such folder, wheel or git revision (git:REV)")
+        yield read_side(spec, *_folders(root))
+
+
+def _extract_git(revision: str, into: Path, repository: Path) -> None:
+    try:
+        top = subprocess.run(
+            ["git", "-C", str(repository), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout.strip()
+        archive = subprocess.run(
+            ["git", "-C", top, "archive", "--format=tar", revision, "--",
+             "records", "schemas", "validators"],
+            capture_output=True,
+            check=True,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = getattr(error, "stderr", b"") or b""
+        message = detail.decode("utf-8", "replace").strip() if isinstance(detail, bytes) else ""
+        raise SideError(f"git:{revision}: {message or error}") from None
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
