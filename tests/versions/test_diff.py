@@ -1,0 +1,160 @@
+"""Dataset diffs name every change with its bump; release-check holds the version to them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from astana_facts.cli.main import cli
+from astana_facts.resources import bundled
+from astana_facts.versions.diff import diff_sides, schema_breaks
+from astana_facts.versions.sides import open_side
+from tests.conftest import REPO
+
+KISI = "records/claims/kisi-eighth-round-results-2017-12.json"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's data and release files."""
+    for folder in ("records", "schemas", "validators"):
+        shutil.copytree(bundled(folder), tmp_path / folder)
+    for name in ("pyproject.toml", "CHANGELOG.md"):
+        shutil.copy(REPO / name, tmp_path / name)
+    return tmp_path
+
+
+def _edit(path: Path, change: Callable[[Any], None]) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _claim(data: Any, claim_id: str = "kisi-round-8-start") -> Any:
+    return next(claim for claim in data["claims"] if claim["id"] == claim_id)
+
+
+def _drop(data: Any, claim_id: str = "kisi-round-8-start") -> None:
+    data["claims"].remove(_claim(data, claim_id))
+
+
+def _diff(project: Path) -> Any:
+    with open_side("bundled") as old, open_side(str(project)) as new:
+        return diff_sides(old, new)
+
+
+def test_identical_versions_need_no_bump(project: Path) -> None:
+    assert _diff(project).bump == "none" and _diff(project).changes == []
+
+
+def test_a_corrected_value_is_a_patch_naming_the_field(project: Path) -> None:
+    _edit(project / KISI, lambda d: _claim(d)["value"].update(start="2017-12-21"))
+    result = _diff(project)
+    (change,) = result.changes
+    assert (change.kind, change.change, change.bump) == ("claim", "changed", "patch")
+    assert [(f.pointer, f.old, f.new) for f in change.fields] == [
+        ("/value/start", "2017-12-20", "2017-12-21")
+    ]
+
+
+def test_an_added_claim_is_minor_and_a_removed_one_major(project: Path) -> None:
+    _edit(project / KISI, lambda d: d["claims"].append(dict(_claim(d), id="kisi-new")))
+    assert _diff(project).bump == "minor"
+    _edit(project / KISI, _drop)
+    result = _diff(project)
+    assert result.bump == "major"
+    assert {(c.id, c.change) for c in result.changes} == {
+        ("kisi-new", "added"),
+        ("kisi-round-8-start", "removed"),
+    }
+
+
+def test_rules_stricter_is_major_looser_minor_and_info_additions_minor(project: Path) -> None:
+    rules = project / "validators" / "consistency.json"
+    _edit(rules, lambda d: d["rules"][0].update(severity="warning"))
+    assert _diff(project).bump == "minor"
+    _edit(rules, lambda d: d["rules"].append(dict(d["rules"][1], code="ZZZ001", severity="info")))
+    assert _diff(project).bump == "minor"
+    _edit(rules, lambda d: d["rules"][-1].update(severity="error"))
+    assert _diff(project).bump == "major"
+
+
+def test_schema_changes_are_classified() -> None:
+    old = {"$defs": {"A": {"type": "object", "properties": {"x": {"enum": ["a", "b"]}, "y": {}}}}}
+    added = {
+        "$defs": {
+            "A": {
+                "type": "object",
+                "properties": {"x": {"enum": ["a", "b", "c"]}, "y": {}, "z": {}},
+            }
+        }
+    }
+    breaking, additions = schema_breaks(old, added)
+    assert breaking == [] and len(additions) == 2
+    removed = {
+        "$defs": {"A": {"type": "object", "properties": {"x": {"enum": ["a"]}}, "required": ["x"]}}
+    }
+    breaking, _ = schema_breaks(old, removed)
+    assert len(breaking) == 3  # y removed, x required, "b" no longer allowed
+
+
+def test_the_diff_command_reads_folders_and_exits_2_for_a_bad_side(project: Path) -> None:
+    _edit(project / KISI, _drop)
+    result = CliRunner().invoke(
+        cli, ["diff", str(bundled("records").parent), str(project), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["bump"] == "major"
+    bad = CliRunner().invoke(cli, ["diff", "/no/such/folder", str(project)])
+    assert bad.exit_code == 2 and "no such folder" in bad.output
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+def _set_version(project: Path, version: str, changelog: bool = True) -> None:
+    pyproject = (project / "pyproject.toml").read_text(encoding="utf-8")
+    lines = [
+        f'version = "{version}"' if line.startswith("version = ") else line
+        for line in pyproject.splitlines()
+    ]
+    (project / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if changelog:
+        text = (project / "CHANGELOG.md").read_text(encoding="utf-8")
+        (project / "CHANGELOG.md").write_text(
+            text + f"\n## [{version}] - 2026-12-01\n", encoding="utf-8"
+        )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_release_check_holds_the_version_to_the_change(project: Path) -> None:
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-qm", "release")
+    _git(project, "tag", "v0.1.0")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["release-check", str(project)]).exit_code == 0  # 0.1.0 is tagged
+    _edit(project / KISI, _drop)
+    _set_version(project, "0.1.1")
+    under = runner.invoke(cli, ["release-check", str(project)])
+    assert under.exit_code == 1 and "need a major bump" in under.output
+    assert "kisi-round-8-start" in under.output
+    _set_version(project, "1.0.0", changelog=False)
+    no_section = runner.invoke(cli, ["release-check", str(project)])
+    assert no_section.exit_code == 1 and "no section '## [1.0.0]'" in no_section.output
+    _set_version(project, "1.0.0")
+    passing = runner.invoke(cli, ["release-check", str(project)])
+    assert passing.exit_code == 0, passing.output
+    assert "last release 0.1.0; bump needed: major; bump given: major" in passing.output
