@@ -516,3 +516,70 @@ def release_check_command(project: Path) -> None:
     if result.problems:
         sys.exit(EXIT_FINDINGS)
     click.echo("release check passed")
+
+
+_EXPORT_DEFAULTS = {
+    "jsonl": "astana-facts.jsonl",
+    "csv": "astana-facts-csv",
+    "sqlite": "astana-facts.sqlite",
+}
+
+
+@click.command()
+@records_argument
+@format_option("jsonl", "csv", "sqlite")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to write: a file (jsonl, sqlite) or a folder (csv). Default: "
+    "astana-facts.jsonl, astana-facts-csv/ or astana-facts.sqlite; jsonl to - for stdout.",
+)
+@click.option("--force", is_flag=True, help="Replace the output if it exists.")
+def export(records_dir: str | None, output_format: str, output: Path | None, force: bool) -> None:
+    """Export the claims, spans, entities and documents for other tools.
+
+    jsonl: one claim per line, as in its file, with its document. csv: a folder with one CSV per
+    table (documents, entities, entity_forms, claims, claim_entities, spans) and a Frictionless
+    datapackage.json that describes them (types, keys, foreign keys). sqlite: the same tables
+    with primary keys, foreign keys and indexes. The records must have no error-level finding.
+    Nothing is overwritten without --force, and a failed export leaves no partial output.
+
+    \b
+    Example:
+        astana-facts export --format sqlite -o astana.sqlite
+        astana-facts export --format csv -o astana-csv
+        astana-facts export --format jsonl -o - | head -1
+    """
+    from astana_facts.export.writers import ExportError, jsonl, write_export
+    from astana_facts.loader import RecordsFolderError
+    from astana_facts.validation import check_records
+
+    root = _records_root(records_dir)
+    try:
+        records, findings = check_records(root, keep=True)
+    except RecordsFolderError as error:
+        click.echo(f"astana-facts: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    if has_errors(findings):
+        click.echo(
+            "astana-facts: the records have error-level findings; run `astana-facts validate` "
+            "and fix them first",
+            err=True,
+        )
+        sys.exit(EXIT_FINDINGS)
+    if output_format == "jsonl" and str(output) == "-":
+        sys.stdout.buffer.write(jsonl(records))
+        return
+    target = output or Path(_EXPORT_DEFAULTS[output_format])
+    try:
+        written = write_export(
+            records, output_format, target, version=package_version(), force=force
+        )
+    except (ExportError, OSError) as error:
+        click.echo(f"astana-facts: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"exported {len(records.claims)} claims to {target}")
+    for path in written:
+        click.echo(f"  {path}")

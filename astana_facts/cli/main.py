@@ -10,6 +10,7 @@ import click
 from astana_facts.cli.commands import (
     add_source_command,
     diff,
+    export,
     fmt,
     locate,
     release_check_command,
@@ -47,6 +48,7 @@ for command in (
     add_source_command,
     stats,
     diff,
+    export,
     release_check_command,
     schemas,
     rules,

@@ -1,0 +1,96 @@
+"""Exports open in the tools users have: SQLite with keys, CSV valid against its Frictionless
+descriptor, JSON Lines one claim per line; nothing is overwritten without --force."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import frictionless
+import pytest
+from click.testing import CliRunner
+
+import astana_facts
+from astana_facts.cli.main import cli
+from tests.factories import build_records
+
+
+def _export(*args: str) -> object:
+    return CliRunner().invoke(cli, ["export", *args])
+
+
+def test_sqlite_has_every_claim_with_keys_and_indexes(tmp_path: Path) -> None:
+    target = tmp_path / "astana.sqlite"
+    result = _export("--format", "sqlite", "-o", str(target))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    dataset = astana_facts.load()
+    with sqlite3.connect(target) as connection:
+        assert connection.execute("SELECT count(*) FROM claims").fetchone()[0] == len(
+            dataset.claims
+        )
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        indexes = {
+            row[1] for row in connection.execute("SELECT * FROM sqlite_master WHERE type='index'")
+        }
+        assert "claims_document" in indexes and "spans_document" in indexes
+        start, end, exact, document = connection.execute(
+            "SELECT start, end, exact, document FROM spans WHERE claim_id = 'kisi-round-8-start'"
+        ).fetchone()
+        text = connection.execute(
+            "SELECT text FROM documents WHERE id = ?", (document,)
+        ).fetchone()[0]
+        assert text[start:end] == exact
+        low, high = connection.execute(
+            "SELECT quantity_low, quantity_high FROM claims WHERE id = 'klein-killed-at-least'"
+        ).fetchone()
+        assert low == 500000 and high is None
+
+
+def test_csv_is_valid_against_its_frictionless_descriptor(tmp_path: Path) -> None:
+    target = tmp_path / "csv"
+    assert _export("--format", "csv", "-o", str(target)).exit_code == 0  # type: ignore[attr-defined]
+    descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["name"] for r in descriptor["resources"]} == {
+        "documents", "entities", "entity_forms", "claims", "claim_entities", "spans"
+    }  # fmt: skip
+    report = frictionless.validate(str(target / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
+def test_jsonl_has_one_claim_per_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", "--format", "jsonl", "-o", "-"])
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(astana_facts.load().claims)
+    first = json.loads(lines[0])
+    assert {"id", "kind", "value", "evidence", "document"} <= set(first)
+
+
+def test_nothing_is_overwritten_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    target.write_text("mine\n", encoding="utf-8")
+    refused = _export("--format", "jsonl", "-o", str(target))
+    assert refused.exit_code == 2 and "--force" in refused.output  # type: ignore[attr-defined]
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    assert _export("--format", "jsonl", "-o", str(target), "--force").exit_code == 0  # type: ignore[attr-defined]
+    assert target.read_text(encoding="utf-8") != "mine\n"
+    folder = tmp_path / "csv"
+    assert _export("--format", "csv", "-o", str(folder)).exit_code == 0  # type: ignore[attr-defined]
+    assert _export("--format", "csv", "-o", str(folder), "--force").exit_code == 0  # type: ignore[attr-defined]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "out.jsonl"]
+
+
+def test_records_with_errors_are_not_exported(tmp_path: Path) -> None:
+    root = build_records(tmp_path / "records")
+    (root / "entities.json").write_text("{", encoding="utf-8")
+    result = _export(str(root), "--format", "sqlite", "-o", str(tmp_path / "x.sqlite"))
+    assert result.exit_code == 1 and not (tmp_path / "x.sqlite").exists()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("output_format", ["jsonl", "csv", "sqlite"])
+def test_the_sample_folder_exports(tmp_path: Path, output_format: str) -> None:
+    root = build_records(tmp_path / "records")
+    result = _export(
+        str(root), "--format", output_format, "-o", str(tmp_path / f"out.{output_format}")
+    )
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
