@@ -1,6 +1,8 @@
-"""The wheel: carries the data inside the package, installs outside the checkout, and works there.
+"""The release artefacts: an sdist and a wheel that pass twine's checks, a wheel built from the
+sdist with the same contents as one built from the checkout, carrying the data inside the
+package, installing outside the checkout and serving the records and the report there.
 
-Slow (builds a wheel and a virtual environment), so the wheel and the venv are built once per run.
+Slow (builds the artefacts and a virtual environment), so they are built once per run.
 """
 
 from __future__ import annotations
@@ -20,14 +22,64 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``python -m build``: the sdist, then the wheel built from the sdist."""
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
+        [sys.executable, "-m", "build", "--outdir", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist: Path) -> Path:
+    (path,) = dist.glob("astana_facts-*.whl")
+    return path
+
+
+def test_sdist_and_wheel_pass_twine_check(dist: Path) -> None:
+    artefacts = sorted(map(str, dist.iterdir()))
+    assert any(a.endswith(".tar.gz") for a in artefacts) and any(
+        a.endswith(".whl") for a in artefacts
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *artefacts],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_wheel_from_the_sdist_is_the_wheel_from_the_checkout(
+    wheel: Path, tmp_path: Path
+) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
         check=True,
     )
-    (path,) = out.glob("astana_facts-*.whl")
-    return path
+    (direct,) = tmp_path.glob("astana_facts-*.whl")
+
+    def contents(path: Path) -> dict[str, bytes]:
+        with zipfile.ZipFile(path) as archive:
+            return {
+                name: archive.read(name)
+                for name in archive.namelist()
+                if not name.endswith((".dist-info/RECORD",))
+            }
+
+    assert contents(direct) == contents(wheel)
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +129,17 @@ def test_the_installed_wheel_validates_its_bundled_records(installed: Path, tmp_
         text=True,
     )
     assert module.returncode == 0 and '"findings": []' in module.stdout
+
+
+def test_the_installed_wheel_serves_the_report(installed: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(installed / "astana-facts"), "report", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "astana-facts consistency report" in result.stdout and "verdict:" in result.stdout
 
 
 def test_the_readme_api_example_runs_in_the_installed_wheel(
