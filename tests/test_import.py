@@ -29,3 +29,18 @@ def test_version_comes_from_the_package_metadata() -> None:
     import astana_facts
 
     assert astana_facts.__version__ == version("astana-facts")
+
+
+def test_the_command_line_starts_without_the_models() -> None:
+    """`astana-facts --help` and every command's start stay fast: the CLI module imports neither
+    pydantic nor the models until a command needs them."""
+    code = (
+        "import sys\n"
+        "import astana_facts.cli.main\n"
+        "heavy = [m for m in ('pydantic', 'astana_facts.models', 'rapidfuzz', 'pysbd',\n"
+        "                     'sarif_pydantic') if m in sys.modules]\n"
+        "print(heavy)\n"
+        "assert not heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -9,15 +9,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from astana_facts.changes import ChangeError, baseline, split_findings, touching
-from astana_facts.dataset import Records
-from astana_facts.findings import Finding
-from astana_facts.resources import validators_for
+if TYPE_CHECKING:
+    from astana_facts.dataset import Records
+    from astana_facts.findings import Finding
 
-Recheck = Callable[[Path, Path | None], list[Finding]]
+Recheck = Callable[[Path, Path | None], "list[Finding]"]
 """Checks a records folder (with a validators folder) the way the command does."""
 
 
@@ -48,6 +48,9 @@ def scoped(
     """The findings to show: all, or those the change introduced (see the module doc)."""
     if changed_since is None and not files:
         return findings
+    from astana_facts.changes import ChangeError, baseline, split_findings, touching
+    from astana_facts.resources import validators_for
+
     root = records.root
     if changed_since is not None:
         try:
