@@ -30,7 +30,8 @@ EXIT_USAGE = 2
 def cli() -> None:
     """Fact-checking records about the Astana peace process on Syria.
 
-    Report contradictions between sources, validate, format, locate quotes, count coverage.
+    Report contradictions between sources, validate and format records, add sources, export,
+    diff versions and check releases.
 
     Every command works on the bundled dataset unless given a records folder.
 
