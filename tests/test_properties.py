@@ -148,7 +148,12 @@ def test_arbitrary_json_in_a_records_file_never_gives_a_traceback(
     for command in (
         ["validate", str(root)],
         ["validate", str(root), "--format", "json"],
+        ["validate", str(root), "--coverage", "--format", "sarif"],
         ["fmt", "--check", str(root)],
+        ["report", str(root), "--strict"],
+        ["report", str(root), "--format", "markdown"],
+        ["stats", str(root)],
+        ["export", str(root), "--format", "jsonl", "-o", "-"],
     ):
         result = CliRunner().invoke(cli, command)
         assert result.exception is None or isinstance(result.exception, SystemExit), result.output
