@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
+from astana_facts.compiled import file_validator
 from astana_facts.jsonio.writer import dumps_canonical
-from astana_facts.models import ClaimsFile, SourceMetadata
-from astana_facts.record_validation import record_validator
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -103,9 +102,9 @@ def published_date(value: str, inferred: str | None) -> dict[str, Any]:
     return record
 
 
-def _validated(model: type, record: dict[str, Any], what: str) -> None:
+def _validated(model: str, record: dict[str, Any], what: str) -> None:
     try:
-        record_validator(model).validate_python(record)
+        file_validator(model).validate_python(record)
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
         field = "/".join(
@@ -156,8 +155,8 @@ def add_source(request: NewSource, root: Path) -> list[Path]:
         "claims": [],
         "not_check_worthy": [],
     }
-    _validated(SourceMetadata, metadata, f"metadata of {request.id}")
-    _validated(ClaimsFile, claims, f"claims file of {request.id}")
+    _validated("SourceMetadata", metadata, f"metadata of {request.id}")
+    _validated("ClaimsFile", claims, f"claims file of {request.id}")
     contents = {
         targets["text"]: encoded,
         targets["metadata"]: dumps_canonical(metadata),

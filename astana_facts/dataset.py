@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from astana_facts.models import Adjudication, Claim, Document, Entity, Rule
+if TYPE_CHECKING:
+    from astana_facts.models import Adjudication, Claim, Document, Entity, Rule
 
 Record = dict[str, Any]
 """A record validated against its model, as plain data (dates as ``datetime.date``)."""

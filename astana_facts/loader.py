@@ -20,22 +20,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from astana_facts.codes import code
+from astana_facts.compiled import file_validator
 from astana_facts.dataset import ClaimRecord, Record, Site, SourceRecord
 from astana_facts.findings import Finding
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.reader import read_bytes, read_json, resolve_inside
 from astana_facts.locations import display_path
-from astana_facts.models import (
-    AdjudicationsFile,
-    ClaimsFile,
-    EntitiesFile,
-    RulesFile,
-    SourceMetadata,
-)
-from astana_facts.record_validation import record_validator, validation_findings
+from astana_facts.record_validation import validation_findings
 
 _KNOWN_TOP_LEVEL = {"sources", "claims", "entities.json", "adjudications.json"}
 
@@ -79,8 +73,9 @@ class ClaimsFileRecords:
     """Entries for sentences with no check-worthy claim, with their sites."""
 
 
-def load_file(path: Path, model: type[BaseModel], *, root: Path) -> LoadedFile:
-    """Read ``path`` strictly and validate it against ``model``."""
+def load_file(path: Path, model: str, *, root: Path) -> LoadedFile:
+    """Read ``path`` strictly and validate it against the model called ``model`` (one of
+    :data:`astana_facts.compiled.FILE_MODELS`)."""
     loaded = LoadedFile(display_path(path))
     parsed = read_json(path, root=root)
     if isinstance(parsed, ReadError):
@@ -88,9 +83,9 @@ def load_file(path: Path, model: type[BaseModel], *, root: Path) -> LoadedFile:
         return loaded
     loaded.raw = parsed.raw
     try:
-        loaded.record = record_validator(model).validate_python(parsed.data)
+        loaded.record = file_validator(model).validate_python(parsed.data)
     except ValidationError as error:
-        if model is ClaimsFile:
+        if model == "ClaimsFile":
             _salvage_claims(loaded, parsed.data, error)
         else:
             loaded.findings.extend(validation_findings(error, parsed.data, loaded.file))
@@ -106,11 +101,11 @@ def _salvage_claims(loaded: LoadedFile, data: Any, error: ValidationError) -> No
         loaded.findings.extend(validation_findings(error, data, loaded.file))
         return
     try:
-        envelope = record_validator(ClaimsFile).validate_python({**data, "claims": []})
+        envelope = file_validator("ClaimsFile").validate_python({**data, "claims": []})
     except ValidationError as envelope_error:
         loaded.findings.extend(validation_findings(envelope_error, data, loaded.file))
         return
-    claims_validator = record_validator(ClaimsFile)
+    claims_validator = file_validator("ClaimsFile")
     kept: list[Record] = []
     for index, raw_claim in enumerate(data["claims"]):
         one_claim = {**data, "claims": [raw_claim]}
@@ -193,7 +188,7 @@ class RecordsReader:
         loaded_files: list[LoadedFile] = []
         named_texts: set[str] = set()
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            loaded = load_file(path, SourceMetadata, root=self.root)
+            loaded = load_file(path, "SourceMetadata", root=self.root)
             loaded_files.append(loaded)
             if loaded.record is None:
                 failed.add(path.stem)
@@ -273,18 +268,18 @@ class RecordsReader:
     def entities(self) -> LoadedFile | None:
         """The entities file, or None when there is none."""
         path = self.root / "entities.json"
-        return load_file(path, EntitiesFile, root=self.root) if path.exists() else None
+        return load_file(path, "EntitiesFile", root=self.root) if path.exists() else None
 
     def adjudications(self) -> LoadedFile | None:
         """The adjudications file, or None when there is none."""
         path = self.root / "adjudications.json"
-        return load_file(path, AdjudicationsFile, root=self.root) if path.exists() else None
+        return load_file(path, "AdjudicationsFile", root=self.root) if path.exists() else None
 
     def claims_files(self) -> Iterator[ClaimsFileRecords]:
         """Each claims file in turn, with its validated claims."""
         folder = self.root / "claims"
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            loaded = load_file(path, ClaimsFile, root=self.root)
+            loaded = load_file(path, "ClaimsFile", root=self.root)
             record = loaded.record
             document = record["document"] if record is not None else None
             result = ClaimsFileRecords(loaded, document, path.stem)
@@ -306,7 +301,7 @@ def load_rules(folder: Path | None) -> tuple[list[Record], list[LoadedFile]]:
     if folder is None or not folder.is_dir():
         return rules, loaded_files
     for path in sorted(folder.glob("*.json")):
-        loaded = load_file(path, RulesFile, root=folder)
+        loaded = load_file(path, "RulesFile", root=folder)
         loaded_files.append(loaded)
         if loaded.record is not None:
             rules.extend(loaded.record["rules"])

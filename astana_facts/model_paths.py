@@ -11,18 +11,19 @@ import types
 import typing
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
-from pydantic import BaseModel
+from astana_facts import compiled
 
-from astana_facts.models.base import EntityRefMarker
-from astana_facts.models.claims import Claim
-from astana_facts.models.values import DateInterval, Range
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 Path = tuple[str, ...]
 
 
 def _is_entity_ref(metadata: list[Any]) -> bool:
+    from astana_facts.models.base import EntityRefMarker
+
     return any(isinstance(item, EntityRefMarker) for item in metadata)
 
 
@@ -47,7 +48,7 @@ def _walk(
     elif origin is list:
         (item,) = typing.get_args(annotation)
         _walk(item, [], (*path, "*"), want_model, out)
-    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    elif isinstance(annotation, type) and _is_model(annotation):
         if want_model(annotation):
             out.add(("model", path))
         for name, info in annotation.model_fields.items():
@@ -56,12 +57,22 @@ def _walk(
             )
 
 
+def _is_model(annotation: type) -> TypeGuard[type[BaseModel]]:
+    from pydantic import BaseModel
+
+    return issubclass(annotation, BaseModel)
+
+
 def _is_interval(model: type[BaseModel]) -> bool:
+    from astana_facts.models.values import DateInterval, Range
+
     return issubclass(model, (DateInterval, Range))
 
 
 @cache
 def _claim_models() -> dict[str, type[BaseModel]]:
+    from astana_facts.models.claims import Claim
+
     union = typing.get_args(Claim)[0]
     return {
         typing.get_args(model.model_fields["kind"].annotation)[0]: model
@@ -69,25 +80,33 @@ def _claim_models() -> dict[str, type[BaseModel]]:
     }
 
 
-@cache
-def claim_paths(kind: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """(entity-reference paths, interval paths) of claims of ``kind``."""
+def derive_claim_paths(kind: str) -> list[list[Path]]:
+    """[entity-reference paths, interval paths] of claims of ``kind``, read off the models."""
     model = _claim_models().get(kind)
     if model is None:
-        return (), ()
+        return [[], []]
     found: set[tuple[str, Path]] = set()
     _walk(model, [], (), _is_interval, found)
-    refs = tuple(sorted(path for what, path in found if what == "ref"))
-    intervals = tuple(sorted(path for what, path in found if what == "model"))
-    return refs, intervals
+    refs = sorted(path for what, path in found if what == "ref")
+    intervals = sorted(path for what, path in found if what == "model")
+    return [refs, intervals]
 
 
-@cache
-def model_reference_paths(model: type[BaseModel]) -> tuple[Path, ...]:
-    """Entity-reference paths of any model (entities, adjudications)."""
+def derive_reference_paths(model: type[BaseModel]) -> list[Path]:
+    """Entity-reference paths of any model (entities, adjudications), read off the model."""
     found: set[tuple[str, Path]] = set()
     _walk(model, [], (), lambda _: False, found)
-    return tuple(sorted(path for what, path in found if what == "ref"))
+    return sorted(path for what, path in found if what == "ref")
+
+
+def claim_paths(kind: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """(entity-reference paths, interval paths) of claims of ``kind`` (compiled and cached)."""
+    return compiled.claim_paths(kind)
+
+
+def model_reference_paths(name: str) -> tuple[Path, ...]:
+    """Entity-reference paths of the model called ``name`` (compiled and cached)."""
+    return compiled.reference_paths(name)
 
 
 def values_at(node: Any, path: Path, pointer: str = "") -> Iterator[tuple[str, Any]]:

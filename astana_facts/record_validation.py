@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import SchemaValidator
+from pydantic_core import SchemaValidator, ValidationError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 from astana_facts.findings import Finding
 from astana_facts.locations import pointer_from_loc
@@ -58,13 +60,25 @@ def _to_typed_dicts(node: Any) -> Any:
     return {key: _to_typed_dicts(value) for key, value in node.items() if key not in _DROPPED_KEYS}
 
 
+VALIDATOR_CONFIG: dict[str, Any] = {
+    "strict": True,
+    "extra_fields_behavior": "forbid",
+    "hide_input_in_errors": True,
+}
+"""Core config of every hot-path validator."""
+
+
+def typed_dict_schema(model: type[BaseModel]) -> Any:
+    """The core schema of ``model`` with every model node turned into a typed-dict node."""
+    model.model_rebuild(force=True)
+    return _to_typed_dicts(model.__pydantic_core_schema__)
+
+
 @cache
 def record_validator(model: type[BaseModel]) -> SchemaValidator:
-    """A validator that accepts exactly what ``model`` accepts and returns plain dicts."""
-    model.model_rebuild(force=True)
-    schema = _to_typed_dicts(model.__pydantic_core_schema__)
-    config = {"strict": True, "extra_fields_behavior": "forbid", "hide_input_in_errors": True}
-    return SchemaValidator(schema, config)  # type: ignore[arg-type]
+    """A validator that accepts exactly what ``model`` accepts and returns plain dicts (built
+    from the model; :func:`astana_facts.compiled.file_validator` serves it from the cache)."""
+    return SchemaValidator(typed_dict_schema(model), VALIDATOR_CONFIG)  # type: ignore[arg-type]
 
 
 def validation_findings(

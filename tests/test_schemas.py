@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from astana_facts.compiled import file_validator
 from astana_facts.models import ClaimsFile, EntitiesFile, SourceMetadata
 from astana_facts.record_validation import record_validator
 from astana_facts.schemas import SCHEMA_MODELS, generated_schemas, schema_file_name
@@ -75,12 +76,13 @@ def _model_accepts(model: Any, document: Any) -> bool:
         accepted = True
     except ValidationError:
         accepted = False
-    try:
-        record_validator(model).validate_python(document)
-        fast = True
-    except ValidationError:
-        fast = False
-    assert fast == accepted, "the hot-path validator and the model disagree"
+    for hot_path in (record_validator(model), file_validator(model.__name__)):
+        try:
+            hot_path.validate_python(document)
+            fast = True
+        except ValidationError:
+            fast = False
+        assert fast == accepted, "the hot-path validator and the model disagree"
     return accepted
 
 

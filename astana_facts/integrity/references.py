@@ -12,7 +12,6 @@ from astana_facts.model_paths import (
     model_reference_paths,
     values_at,
 )
-from astana_facts.models import Entity
 
 
 def check_claim_references(record: ClaimRecord, entity_ids: Collection[str]) -> Iterator[Finding]:
@@ -39,7 +38,7 @@ def check_entity_references(entities: list[tuple[Record, Site]]) -> Iterator[Fin
     """REF002: an entity naming another (its series) that does not exist."""
     entity_ids = {entity["id"] for entity, _ in entities}
     for entity, site in entities:
-        for path in model_reference_paths(Entity):
+        for path in model_reference_paths("Entity"):
             for pointer, entity_id in values_at(entity, path):
                 if entity_id not in entity_ids:
                     yield Finding(

@@ -12,9 +12,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
+from astana_facts.coercions import DATE_PATTERN, integral, iso_date
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_DATE_RE = re.compile(_DATE_PATTERN)
 
 
 class Record(BaseModel):
@@ -45,30 +45,11 @@ class EntityRefMarker:
 ENTITY_REF = EntityRefMarker()
 
 
-def _iso_date(value: Any) -> _dt.date:
-    """Parse a calendar date written as YYYY-MM-DD (the only form the schema admits)."""
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-        return value
-    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
-        raise ValueError("a date must be a string of the form YYYY-MM-DD")
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise ValueError(f"not a calendar date: {error}") from None
-
-
-def _integral(value: Any) -> Any:
-    """Accept 3.0 where an integer is due, as JSON Schema's ``integer`` type does."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 IsoDate = Annotated[
     _dt.date,
-    BeforeValidator(_iso_date),
+    BeforeValidator(iso_date),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE_PATTERN}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
 ]
 """A calendar date, written YYYY-MM-DD."""
 
@@ -78,15 +59,15 @@ Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=1
 EntityId = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=120), ENTITY_REF]
 """The id of an entity in ``records/entities.json``."""
 
-NonNegativeInt = Annotated[int, Field(ge=0), BeforeValidator(_integral)]
+NonNegativeInt = Annotated[int, Field(ge=0), BeforeValidator(integral)]
 """A whole number, zero or more."""
 
-PositiveInt = Annotated[int, Field(ge=1), BeforeValidator(_integral)]
+PositiveInt = Annotated[int, Field(ge=1), BeforeValidator(integral)]
 """A whole number, one or more."""
 
 Amount = Annotated[
     Annotated[int, Field(ge=0)] | Annotated[float, Field(ge=0, allow_inf_nan=False)],
-    BeforeValidator(_integral),
+    BeforeValidator(integral),
     WithJsonSchema({"type": "number", "minimum": 0}),
 ]
 """A non-negative number of things; whole numbers stay ``int`` in Python."""
