@@ -176,3 +176,13 @@ def test_readme_commands_are_what_ci_runs() -> None:
     assert len(commands) == 2
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci
+
+
+def test_diff_reads_a_built_wheel_and_finds_it_equal_to_the_checkout(wheel: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "astana_facts", "diff", str(wheel), str(REPO), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert '"bump": "none"' in result.stdout and '"changes": []' in result.stdout
