@@ -1,5 +1,5 @@
-"""Scoping a check to a change: which records files a change touched, and which findings it
-introduced as against those that were there before.
+"""Scoping a check to a change: which findings it introduced as against those that were there
+before, or which concern the files a contributor names.
 
 The baseline is the records folder (and its validators) as they were at a git revision, read
 with ``git archive`` into a temporary folder and checked the same way. A finding is the same
@@ -45,17 +45,6 @@ def _git(repository: Path, *args: str) -> bytes:
 def repository_of(path: Path) -> Path:
     """The top folder of the git checkout that holds ``path``."""
     return Path(_git(path, "rev-parse", "--show-toplevel").decode().strip())
-
-
-def changed_files(root: Path, revision: str) -> set[Path]:
-    """Files under ``root`` that differ from ``revision``: modified, added, or untracked."""
-    repository = repository_of(root)
-    relative = root.resolve().relative_to(repository.resolve())
-    names = _git(repository, "diff", "--name-only", "-z", revision, "--", str(relative))
-    names += _git(
-        repository, "ls-files", "--others", "--exclude-standard", "-z", "--", str(relative)
-    )
-    return {(repository / name).resolve() for name in names.decode().split("\0") if name}
 
 
 @contextmanager

@@ -23,11 +23,6 @@ def interval_of(amount: dict[str, Any], tolerance: float) -> Interval:
     return float(amount["low"]), float(amount["high"])
 
 
-def overlap(first: Interval, second: Interval) -> bool:
-    """Whether two intervals share a number."""
-    return first[0] <= second[1] and second[0] <= first[1]
-
-
 def describe_quantity(amount: dict[str, Any]) -> str:
     """``exact 320``, ``at least 500000``, ``200000 to 999999``."""
     bound = amount["bound"]

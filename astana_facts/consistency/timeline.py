@@ -72,11 +72,6 @@ def bounds_of(value: dict[str, Any]) -> EventBounds:
     return EventBounds(e_lo=start, e_hi=end)
 
 
-def intervals_overlap(first: dict[str, Any], second: dict[str, Any]) -> bool:
-    """Whether two date intervals (``start``/``end``) share a day."""
-    return bool(first["start"] <= second["end"] and second["start"] <= first["end"])
-
-
 def describe_interval(value: dict[str, Any]) -> str:
     """``2017-12-20..2017-12-21 (day)`` or ``2017-12-22 (day)``."""
     start, end = value["start"].isoformat(), value["end"].isoformat()
