@@ -7,9 +7,7 @@ with its verdict; an adjudication that matches no finding is itself reported (AD
 
 from __future__ import annotations
 
-import dataclasses
 import gc
-import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,16 +15,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import orjson
-
 from astana_facts.consistency import check_consistency, consistency_sort_key
 from astana_facts.dataset import ClaimRecord, Record, Records
 from astana_facts.findings import Finding
-from astana_facts.jsonio.errors import ReadError
-from astana_facts.jsonio.positions import canonical_item_lines
-from astana_facts.jsonio.reader import read_bytes
-from astana_facts.jsonio.writer import dumps_canonical_layout
-from astana_facts.validation import check_records, locate
+from astana_facts.validation import check_records, locate_late
 
 
 @dataclass
@@ -65,58 +57,6 @@ class Report:
             if finding.severity == "error"
             and (finding.fingerprint is None or finding.fingerprint not in self.verdicts)
         ]
-
-
-_ITEM = re.compile(r"^/([a-z_]+)/([0-9]+)$")
-
-
-def _canonical_lines(findings: list[Finding], raw: bytes) -> list[Finding] | None:
-    """``findings`` located by scanning ``raw``, when it is in the canonical layout (two-space
-    indent, one value per line; key order does not matter) and every pointer names an item of a
-    top-level array (a claim, an adjudication); None otherwise."""
-    items = [_ITEM.match(finding.pointer or "") for finding in findings]
-    if not all(items):
-        return None
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None
-    if not isinstance(data, dict) or dumps_canonical_layout(data) != raw:
-        return None
-    lines: dict[str, list[int] | None] = {}
-    located = []
-    for finding, item in zip(findings, items, strict=True):
-        assert item is not None
-        key, index = item[1], int(item[2])
-        if key not in lines:
-            values = data.get(key)
-            lines[key] = (
-                canonical_item_lines(raw, key, len(values)) if isinstance(values, list) else None
-            )
-        found = lines[key]
-        if found is None or index >= len(found):
-            return None
-        located.append(dataclasses.replace(finding, line=found[index], column=5))
-    return located
-
-
-def _locate_claim_sites(findings: list[Finding], root: Path) -> list[Finding]:
-    """Findings with the line of the record they point at (their first claim), read from its
-    file: by a scan of canonical files, by a full source map of others."""
-    by_file: dict[str, list[int]] = {}
-    for index, finding in enumerate(findings):
-        if finding.file is not None and finding.line is None and finding.pointer is not None:
-            by_file.setdefault(finding.file, []).append(index)
-    located = list(findings)
-    for file, indexes in sorted(by_file.items()):
-        raw = read_bytes(Path(file), root=root)
-        if isinstance(raw, ReadError):
-            continue
-        pending = [located[i] for i in indexes]
-        done = _canonical_lines(pending, raw) or locate(pending, file, raw)
-        for index, finding in zip(indexes, done, strict=True):
-            located[index] = finding
-    return located
 
 
 def _stale(records: Records, fingerprints: set[str]) -> list[Finding]:
@@ -161,11 +101,11 @@ def build_report(path: str | Path | None = None, *, validators: Path | None = No
 def _build_report(path: str | Path | None, validators: Path | None) -> Report:
     records, integrity = check_records(path, keep=True, validators=validators)
     consistency = check_consistency(records)
-    consistency = _locate_claim_sites(consistency, records.root)
+    consistency = locate_late(consistency, records.root)
     fingerprints = {f.fingerprint for f in consistency if f.fingerprint is not None}
     stale = _stale(records, fingerprints)
     if stale:
-        stale = _locate_claim_sites(stale, records.root)
+        stale = locate_late(stale, records.root)
     verdicts = {
         adjudication["fingerprint"]: adjudication
         for adjudication, _ in records.adjudications

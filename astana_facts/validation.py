@@ -8,15 +8,19 @@ and column as soon as the file is done, from its bytes, which are then let go.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from pathlib import Path
+
+import orjson
 
 from astana_facts import integrity
 from astana_facts.dataset import Records, Site
 from astana_facts.findings import Finding
 from astana_facts.jsonio.errors import ReadError
-from astana_facts.jsonio.positions import build_source_map
+from astana_facts.jsonio.positions import build_source_map, canonical_item_lines
 from astana_facts.jsonio.reader import read_bytes
+from astana_facts.jsonio.writer import dumps_canonical_layout
 from astana_facts.loader import LoadedFile, RecordsReader, load_rules
 from astana_facts.resources import bundled, validators_for
 
@@ -27,19 +31,61 @@ def resolve_root(path: str | Path | None) -> Path:
 
 
 def locate(findings: Iterable[Finding], file: str, raw: bytes | None) -> list[Finding]:
-    """``findings`` with line and column filled in from their JSON Pointers into ``raw``."""
+    """``findings`` with line and column filled in from their JSON Pointers into ``raw``: by a
+    scan when they all point at items of a canonical file's arrays (cheap), else from a full
+    source map."""
     located = list(findings)
-    pending = [i for i, f in enumerate(located) if f.line is None and f.pointer is not None]
+    pending = [
+        i
+        for i, f in enumerate(located)
+        if f.line is None and f.pointer is not None and f.file == file
+    ]
     if not pending or raw is None:
+        return located
+    scanned = _canonical_lines([located[i] for i in pending], raw)
+    if scanned is not None:
+        for index, finding in zip(pending, scanned, strict=True):
+            located[index] = finding
         return located
     source_map = build_source_map(raw)
     for index in pending:
         finding = located[index]
-        if finding.file != file:
-            continue
         position = source_map.locate_key(finding.pointer or "")
         if position is not None:
             located[index] = dataclasses.replace(finding, line=position[0], column=position[1])
+    return located
+
+
+_ITEM = re.compile(r"^/([a-z_]+)/([0-9]+)$")
+
+
+def _canonical_lines(findings: list[Finding], raw: bytes) -> list[Finding] | None:
+    """``findings`` located by scanning ``raw``, when it is in the canonical layout (two-space
+    indent, one value per line; key order does not matter) and every pointer names an item of a
+    top-level array (a claim, an adjudication); None otherwise."""
+    items = [_ITEM.match(finding.pointer or "") for finding in findings]
+    if not all(items):
+        return None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(data, dict) or dumps_canonical_layout(data) != raw:
+        return None
+    lines: dict[str, list[int] | None] = {}
+    located = []
+    for finding, item in zip(findings, items, strict=True):
+        assert item is not None
+        key, index = item[1], int(item[2])
+        if key not in lines:
+            values = data.get(key)
+            lines[key] = (
+                canonical_item_lines(raw, key, len(values)) if isinstance(values, list) else None
+            )
+        found = lines[key]
+        if found is None or index >= len(found):
+            return None
+        located.append(dataclasses.replace(finding, line=found[index], column=5))
     return located
 
 
@@ -165,7 +211,7 @@ def check_records(
 
 def locate_late(findings: list[Finding], root: Path) -> list[Finding]:
     """Line and column of findings about a file that was done with when they arose (the first
-    of two claims with one id), read again from the file."""
+    of two claims with one id, a consistency finding), read again from the file."""
     late: dict[str, list[int]] = {}
     for index, finding in enumerate(findings):
         if finding.line is None and finding.pointer and finding.file:
