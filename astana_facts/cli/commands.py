@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -15,6 +17,19 @@ from astana_facts.resources import DataFolderNotFound, bundled
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+
+
+@contextmanager
+def _folder_errors_exit() -> Iterator[None]:
+    """A records folder that cannot be used (it vanished after the first look) exits 2 with a
+    message, as every command's usage errors do."""
+    from astana_facts.loader import RecordsFolderError
+
+    try:
+        yield
+    except RecordsFolderError as error:
+        click.echo(f"astana-facts: {error}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def _records_root(records_dir: str | None) -> Path:
@@ -60,17 +75,13 @@ def validate(
         astana-facts validate --coverage
         astana-facts validate records --format sarif > astana-facts.sarif
     """
-    from astana_facts.loader import RecordsFolderError
     from astana_facts.locations import display_path
     from astana_facts.render import RENDERERS
     from astana_facts.validation import check_records
 
     root = _records_root(records_dir)
-    try:
+    with _folder_errors_exit():
         records, findings = check_records(root, coverage=coverage)
-    except RecordsFolderError as error:
-        click.echo(f"astana-facts: {error}", err=True)
-        sys.exit(EXIT_USAGE)
 
     def recheck(old_root: Path, old_validators: Path | None) -> list[Finding]:
         return check_records(old_root, coverage=coverage, validators=old_validators)[1]
@@ -267,7 +278,6 @@ def stats(records_dir: str | None, output_format: str) -> None:
     Example:
         astana-facts stats --format markdown
     """
-    from astana_facts.loader import RecordsFolderError
     from astana_facts.render.stats import (
         render_stats_json,
         render_stats_markdown,
@@ -277,11 +287,8 @@ def stats(records_dir: str | None, output_format: str) -> None:
     from astana_facts.validation import check_records
 
     root = _records_root(records_dir)
-    try:
+    with _folder_errors_exit():
         records, findings = check_records(root, keep=True)
-    except RecordsFolderError as error:
-        click.echo(f"astana-facts: {error}", err=True)
-        sys.exit(EXIT_USAGE)
     renderer = {
         "text": render_stats_text,
         "markdown": render_stats_markdown,
@@ -339,17 +346,13 @@ def report(
         astana-facts report --format sarif -o report.sarif
     """
     from astana_facts.jsonio.writer import write_atomic
-    from astana_facts.loader import RecordsFolderError
     from astana_facts.locations import display_path
     from astana_facts.render.report import REPORT_RENDERERS
     from astana_facts.reporting import build_report
 
     root = _records_root(records_dir)
-    try:
+    with _folder_errors_exit():
         result = build_report(root)
-    except RecordsFolderError as error:
-        click.echo(f"astana-facts: {error}", err=True)
-        sys.exit(EXIT_USAGE)
 
     def recheck(old_root: Path, old_validators: Path | None) -> list[Finding]:
         return build_report(old_root, validators=old_validators).findings
@@ -553,15 +556,11 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
         astana-facts export --format jsonl -o - | head -1
     """
     from astana_facts.export.writers import ExportError, jsonl, write_export
-    from astana_facts.loader import RecordsFolderError
     from astana_facts.validation import check_records
 
     root = _records_root(records_dir)
-    try:
+    with _folder_errors_exit():
         records, findings = check_records(root, keep=True)
-    except RecordsFolderError as error:
-        click.echo(f"astana-facts: {error}", err=True)
-        sys.exit(EXIT_USAGE)
     if has_errors(findings):
         click.echo(
             "astana-facts: the records have error-level findings; run `astana-facts validate` "

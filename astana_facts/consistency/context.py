@@ -52,14 +52,10 @@ def build_context(records: Records) -> Context:
     return context
 
 
-def value_at(record: ClaimRecord, path: str) -> Any:
-    """The value at a dotted path of a claim (``value.series``), or None; ``document`` is the
-    claim's document. Lists become tuples and dicts sorted item tuples, so values can be keys."""
-    return getter(path)(record)
-
-
 def getter(path: str) -> Callable[[ClaimRecord], Any]:
-    """A function reading ``path`` (see :func:`value_at`), built once per path."""
+    """A function reading a dotted path of a claim (``value.series``), built once per path:
+    None where the claim has no such value; ``document`` is the claim's document. Lists become
+    tuples and dicts sorted item tuples, so values can be group keys."""
     if path == "document":
         return lambda record: record.document
     parts = path.split(".")

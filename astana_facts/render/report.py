@@ -165,7 +165,7 @@ def render_report_json(
         data_version=data_version,
         records=records,
         names=_names(report),
-        verdicts={key: _jsonable(value) for key, value in report.verdicts.items()},
+        verdicts=report.verdicts,
         extra_summary={
             "documents": len(report.records.sources),
             "claims": report.claims,
@@ -174,16 +174,6 @@ def render_report_json(
             "unadjudicated_errors": len(report.unadjudicated_errors()),
         },
     )
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(item) for item in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
 
 
 def render_report_github(report: Report, **_: object) -> str:
