@@ -44,11 +44,18 @@ class Side:
     """Schema file name -> schema."""
 
 
-def _load(path: Path) -> Any:
+def _load(path: Path, key: str | None = None) -> Any:
+    """A records file's JSON object, or (with ``key``) the list of objects under ``key``."""
     try:
-        return orjson.loads(path.read_bytes())
+        data = orjson.loads(path.read_bytes())
     except (OSError, orjson.JSONDecodeError) as error:
         raise SideError(f"{path}: {error}") from None
+    items = data.get(key, []) if isinstance(data, dict) and key else data
+    if not isinstance(data, dict) or not isinstance(items, list | dict):
+        raise SideError(f"{path}: not a valid records file; run `astana-facts validate` on it")
+    if key and not all(isinstance(item, dict) for item in items):
+        raise SideError(f"{path}: {key} holds something other than objects")
+    return items
 
 
 def read_side(label: str, records: Path, schemas: Path | None, validators: Path | None) -> Side:
@@ -58,14 +65,14 @@ def read_side(label: str, records: Path, schemas: Path | None, validators: Path 
         metadata = _load(path)
         side.documents[str(metadata.get("id", path.stem))] = metadata
     for path in sorted((records / "claims").glob("*.json")):
-        data = _load(path)
-        for claim in data.get("claims", []):
-            side.claims[str(claim.get("id"))] = {**claim, "document": data.get("document")}
+        document = _load(path).get("document")
+        for claim in _load(path, "claims"):
+            side.claims[str(claim.get("id"))] = {**claim, "document": document}
     if (records / "entities.json").is_file():
-        for entity in _load(records / "entities.json").get("entities", []):
+        for entity in _load(records / "entities.json", "entities"):
             side.entities[str(entity.get("id"))] = entity
     for path in sorted(validators.glob("*.json")) if validators and validators.is_dir() else []:
-        for rule in _load(path).get("rules", []):
+        for rule in _load(path, "rules"):
             side.rules[str(rule.get("code"))] = rule
     for path in sorted(schemas.glob("*.json")) if schemas and schemas.is_dir() else []:
         side.schemas[path.name] = _load(path)

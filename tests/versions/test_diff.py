@@ -114,6 +114,9 @@ def test_the_diff_command_reads_folders_and_exits_2_for_a_bad_side(project: Path
     assert json.loads(result.stdout)["bump"] == "major"
     bad = CliRunner().invoke(cli, ["diff", "/no/such/folder", str(project)])
     assert bad.exit_code == 2 and "no such folder" in bad.output
+    (project / KISI).write_text('{"claims": [1]}', encoding="utf-8")
+    broken = CliRunner().invoke(cli, ["diff", "bundled", str(project)])
+    assert broken.exit_code == 2 and "other than objects" in broken.output
 
 
 def _git(root: Path, *args: str) -> None:
