@@ -159,6 +159,17 @@ def metadata(text: str = TEXT) -> dict[str, Any]:
     }
 
 
+def claims_file(claim_list: list[dict[str, Any]] | None = None, text: str = TEXT) -> dict[str, Any]:
+    """The sample claims file: ``claim_list`` (default: :func:`claims`) and the headline listed
+    as not check-worthy."""
+    return {
+        "$schema": "../../schemas/claims.schema.json",
+        "document": DOC_ID,
+        "claims": claim_list if claim_list is not None else claims(text),
+        "not_check_worthy": not_check_worthy(text),
+    }
+
+
 def build_records(
     root: Path,
     *,
@@ -172,15 +183,7 @@ def build_records(
     (root / "claims").mkdir(exist_ok=True)
     (root / "sources" / f"{DOC_ID}.txt").write_bytes(text.encode("utf-8"))
     write(root / "sources" / f"{DOC_ID}.json", meta if meta is not None else metadata(text))
-    write(
-        root / "claims" / f"{DOC_ID}.json",
-        {
-            "$schema": "../../schemas/claims.schema.json",
-            "document": DOC_ID,
-            "claims": claim_list if claim_list is not None else claims(text),
-            "not_check_worthy": not_check_worthy(text),
-        },
-    )
+    write(root / "claims" / f"{DOC_ID}.json", claims_file(claim_list, text))
     write(
         root / "entities.json",
         {

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from astana_facts.cli.main import cli
 from astana_facts.reporting import build_report
-from tests.factories import DOC_ID, TEXT, claims, not_check_worthy, span, write
+from tests.factories import DOC_ID, TEXT, claims, claims_file, span, write
 
 CLAIMS_FILE = Path("claims") / f"{DOC_ID}.json"
 
@@ -49,12 +49,7 @@ def clashing(records: Path) -> Path:
 def _write_claims(root: Path, claim_list: list[dict[str, Any]]) -> None:
     write(
         root / CLAIMS_FILE,
-        {
-            "$schema": "../../schemas/claims.schema.json",
-            "document": DOC_ID,
-            "claims": claim_list,
-            "not_check_worthy": not_check_worthy(),
-        },
+        claims_file(claim_list),
     )
 
 

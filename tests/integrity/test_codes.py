@@ -22,10 +22,10 @@ from tests.factories import (
     TEXT,
     build_records,
     claims,
+    claims_file,
     entities,
     metadata,
     mutated,
-    not_check_worthy,
     write,
 )
 
@@ -46,12 +46,7 @@ def _edit_claims(pointer: str, value: Any) -> Callable[[Path], None]:
 
 def _edit_exemption(pointer: str, value: Any) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
-        data = {
-            "$schema": "../../schemas/claims.schema.json",
-            "document": DOC_ID,
-            "claims": claims(),
-            "not_check_worthy": not_check_worthy(),
-        }
+        data = claims_file()
         write(root / CLAIMS_FILE, mutated(data, pointer, value))
 
     return edit
@@ -88,12 +83,7 @@ def _duplicate_claim(root: Path) -> None:
     claim_list[1]["id"] = claim_list[0]["id"]
     write(
         root / CLAIMS_FILE,
-        {
-            "$schema": "../../schemas/claims.schema.json",
-            "document": DOC_ID,
-            "claims": claim_list,
-            "not_check_worthy": not_check_worthy(),
-        },
+        claims_file(claim_list),
     )
 
 
@@ -361,12 +351,7 @@ def test_a_claim_failing_its_model_leaves_the_other_claims_checked(tmp_path: Pat
     claim_list[1]["evidence"][0]["exact"] = "May 3rd and 5th"
     write(
         root / CLAIMS_FILE,
-        {
-            "$schema": "../../schemas/claims.schema.json",
-            "document": DOC_ID,
-            "claims": claim_list,
-            "not_check_worthy": not_check_worthy(),
-        },
+        claims_file(claim_list),
     )
     codes = sorted(f.code for f in _findings(root))
     assert codes == ["SCH008", "SPN001"]
@@ -389,12 +374,7 @@ def test_findings_are_reported_in_json_with_the_contract_fields(records: Path) -
     claim_list[1]["evidence"][0]["exact"] = "May 3rd and 5th"
     write(
         records / CLAIMS_FILE,
-        {
-            "$schema": "../../schemas/claims.schema.json",
-            "document": DOC_ID,
-            "claims": claim_list,
-            "not_check_worthy": not_check_worthy(),
-        },
+        claims_file(claim_list),
     )
     report = orjson.loads(render_json(_findings(records), tool_version="1", records="r"))
     (finding,) = report["findings"]
