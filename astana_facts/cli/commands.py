@@ -568,7 +568,10 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
             err=True,
         )
         sys.exit(EXIT_FINDINGS)
-    if output_format == "jsonl" and str(output) == "-":
+    if str(output) == "-":
+        if output_format != "jsonl":
+            click.echo(f"astana-facts: {output_format} cannot go to standard output", err=True)
+            sys.exit(EXIT_USAGE)
         sys.stdout.buffer.write(jsonl(records))
         return
     target = output or Path(_EXPORT_DEFAULTS[output_format])

@@ -64,6 +64,8 @@ def test_jsonl_has_one_claim_per_line(tmp_path: Path) -> None:
     assert len(lines) == len(astana_facts.load().claims)
     first = json.loads(lines[0])
     assert {"id", "kind", "value", "evidence", "document"} <= set(first)
+    refused = CliRunner().invoke(cli, ["export", "--format", "sqlite", "-o", "-"])
+    assert refused.exit_code == 2 and "standard output" in refused.output
 
 
 def test_nothing_is_overwritten_without_force(tmp_path: Path) -> None:
