@@ -57,13 +57,15 @@ def document_stats(records: Records) -> list[DocumentStats]:
     result = []
     for document_id in sorted(records.sources):
         text = records.sources[document_id].text
-        total = len(split_sentences(text))
+        sentences = split_sentences(text)
+        total = len(sentences)
         counts = kinds.get(document_id, Counter())
         result.append(
             DocumentStats(
                 document=document_id,
                 sentences=total,
-                covered=total - len(uncovered_sentences(text, spans.get(document_id, []))),
+                covered=total
+                - len(uncovered_sentences(text, spans.get(document_id, []), sentences)),
                 claims=sum(counts.values()),
                 not_check_worthy=skipped[document_id],
                 kinds={kind: counts[kind] for kind in CLAIM_KINDS},

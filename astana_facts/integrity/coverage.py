@@ -18,9 +18,13 @@ EXCERPT = 80
 """Code points of an uncovered sentence quoted in the message."""
 
 
-def uncovered_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[Sentence]:
-    """The sentences of ``text`` that no span (``start``, ``end``) overlaps, in text order."""
-    sentences = split_sentences(text)
+def uncovered_sentences(
+    text: str, spans: Iterable[tuple[int, int]], sentences: list[Sentence] | None = None
+) -> list[Sentence]:
+    """The sentences of ``text`` (split here unless given) that no span (``start``, ``end``)
+    overlaps, in text order."""
+    if sentences is None:
+        sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
     covered = [False] * len(sentences)
     for start, end in spans:
