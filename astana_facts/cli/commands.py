@@ -506,7 +506,7 @@ def release_check_command(project: Path) -> None:
 
     try:
         result = release_check(project)
-    except (SideError, OSError, KeyError) as error:
+    except (SideError, OSError, KeyError, ValueError) as error:
         click.echo(f"astana-facts: {error}", err=True)
         sys.exit(EXIT_USAGE)
     baseline = f"last release {result.last}" if result.last else "first release (no earlier tag)"
