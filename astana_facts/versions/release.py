@@ -47,8 +47,12 @@ def bump_between(old: Version, new: Version) -> str:
 
 def project_version(project: Path) -> str:
     """The version in ``pyproject.toml``."""
-    with (project / "pyproject.toml").open("rb") as stream:
-        return str(tomllib.load(stream)["project"]["version"])
+    path = project / "pyproject.toml"
+    try:
+        with path.open("rb") as stream:
+            return str(tomllib.load(stream)["project"]["version"])
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
+        raise ValueError(f"{path}: cannot read [project] version: {error}") from None
 
 
 def last_release(project: Path, current: Version) -> Version | None:
