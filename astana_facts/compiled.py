@@ -4,8 +4,8 @@ Building the hot-path validators means importing pydantic, defining the models a
 their core schemas: about two thirds of a command's start-up. The result is plain data (the
 typed-dict core schema of each records file, the paths to entity references and intervals per
 claim kind), so it is written once to a cache file as JSON and read back by later runs, which
-then need only pydantic-core. The two conversions the schemas call are named, not pickled, and
-resolved only from :mod:`astana_facts.coercions`.
+then need only pydantic-core. The schemas call no Python function (the models state every
+constraint in core-schema terms), which is what lets them be plain JSON.
 
 The cache file is keyed by the pydantic-core version and a hash of the source of the models, so
 an upgrade or an edited model gets a fresh one; it lives in ``$ASTANA_FACTS_CACHE_DIR``, else
@@ -27,15 +27,13 @@ import orjson
 from pydantic_core import SchemaValidator
 from pydantic_core import __version__ as core_version
 
-from astana_facts import coercions
-
 FILE_MODELS = ("ClaimsFile", "SourceMetadata", "EntitiesFile", "AdjudicationsFile", "RulesFile")
 """The models of records and validators files, by name."""
 REFERENCE_MODELS = ("Entity",)
 """Models other than claims whose entity references the checks need."""
 _DROPPED = frozenset({"serialization", "metadata"})
 _PACKAGE = Path(__file__).resolve().parent
-_SOURCES = ("coercions.py", "compiled.py", "record_validation.py", "model_paths.py")
+_SOURCES = ("compiled.py", "record_validation.py", "model_paths.py")
 
 PathTuple = tuple[str, ...]
 
@@ -62,29 +60,14 @@ def source_hash() -> str:
 
 
 def _encode(node: Any) -> Any:
-    """A core schema as JSON: the conversions by name, serialization and metadata dropped."""
+    """A core schema as JSON, serialization and metadata dropped; a Python function in it (which
+    JSON cannot hold, and the models do not use) is an error."""
     if isinstance(node, dict):
         return {key: _encode(value) for key, value in node.items() if key not in _DROPPED}
     if isinstance(node, list | tuple):
         return [_encode(item) for item in node]
     if callable(node):
-        name = getattr(node, "__name__", "")
-        if getattr(node, "__module__", "") != coercions.__name__ or name not in coercions.__all__:
-            raise ValueError(f"cannot compile a call to {node!r}")
-        return {"$function": name}
-    return node
-
-
-def _decode(node: Any) -> Any:
-    if isinstance(node, dict):
-        if set(node) == {"$function"}:
-            name = node["$function"]
-            if name not in coercions.__all__:
-                raise ValueError(f"unknown conversion {name!r}")
-            return getattr(coercions, name)
-        return {key: _decode(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_decode(item) for item in node]
+        raise ValueError(f"cannot compile a call to {node!r}")
     return node
 
 
@@ -134,7 +117,7 @@ def file_validator(name: str) -> SchemaValidator:
     from astana_facts.record_validation import VALIDATOR_CONFIG
 
     try:
-        schema = _decode(compiled()["validators"][name])
+        schema = compiled()["validators"][name]
         return SchemaValidator(schema, VALIDATOR_CONFIG)  # type: ignore[arg-type]
     except Exception:  # a stale or foreign cache: build from the models, always right
         from astana_facts import models

@@ -7,10 +7,7 @@ with its verdict; an adjudication that matches no finding is itself reported (AD
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +15,7 @@ from pathlib import Path
 from astana_facts.consistency import check_consistency, consistency_sort_key
 from astana_facts.dataset import ClaimRecord, Record, Records
 from astana_facts.findings import Finding
+from astana_facts.gc_pause import no_cyclic_gc
 from astana_facts.validation import check_records, locate_late
 
 
@@ -78,23 +76,10 @@ def _stale(records: Records, fingerprints: set[str]) -> list[Finding]:
     return stale
 
 
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: records hold no cycles, and with a hundred thousand
-    claims in memory its repeated full passes would make the report grow faster than the data."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def build_report(path: str | Path | None = None, *, validators: Path | None = None) -> Report:
     """Check a records folder (default: the bundled dataset) and compare its claims, with the
     rules of ``validators`` (default: the validators folder that goes with the records)."""
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         return _build_report(path, validators)
 
 

@@ -17,6 +17,7 @@ import orjson
 from astana_facts import integrity
 from astana_facts.dataset import Records, Site
 from astana_facts.findings import Finding
+from astana_facts.gc_pause import no_cyclic_gc
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.positions import build_source_map, canonical_item_lines
 from astana_facts.jsonio.reader import read_bytes
@@ -106,6 +107,13 @@ def check_records(
     without, only what the cross-file checks need is held in memory. With ``coverage``, every
     sentence of every document must carry a span (COV001).
     """
+    with no_cyclic_gc():
+        return _check_records(path, validators=validators, keep=keep, coverage=coverage)
+
+
+def _check_records(
+    path: str | Path | None, *, validators: Path | None, keep: bool, coverage: bool
+) -> tuple[Records, list[Finding]]:
     root = resolve_root(path)
     reader = RecordsReader(root)
     records = Records(root=root)
