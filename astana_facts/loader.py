@@ -275,23 +275,31 @@ class RecordsReader:
         path = self.root / "adjudications.json"
         return load_file(path, "AdjudicationsFile", root=self.root) if path.exists() else None
 
+    def claims_paths(self) -> list[Path]:
+        """The claims files of the folder, in name order."""
+        folder = self.root / "claims"
+        return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+    def claims_file(self, path: Path) -> ClaimsFileRecords:
+        """One claims file with its validated claims."""
+        loaded = load_file(path, "ClaimsFile", root=self.root)
+        record = loaded.record
+        document = record["document"] if record is not None else None
+        result = ClaimsFileRecords(loaded, document, path.stem)
+        if record is None:
+            return result
+        file, owner = loaded.file, document or ""
+        for position, claim in enumerate(record["claims"]):
+            index = claim.pop("__index", position)
+            result.claims.append(ClaimRecord(claim, owner, Site(file, f"/claims/{index}")))
+        for index, entry in enumerate(record["not_check_worthy"]):
+            result.not_check_worthy.append((entry, Site(file, f"/not_check_worthy/{index}")))
+        return result
+
     def claims_files(self) -> Iterator[ClaimsFileRecords]:
         """Each claims file in turn, with its validated claims."""
-        folder = self.root / "claims"
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            loaded = load_file(path, "ClaimsFile", root=self.root)
-            record = loaded.record
-            document = record["document"] if record is not None else None
-            result = ClaimsFileRecords(loaded, document, path.stem)
-            for position, claim in enumerate(record["claims"] if record is not None else []):
-                index = claim.pop("__index", position)
-                site = Site(loaded.file, f"/claims/{index}")
-                result.claims.append(ClaimRecord(claim, document or "", site))
-            for index, entry in enumerate(record["not_check_worthy"] if record is not None else []):
-                result.not_check_worthy.append(
-                    (entry, Site(loaded.file, f"/not_check_worthy/{index}"))
-                )
-            yield result
+        for path in self.claims_paths():
+            yield self.claims_file(path)
 
 
 def load_rules(folder: Path | None) -> tuple[list[Record], list[LoadedFile]]:

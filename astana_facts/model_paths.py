@@ -124,40 +124,52 @@ def values_at(node: Any, path: Path, pointer: str = "") -> Iterator[tuple[str, A
         yield from values_at(node[head], rest, f"{pointer}/{head}")
 
 
-Getter = Callable[[Any], list[Any]]
+Collector = Callable[[Any], list[Any]]
+Trie = dict[str, "Trie"]
 
 
-def _getter(path: Path) -> Getter:
-    """A function returning the values at ``path`` (no pointers), specialised to the path."""
-    if "*" not in path:
+def _trie(paths: tuple[Path, ...]) -> Trie:
+    """The paths merged into a tree of keys (``*`` for every item of a list); a leaf is ``{}``."""
+    root: Trie = {}
+    for path in paths:
+        node = root
+        for key in path:
+            node = node.setdefault(key, {})
+    return root
 
-        def get_plain(node: Any) -> list[Any]:
-            for key in path:
-                if not isinstance(node, dict):
-                    return []
-                node = node.get(key)
-                if node is None:
-                    return []
-            return [node]
 
-        return get_plain
-    star = path.index("*")
-    before, after = path[:star], path[star + 1 :]
-    outer, inner = _getter(before), _getter(after)
+def _collect(node: Any, trie: Trie, out: list[Any]) -> None:
+    for key, rest in trie.items():
+        values: list[Any] | tuple[Any, ...]
+        if key == "*":
+            values = node if isinstance(node, list) else ()
+        else:
+            value = node.get(key) if isinstance(node, dict) else None
+            if value is None:
+                continue
+            values = (value,)
+        for value in values:
+            if rest:
+                _collect(value, rest, out)
+            else:
+                out.append(value)
 
-    def get_each(node: Any) -> list[Any]:
-        found: list[Any] = []
-        for items in outer(node):
-            if isinstance(items, list):
-                for item in items:
-                    found.extend(inner(item))
-        return found
 
-    return get_each
+def collector(paths: tuple[Path, ...]) -> Collector:
+    """A function returning every value at any of ``paths`` in a record (no pointers): one walk
+    down the shared prefixes of the paths, not one walk per path."""
+    trie = _trie(paths)
+
+    def collect(record: Any) -> list[Any]:
+        out: list[Any] = []
+        _collect(record, trie, out)
+        return out
+
+    return collect
 
 
 @cache
-def claim_getters(kind: str) -> tuple[tuple[Getter, ...], tuple[Getter, ...]]:
-    """Fast getters for (entity references, intervals) of claims of ``kind``."""
+def claim_collectors(kind: str) -> tuple[Collector, Collector]:
+    """Collectors of (entity references, intervals) of claims of ``kind``."""
     references, intervals = claim_paths(kind)
-    return tuple(map(_getter, references)), tuple(map(_getter, intervals))
+    return collector(references), collector(intervals)

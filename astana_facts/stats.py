@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from astana_facts.dataset import Records
 from astana_facts.integrity.coverage import uncovered_sentences
-from astana_facts.model_paths import claim_getters
+from astana_facts.model_paths import claim_collectors
 from astana_facts.models.claims import CLAIM_KINDS
 from astana_facts.sentences import split_sentences
 
@@ -44,8 +44,7 @@ def document_stats(records: Records) -> list[DocumentStats]:
         claim = record.claim
         kinds.setdefault(record.document, Counter())[claim["kind"]] += 1
         used = entities.setdefault(record.document, set())
-        for get in claim_getters(claim["kind"])[0]:
-            used.update(get(claim))
+        used.update(claim_collectors(claim["kind"])[0](claim))
         spans.setdefault(record.document, []).extend(
             (span["start"], span["end"]) for span in claim["evidence"]
         )

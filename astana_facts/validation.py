@@ -10,12 +10,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
 
 from astana_facts import integrity
-from astana_facts.dataset import Records, Site
+from astana_facts.compiled import file_validator
+from astana_facts.dataset import ClaimRecord, Record, Records, Site
 from astana_facts.findings import Finding
 from astana_facts.gc_pause import no_cyclic_gc
 from astana_facts.jsonio.errors import ReadError
@@ -23,6 +25,7 @@ from astana_facts.jsonio.positions import build_source_map, canonical_item_lines
 from astana_facts.jsonio.reader import read_bytes
 from astana_facts.jsonio.writer import dumps_canonical_layout
 from astana_facts.loader import LoadedFile, RecordsReader, load_rules
+from astana_facts.parallel import job_count, ordered_map
 from astana_facts.resources import bundled, validators_for
 
 
@@ -155,42 +158,25 @@ def _check_records(
 
     claim_ids = integrity.ClaimIds()
     covering: dict[str, list[tuple[int, int]]] = {}
-    for claims_file in reader.claims_files():
-        extra: list[Finding] = []
-        document = claims_file.document
-        if document is not None:
-            if claims_file.stem != document:
-                extra.append(
-                    Finding(
-                        code="SRC005",
-                        severity="error",
-                        message=f"field document: the file names document {document!r} but is "
-                        f"called {claims_file.stem}.json",
-                        file=claims_file.loaded.file,
-                        pointer="/document",
-                    )
-                )
-            if document not in sources and document not in failed_documents:
-                extra.append(integrity.check_unknown_document(claims_file.loaded.file, document))
-        text = sources[document].text if document in sources else None
-        for record in claims_file.claims:
-            extra.extend(
-                integrity.check_claim(record, text=text, entity_ids=entity_ids, claim_ids=claim_ids)
-            )
-        for entry, site in claims_file.not_check_worthy:
-            extra.extend(integrity.check_no_claim_spans(entry, site, document or "", text))
-        if coverage and document is not None:
-            spans = covering.setdefault(document, [])
-            for holder in [record.claim for record in claims_file.claims] + [
-                entry for entry, _ in claims_file.not_check_worthy
-            ]:
-                spans.extend((span["start"], span["end"]) for span in holder["evidence"])
-        if keep:
-            records.claims.extend(claims_file.claims)
-            records.not_check_worthy.extend(
-                (entry, site, document or "") for entry, site in claims_file.not_check_worthy
-            )
-        findings += _finish(claims_file.loaded, extra)
+    check_file = _ClaimsFileCheck(
+        reader,
+        texts={document_id: source.text for document_id, source in sources.items()},
+        known_documents=set(sources) | failed_documents,
+        entity_ids=frozenset(entity_ids) if entity_ids is not None else None,
+        keep=keep,
+        coverage=coverage,
+    )
+    paths = reader.claims_paths()
+    file_validator("ClaimsFile")  # built once here, inherited by workers
+    jobs = job_count(sum(path.stat().st_size for path in paths))
+    for result in ordered_map(check_file, paths, jobs):
+        findings += result.findings
+        for claim_id, pointer in result.ids:
+            findings += claim_ids.check(claim_id, Site(result.file, pointer))
+        if result.document is not None:
+            covering.setdefault(result.document, []).extend(result.covering)
+        records.claims.extend(result.claims)
+        records.not_check_worthy.extend(result.not_check_worthy)
 
     if coverage:
         for document_id, source in sources.items():
@@ -215,6 +201,78 @@ def _check_records(
     for loaded in rule_files:
         findings += _finish(loaded)
     return records, sorted(locate_late(findings, root), key=Finding.sort_key)
+
+
+@dataclass(slots=True)
+class ClaimsFileResult:
+    """What checking one claims file gives the pipeline (all of it picklable, for workers)."""
+
+    file: str
+    document: str | None
+    findings: list[Finding]
+    """Located findings of the file's own checks."""
+    ids: list[tuple[str, str]]
+    """(claim id, JSON Pointer of the claim) of every valid claim, for the check across files."""
+    covering: list[tuple[int, int]]
+    """(start, end) of every span, when coverage is checked."""
+    claims: list[ClaimRecord]
+    """The validated claims, when kept."""
+    not_check_worthy: list[tuple[Record, Site, str]]
+    """The ``not_check_worthy`` entries, when kept."""
+
+
+@dataclass(frozen=True)
+class _ClaimsFileCheck:
+    """Everything about one claims file that can be checked without the other claims files."""
+
+    reader: RecordsReader
+    texts: dict[str, str]
+    known_documents: set[str]
+    entity_ids: frozenset[str] | None
+    keep: bool
+    coverage: bool
+
+    def __call__(self, path: Path) -> ClaimsFileResult:
+        claims_file = self.reader.claims_file(path)
+        loaded, document = claims_file.loaded, claims_file.document
+        extra: list[Finding] = []
+        if document is not None:
+            if claims_file.stem != document:
+                extra.append(
+                    Finding(
+                        code="SRC005",
+                        severity="error",
+                        message=f"field document: the file names document {document!r} but is "
+                        f"called {claims_file.stem}.json",
+                        file=loaded.file,
+                        pointer="/document",
+                    )
+                )
+            if document not in self.known_documents:
+                extra.append(integrity.check_unknown_document(loaded.file, document))
+        text = self.texts.get(document) if document is not None else None
+        extra += integrity.check_claims(claims_file.claims, text=text, entity_ids=self.entity_ids)
+        for entry, site in claims_file.not_check_worthy:
+            extra.extend(integrity.check_no_claim_spans(entry, site, document or "", text))
+        covering: list[tuple[int, int]] = []
+        if self.coverage and document is not None:
+            for holder in [record.claim for record in claims_file.claims] + [
+                entry for entry, _ in claims_file.not_check_worthy
+            ]:
+                covering.extend((span["start"], span["end"]) for span in holder["evidence"])
+        return ClaimsFileResult(
+            file=loaded.file,
+            document=document,
+            findings=_finish(loaded, extra),
+            ids=[(record.claim["id"], record.site.pointer) for record in claims_file.claims],
+            covering=covering,
+            claims=claims_file.claims if self.keep else [],
+            not_check_worthy=[
+                (entry, site, document or "") for entry, site in claims_file.not_check_worthy
+            ]
+            if self.keep
+            else [],
+        )
 
 
 def locate_late(findings: list[Finding], root: Path) -> list[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from astana_facts.dataset import ClaimRecord, Record, Site
+from astana_facts.dataset import Record, Site
 from astana_facts.findings import Finding
 
 
@@ -15,19 +15,18 @@ class ClaimIds:
         self.sites: dict[str, Site] = {}
         self._reported: set[str] = set()
 
-    def check(self, record: ClaimRecord) -> Iterator[Finding]:
-        """IDS001 when this claim's id was seen before: at this claim, and (once) at the first
-        one too, so that whichever file a contributor added shows the error."""
-        claim_id = record.claim["id"]
-        earlier = self.sites.setdefault(claim_id, record.site)
-        if earlier is not record.site:
+    def check(self, claim_id: str, site: Site) -> Iterator[Finding]:
+        """IDS001 when the id of the claim at ``site`` was seen before: at this claim, and (once)
+        at the first one too, so that whichever file a contributor added shows the error."""
+        earlier = self.sites.setdefault(claim_id, site)
+        if earlier is not site:
             if claim_id not in self._reported:
                 self._reported.add(claim_id)
                 yield Finding(
                     code="IDS001",
                     severity="error",
                     message=f"claim {claim_id}, field id: the id is used again at "
-                    f"{record.site.file} {record.site.pointer}",
+                    f"{site.file} {site.pointer}",
                     file=earlier.file,
                     pointer=f"{earlier.pointer}/id",
                     claims=(claim_id,),
@@ -37,8 +36,8 @@ class ClaimIds:
                 severity="error",
                 message=f"claim {claim_id}, field id: the id is already used at {earlier.file} "
                 f"{earlier.pointer}",
-                file=record.site.file,
-                pointer=f"{record.site.pointer}/id",
+                file=site.file,
+                pointer=f"{site.pointer}/id",
                 claims=(claim_id,),
             )
 

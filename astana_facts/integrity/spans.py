@@ -97,6 +97,23 @@ def check_span(text: str, span: Record, owner: SpanOwner, index: int) -> Iterato
         )
 
 
+def spans_hold(spans: list[Record], text: str) -> bool:
+    """Whether every span is in bounds, in order, and matches the text with its context: the
+    quick test that spares the common case building any finding (:func:`check_span` says what
+    is wrong when it fails)."""
+    length = len(text)
+    for span in spans:
+        start, end = span["start"], span["end"]
+        if not start < end <= length or text[start:end] != span["exact"]:
+            return False
+        prefix, suffix = span.get("prefix"), span.get("suffix")
+        if prefix is not None and text[max(0, start - len(prefix)) : start] != prefix:
+            return False
+        if suffix is not None and text[end : end + len(suffix)] != suffix:
+            return False
+    return True
+
+
 def check_spans(spans: list[Record], text: str | None, owner: SpanOwner) -> Iterator[Finding]:
     """Every span of one record; nothing when the document's text is not loaded (reported
     elsewhere, once)."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from astana_facts.dataset import ClaimRecord
+from astana_facts.dataset import ClaimRecord, Record
 from astana_facts.findings import Finding
-from astana_facts.model_paths import claim_getters, claim_paths, values_at
+from astana_facts.model_paths import claim_collectors, claim_paths, values_at
 
 
 def _reversed(node: dict[str, Any]) -> bool:
@@ -17,12 +17,15 @@ def _reversed(node: dict[str, Any]) -> bool:
     return bool(node.get("bound") == "range" and node["high"] < node["low"])
 
 
+def intervals_hold(claim: Record) -> bool:
+    """Whether every interval of a claim is in order: the quick test before
+    :func:`check_claim_intervals`."""
+    return not any(_reversed(node) for node in claim_collectors(claim["kind"])[1](claim))
+
+
 def check_claim_intervals(record: ClaimRecord) -> Iterator[Finding]:
     """VAL001: a date interval that ends before it starts, or a range whose high is below low."""
     claim = record.claim
-    getters = claim_getters(claim["kind"])[1]
-    if not any(_reversed(node) for get in getters for node in get(claim)):
-        return
     for path in claim_paths(claim["kind"])[1]:
         for pointer, node in values_at(claim, path):
             if "start" in node and node["end"] < node["start"]:
