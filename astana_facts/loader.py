@@ -15,7 +15,7 @@ a large folder holds one file's records in memory, not all of them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,9 @@ class LoadedFile:
     raw: bytes | None = None
     record: Record | None = None
     findings: list[Finding] = field(default_factory=list)
+    claim_indexes: list[int] | None = None
+    """Of a claims file some of whose claims failed: the index in the file of each kept claim
+    (None when every claim was kept, so positions are indexes)."""
 
 
 @dataclass
@@ -68,9 +71,24 @@ class ClaimsFileRecords:
     loaded: LoadedFile
     document: str | None
     stem: str
-    claims: list[ClaimRecord] = field(default_factory=list)
+    claims: list[Record] = field(default_factory=list)
+    """The valid claims, as validated."""
+    indexes: list[int] | range = field(default_factory=list)
+    """The index in the file of each valid claim."""
     not_check_worthy: list[tuple[Record, Site]] = field(default_factory=list)
     """Entries for sentences with no check-worthy claim, with their sites."""
+
+    def claim_record(self, position: int) -> ClaimRecord:
+        """The valid claim at ``position`` with its document and site."""
+        return ClaimRecord(
+            self.claims[position],
+            self.document or "",
+            Site(self.loaded.file, f"/claims/{self.indexes[position]}"),
+        )
+
+    def claim_records(self) -> list[ClaimRecord]:
+        """Every valid claim with its document and site."""
+        return [self.claim_record(position) for position in range(len(self.claims))]
 
 
 def load_file(path: Path, model: str, *, root: Path) -> LoadedFile:
@@ -95,7 +113,7 @@ def load_file(path: Path, model: str, *, root: Path) -> LoadedFile:
 def _salvage_claims(loaded: LoadedFile, data: Any, error: ValidationError) -> None:
     """Validate a failing claims file claim by claim, keeping the claims that pass.
 
-    Kept claims carry their index in the file under the private key ``__index``.
+    The index in the file of each kept claim goes to ``loaded.claim_indexes``.
     """
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         loaded.findings.extend(validation_findings(error, data, loaded.file))
@@ -107,6 +125,7 @@ def _salvage_claims(loaded: LoadedFile, data: Any, error: ValidationError) -> No
         return
     claims_validator = file_validator("ClaimsFile")
     kept: list[Record] = []
+    indexes: list[int] = []
     for index, raw_claim in enumerate(data["claims"]):
         one_claim = {**data, "claims": [raw_claim]}
         try:
@@ -121,11 +140,11 @@ def _salvage_claims(loaded: LoadedFile, data: Any, error: ValidationError) -> No
             )
             loaded.findings.extend(_reindex(finding, index) for finding in findings)
             continue
-        (claim,) = single["claims"]
-        claim["__index"] = index
-        kept.append(claim)
+        kept.extend(single["claims"])
+        indexes.append(index)
     envelope["claims"] = kept
     loaded.record = envelope
+    loaded.claim_indexes = indexes
 
 
 def _reindex(finding: Finding, index: int) -> Finding:
@@ -149,36 +168,46 @@ class RecordsReader:
     def layout_findings(self) -> list[Finding]:
         """Files that no record kind accounts for, and links that leave the folder."""
         findings = []
-        for path in sorted(self.root.rglob("*")):
-            relative = path.relative_to(self.root)
-            if resolve_inside(self.root, path) is None:
+        for relative, path, is_dir in _walk(self.root):
+            if os.path.islink(path) and resolve_inside(self.root, Path(path)) is None:
                 findings.append(
                     Finding(
                         code="SCH006",
                         severity="error",
-                        message=f"{relative.as_posix()} links outside the records folder",
-                        file=display_path(path),
+                        message=f"{relative} links outside the records folder",
+                        file=display_path(Path(path)),
                     )
                 )
                 continue
-            if path.is_dir() or relative.name.startswith("."):
+            parts = relative.split("/")
+            if is_dir or parts[-1].startswith("."):
                 continue
-            parts = relative.parts
+            suffix = os.path.splitext(parts[-1])[1]
             expected = (
                 (len(parts) == 1 and parts[0] in _KNOWN_TOP_LEVEL)
-                or (len(parts) == 2 and parts[0] == "sources" and path.suffix in {".json", ".txt"})
-                or (len(parts) == 2 and parts[0] == "claims" and path.suffix == ".json")
+                or (len(parts) == 2 and parts[0] == "sources" and suffix in {".json", ".txt"})
+                or (len(parts) == 2 and parts[0] == "claims" and suffix == ".json")
             )
             if not expected:
                 findings.append(
                     Finding(
                         code="SCH009",
                         severity="warning",
-                        message=f"{relative.as_posix()} is not a records file and is ignored",
-                        file=display_path(path),
+                        message=f"{relative} is not a records file and is ignored",
+                        file=display_path(Path(path)),
                     )
                 )
         return findings
+
+    def source_paths(self) -> list[Path]:
+        """The metadata files of the source documents, in name order."""
+        folder = self.root / "sources"
+        return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+    def source(self, path: Path) -> tuple[LoadedFile, SourceRecord | None]:
+        """One source document: its metadata file and, when that is valid, its text."""
+        loaded = load_file(path, "SourceMetadata", root=self.root)
+        return loaded, self._read_text(path, loaded) if loaded.record is not None else None
 
     def sources(self) -> tuple[dict[str, SourceRecord], set[str], list[LoadedFile]]:
         """The source documents, the ids whose metadata failed, and the files read."""
@@ -187,14 +216,14 @@ class RecordsReader:
         failed: set[str] = set()
         loaded_files: list[LoadedFile] = []
         named_texts: set[str] = set()
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            loaded = load_file(path, "SourceMetadata", root=self.root)
+        paths = self.source_paths()
+        for path in paths:
+            loaded, source = self.source(path)
             loaded_files.append(loaded)
             if loaded.record is None:
                 failed.add(path.stem)
                 continue
             named_texts.add(loaded.record["text_file"])
-            source = self._read_text(path, loaded)
             if source is None:
                 continue
             document_id = loaded.record["id"]
@@ -288,18 +317,29 @@ class RecordsReader:
         result = ClaimsFileRecords(loaded, document, path.stem)
         if record is None:
             return result
-        file, owner = loaded.file, document or ""
-        for position, claim in enumerate(record["claims"]):
-            index = claim.pop("__index", position)
-            result.claims.append(ClaimRecord(claim, owner, Site(file, f"/claims/{index}")))
+        result.claims = record["claims"]
+        result.indexes = loaded.claim_indexes or range(len(result.claims))
         for index, entry in enumerate(record["not_check_worthy"]):
-            result.not_check_worthy.append((entry, Site(file, f"/not_check_worthy/{index}")))
+            result.not_check_worthy.append((entry, Site(loaded.file, f"/not_check_worthy/{index}")))
         return result
 
-    def claims_files(self) -> Iterator[ClaimsFileRecords]:
-        """Each claims file in turn, with its validated claims."""
-        for path in self.claims_paths():
-            yield self.claims_file(path)
+
+def _walk(root: Path) -> list[tuple[str, str, bool]]:
+    """(path relative to ``root`` with ``/``, path, is a folder) of everything below ``root``,
+    sorted by path; links to folders are listed, not followed."""
+    found: list[tuple[str, str, bool]] = []
+    pending = [(os.fspath(root), "")]
+    while pending:
+        folder, relative = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = f"{relative}{entry.name}"
+                is_dir = entry.is_dir()
+                found.append((name, entry.path, is_dir))
+                if is_dir and not entry.is_symlink():
+                    pending.append((entry.path, f"{name}/"))
+    found.sort(key=lambda item: item[0].split("/"))
+    return found
 
 
 def load_rules(folder: Path | None) -> tuple[list[Record], list[LoadedFile]]:

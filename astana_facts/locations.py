@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from astana_facts.jsonio.positions import escape_pointer_token
@@ -32,9 +33,11 @@ def pointer_from_loc(data: Any, loc: Sequence[str | int], base: str = "") -> str
 
 
 def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when it lies below it, else absolute."""
-    absolute = path.absolute()
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+    """``path`` relative to the working directory when it lies below it, else absolute (string
+    operations: this runs once per file read, thousands of times on a large folder)."""
+    text = os.fspath(path)
+    cwd = os.getcwd()
+    absolute = text if os.path.isabs(text) else os.path.join(cwd, text)
+    prefix = cwd.rstrip(os.sep) + os.sep
+    shown = absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
+    return PurePath(shown).as_posix() if os.sep != "/" else shown

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeGuard
 
@@ -125,39 +125,47 @@ def values_at(node: Any, path: Path, pointer: str = "") -> Iterator[tuple[str, A
 
 
 Collector = Callable[[Any], list[Any]]
-Trie = dict[str, "Trie"]
+Trie = tuple[tuple[str, "Trie | None"], ...]
+"""Paths merged by their shared prefixes: (key, what lies below it, or None at a path's end)."""
 
 
-def _trie(paths: tuple[Path, ...]) -> Trie:
-    """The paths merged into a tree of keys (``*`` for every item of a list); a leaf is ``{}``."""
-    root: Trie = {}
+def _trie(paths: Iterable[Path]) -> Trie:
+    """The paths merged into a :data:`Trie`."""
+    below: dict[str, list[Path]] = {}
     for path in paths:
-        node = root
-        for key in path:
-            node = node.setdefault(key, {})
-    return root
+        if path:
+            below.setdefault(path[0], []).append(path[1:])
+    return tuple(
+        (key, None if any(not rest for rest in rests) else _trie(rests))
+        for key, rests in below.items()
+    )
 
 
 def _collect(node: Any, trie: Trie, out: list[Any]) -> None:
-    for key, rest in trie.items():
-        values: list[Any] | tuple[Any, ...]
+    """Append to ``out`` every value of the validated ``node`` at the paths of ``trie``."""
+    for key, rest in trie:
         if key == "*":
-            values = node if isinstance(node, list) else ()
-        else:
-            value = node.get(key) if isinstance(node, dict) else None
-            if value is None:
+            if not isinstance(node, list):
                 continue
-            values = (value,)
-        for value in values:
-            if rest:
-                _collect(value, rest, out)
+            if rest is None:
+                out.extend(node)
             else:
-                out.append(value)
+                for item in node:
+                    _collect(item, rest, out)
+            continue
+        value = node.get(key) if isinstance(node, dict) else None
+        if value is None:
+            continue
+        if rest is None:
+            out.append(value)
+        else:
+            _collect(value, rest, out)
 
 
 def collector(paths: tuple[Path, ...]) -> Collector:
     """A function returning every value at any of ``paths`` in a record (no pointers): one walk
-    down the shared prefixes of the paths, not one walk per path."""
+    down the shared prefixes of the paths, not one walk per path. (A path that is a prefix of
+    another would stop the walk there; the models' paths end at scalars and intervals.)"""
     trie = _trie(paths)
 
     def collect(record: Any) -> list[Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,17 +122,15 @@ def _check_records(
     records = Records(root=root)
     findings = reader.layout_findings()
 
+    # Sources are read here: a worker would send each whole text back, which costs more than
+    # reading it.
     sources, failed_documents, source_files = reader.sources()
     records.sources = sources
-    source_findings = {
-        loaded.file: [
-            finding
-            for document_id, source in sources.items()
-            if source.site.file == loaded.file
-            for finding in integrity.check_source(document_id, source)
-        ]
-        for loaded in source_files
-    }
+    source_findings: dict[str, list[Finding]] = {}
+    for document_id, source in sources.items():
+        source_findings.setdefault(source.site.file, []).extend(
+            integrity.check_source(document_id, source)
+        )
     for loaded in source_files:
         findings += _finish(loaded, source_findings.get(loaded.file, []))
 
@@ -156,6 +154,9 @@ def _check_records(
             ],
         )
 
+    paths = reader.claims_paths()
+    jobs = job_count(sum(path.stat().st_size for path in paths))
+    file_validator("ClaimsFile")  # built once here, inherited by worker processes
     claim_ids = integrity.ClaimIds()
     covering: dict[str, list[tuple[int, int]]] = {}
     check_file = _ClaimsFileCheck(
@@ -166,13 +167,9 @@ def _check_records(
         keep=keep,
         coverage=coverage,
     )
-    paths = reader.claims_paths()
-    file_validator("ClaimsFile")  # built once here, inherited by workers
-    jobs = job_count(sum(path.stat().st_size for path in paths))
     for result in ordered_map(check_file, paths, jobs):
         findings += result.findings
-        for claim_id, pointer in result.ids:
-            findings += claim_ids.check(claim_id, Site(result.file, pointer))
+        findings += claim_ids.check_file(result.file, result.ids, result.indexes)
         if result.document is not None:
             covering.setdefault(result.document, []).extend(result.covering)
         records.claims.extend(result.claims)
@@ -211,8 +208,10 @@ class ClaimsFileResult:
     document: str | None
     findings: list[Finding]
     """Located findings of the file's own checks."""
-    ids: list[tuple[str, str]]
-    """(claim id, JSON Pointer of the claim) of every valid claim, for the check across files."""
+    ids: list[str]
+    """The id of every valid claim, for the check across files..."""
+    indexes: Sequence[int]
+    """...and the index of each in the file."""
     covering: list[tuple[int, int]]
     """(start, end) of every span, when coverage is checked."""
     claims: list[ClaimRecord]
@@ -251,22 +250,26 @@ class _ClaimsFileCheck:
             if document not in self.known_documents:
                 extra.append(integrity.check_unknown_document(loaded.file, document))
         text = self.texts.get(document) if document is not None else None
-        extra += integrity.check_claims(claims_file.claims, text=text, entity_ids=self.entity_ids)
+        extra += integrity.check_claims(
+            claims_file.claims,
+            claim_record=claims_file.claim_record,
+            text=text,
+            entity_ids=self.entity_ids,
+        )
         for entry, site in claims_file.not_check_worthy:
             extra.extend(integrity.check_no_claim_spans(entry, site, document or "", text))
         covering: list[tuple[int, int]] = []
         if self.coverage and document is not None:
-            for holder in [record.claim for record in claims_file.claims] + [
-                entry for entry, _ in claims_file.not_check_worthy
-            ]:
+            for holder in claims_file.claims + [entry for entry, _ in claims_file.not_check_worthy]:
                 covering.extend((span["start"], span["end"]) for span in holder["evidence"])
         return ClaimsFileResult(
             file=loaded.file,
             document=document,
             findings=_finish(loaded, extra),
-            ids=[(record.claim["id"], record.site.pointer) for record in claims_file.claims],
+            ids=[claim["id"] for claim in claims_file.claims],
+            indexes=claims_file.indexes,
             covering=covering,
-            claims=claims_file.claims if self.keep else [],
+            claims=claims_file.claim_records() if self.keep else [],
             not_check_worthy=[
                 (entry, site, document or "") for entry, site in claims_file.not_check_worthy
             ]

@@ -8,9 +8,9 @@ adjudications.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 
-from astana_facts.dataset import ClaimRecord
+from astana_facts.dataset import ClaimRecord, Record
 from astana_facts.findings import Finding
 from astana_facts.integrity.coverage import check_coverage
 from astana_facts.integrity.identifiers import ClaimIds, check_aliases, check_entity_ids
@@ -27,25 +27,33 @@ from astana_facts.integrity.values import check_claim_intervals, intervals_hold
 
 
 def check_claims(
-    records: Iterable[ClaimRecord], *, text: str | None, entity_ids: frozenset[str] | None
+    claims: Sequence[Record],
+    *,
+    claim_record: Callable[[int], ClaimRecord],
+    text: str | None,
+    entity_ids: frozenset[str] | None,
 ) -> list[Finding]:
-    """Spans, entity references and intervals of the claims of one file (ids are unique across
-    files, so :class:`ClaimIds` runs where all files meet).
+    """Spans, entity references and intervals of the validated claims of one file (ids are
+    unique across files, so :class:`ClaimIds` runs where all files meet).
 
     Each claim first takes the quick tests (``*_hold``), which only compare; a claim fails one
-    only when it has something to report, and then goes through the check that builds the
-    findings. ``text`` is None when the document did not load and ``entity_ids`` None when the
-    entities file did not: those failures are the root cause, reported once elsewhere.
+    only when it has something to report, and then ``claim_record(position)`` gives it its
+    document and site for the check that builds the findings. ``text`` is None when the
+    document did not load and ``entity_ids`` None when the entities file did not: those
+    failures are the root cause, reported once elsewhere.
     """
     findings: list[Finding] = []
-    for record in records:
-        claim = record.claim
-        if text is not None and not spans_hold(claim["evidence"], text):
-            findings.extend(check_claim_spans(record, text))
-        if entity_ids is not None and not references_hold(claim, entity_ids):
-            findings.extend(check_claim_references(record, entity_ids))
-        if not intervals_hold(claim):
-            findings.extend(check_claim_intervals(record))
+    for position, claim in enumerate(claims):
+        spans_ok = text is None or spans_hold(claim["evidence"], text)
+        references_ok = entity_ids is None or references_hold(claim, entity_ids)
+        if spans_ok and references_ok and intervals_hold(claim):
+            continue
+        record = claim_record(position)
+        if not spans_ok:
+            findings.extend(check_claim_spans(record, text or ""))
+        if not references_ok:
+            findings.extend(check_claim_references(record, entity_ids or frozenset()))
+        findings.extend(check_claim_intervals(record))
     return findings
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from astana_facts.dataset import Record, Site
 from astana_facts.findings import Finding
@@ -12,34 +12,46 @@ class ClaimIds:
     """Claim ids seen so far, across files: IDS001 for an id used a second time."""
 
     def __init__(self) -> None:
-        self.sites: dict[str, Site] = {}
+        self.sites: dict[str, tuple[str, int]] = {}
+        """Where each id was first seen: (file, index of the claim in the file)."""
         self._reported: set[str] = set()
 
-    def check(self, claim_id: str, site: Site) -> Iterator[Finding]:
-        """IDS001 when the id of the claim at ``site`` was seen before: at this claim, and (once)
-        at the first one too, so that whichever file a contributor added shows the error."""
-        earlier = self.sites.setdefault(claim_id, site)
-        if earlier is not site:
-            if claim_id not in self._reported:
-                self._reported.add(claim_id)
-                yield Finding(
-                    code="IDS001",
-                    severity="error",
-                    message=f"claim {claim_id}, field id: the id is used again at "
-                    f"{site.file} {site.pointer}",
-                    file=earlier.file,
-                    pointer=f"{earlier.pointer}/id",
-                    claims=(claim_id,),
-                )
+    def check_file(
+        self, file: str, ids: Sequence[str], indexes: Sequence[int]
+    ) -> Iterator[Finding]:
+        """IDS001 for each claim of ``file`` (ids and their indexes in the file) whose id was
+        seen before: at this claim, and (once) at the first one too, so that whichever file a
+        contributor added shows the error."""
+        sites = self.sites
+        for claim_id, index in zip(ids, indexes, strict=True):
+            earlier = sites.setdefault(claim_id, (file, index))
+            if earlier != (file, index):
+                yield from self._duplicate(claim_id, earlier, (file, index))
+
+    def _duplicate(
+        self, claim_id: str, earlier: tuple[str, int], later: tuple[str, int]
+    ) -> Iterator[Finding]:
+        first_file, first_pointer = earlier[0], f"/claims/{earlier[1]}"
+        file, pointer = later[0], f"/claims/{later[1]}"
+        if claim_id not in self._reported:
+            self._reported.add(claim_id)
             yield Finding(
                 code="IDS001",
                 severity="error",
-                message=f"claim {claim_id}, field id: the id is already used at {earlier.file} "
-                f"{earlier.pointer}",
-                file=site.file,
-                pointer=f"{site.pointer}/id",
+                message=f"claim {claim_id}, field id: the id is used again at {file} {pointer}",
+                file=first_file,
+                pointer=f"{first_pointer}/id",
                 claims=(claim_id,),
             )
+        yield Finding(
+            code="IDS001",
+            severity="error",
+            message=f"claim {claim_id}, field id: the id is already used at {first_file} "
+            f"{first_pointer}",
+            file=file,
+            pointer=f"{pointer}/id",
+            claims=(claim_id,),
+        )
 
 
 def check_entity_ids(entities: list[tuple[Record, Site]]) -> Iterator[Finding]:

@@ -20,7 +20,10 @@ def _reversed(node: dict[str, Any]) -> bool:
 def intervals_hold(claim: Record) -> bool:
     """Whether every interval of a claim is in order: the quick test before
     :func:`check_claim_intervals`."""
-    return not any(_reversed(node) for node in claim_collectors(claim["kind"])[1](claim))
+    for node in claim_collectors(claim["kind"])[1](claim):  # noqa: SIM110 (faster than all())
+        if _reversed(node):
+            return False
+    return True
 
 
 def check_claim_intervals(record: ClaimRecord) -> Iterator[Finding]:

@@ -39,20 +39,21 @@ def resolve_inside(root: Path, path: Path) -> Path | None:
     """``path`` resolved, or None when it (or a link on the way) leads outside ``root``.
 
     Paths found below ``root`` with no ``..`` and no symbolic link on the way are inside by
-    construction; only the others pay for a full resolution.
+    construction (one ``lstat`` per step below the root); only the others pay for a full
+    resolution.
     """
-    try:
-        relative = path.relative_to(root)
-    except ValueError:
-        relative = None
-    if relative is not None and ".." not in relative.parts:
-        current = root
-        for part in relative.parts:
-            current = current / part
-            if current.is_symlink():
-                break
-        else:
-            return path
+    root_text, path_text = os.fspath(root), os.fspath(path)
+    prefix = root_text.rstrip(os.sep) + os.sep
+    if path_text.startswith(prefix):
+        parts = path_text[len(prefix) :].split(os.sep)
+        if ".." not in parts:
+            current = prefix.rstrip(os.sep)
+            for part in parts:
+                current = os.path.join(current, part)
+                if os.path.islink(current):
+                    break
+            else:
+                return path
     resolved_root = root.resolve()
     resolved = path.resolve()
     if resolved == resolved_root or resolved_root in resolved.parents:
