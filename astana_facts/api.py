@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-
-from pydantic import TypeAdapter
+from typing import TYPE_CHECKING
 
 from astana_facts.dataset import Dataset, Records
 from astana_facts.findings import Finding, has_errors
-from astana_facts.models import (
-    Adjudication,
-    Claim,
-    Document,
-    Entity,
-    Rule,
-    SourceMetadata,
-)
 from astana_facts.validation import check_records, resolve_root
+
+if TYPE_CHECKING:
+    from astana_facts.models import Claim
 
 _cache: dict[Path, Dataset] = {}
 _lock = threading.Lock()
@@ -43,7 +37,15 @@ class InvalidRecordsError(ValueError):
 
 
 def build_dataset(records: Records) -> Dataset:
-    """Typed models of checked records (the records must have no error)."""
+    """Typed models of checked records (the records must have no error).
+
+    pydantic and the models are imported here, not with the module: :func:`validate` needs
+    neither, and importing them is most of the start-up of a small check.
+    """
+    from pydantic import TypeAdapter
+
+    from astana_facts.models import Adjudication, Claim, Document, Entity, Rule, SourceMetadata
+
     claim_adapter: TypeAdapter[Claim] = TypeAdapter(Claim)
     dataset = Dataset(root=records.root)
     for document_id, source in records.sources.items():
