@@ -155,7 +155,9 @@ def _check_records(
         )
 
     paths = reader.claims_paths()
-    jobs = job_count(sum(path.stat().st_size for path in paths))
+    # Kept claims would have to travel back from the workers, which costs more than checking
+    # them here: only a check that keeps nothing uses workers.
+    jobs = 1 if keep else job_count(sum(path.stat().st_size for path in paths))
     file_validator("ClaimsFile")  # built once here, inherited by worker processes
     claim_ids = integrity.ClaimIds()
     covering: dict[str, list[tuple[int, int]]] = {}
