@@ -1,0 +1,92 @@
+"""Checking in worker processes gives exactly what checking in one process gives."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from astana_facts import parallel
+from astana_facts.resources import bundled
+from astana_facts.validation import check_records
+
+needs_fork = pytest.mark.skipif(not parallel.fork_available(), reason="no safe fork here")
+
+
+def _square(number: int) -> int:
+    if number < 0:
+        raise ValueError(f"negative: {number}")
+    return number * number
+
+
+@needs_fork
+def test_results_come_back_in_the_order_of_the_items() -> None:
+    items = list(range(50))
+    assert list(parallel.ordered_map(_square, items, 2)) == [n * n for n in items]
+
+
+@needs_fork
+def test_an_error_in_a_worker_is_raised_in_the_caller() -> None:
+    with pytest.raises(ValueError, match="negative: -3"):
+        list(parallel.ordered_map(_square, [1, 2, -3, 4], 2))
+
+
+def test_small_input_stays_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ASTANA_FACTS_JOBS", raising=False)
+    assert parallel.job_count(parallel.PARALLEL_MIN_BYTES - 1) == 1
+
+
+@pytest.mark.parametrize(("setting", "expected"), [("1", 1), ("3", 3), ("0", 1), ("many", 1)])
+def test_the_environment_sets_the_number_of_processes(
+    monkeypatch: pytest.MonkeyPatch, setting: str, expected: int
+) -> None:
+    monkeypatch.setenv("ASTANA_FACTS_JOBS", setting)
+    wanted = expected if parallel.fork_available() else 1
+    assert parallel.job_count(10**9) == wanted
+
+
+def _edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    data = orjson.loads(path.read_bytes())
+    change(data)
+    path.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+def _broken_copy(tmp_path: Path) -> Path:
+    """The bundled records with one mistake of each kind that the per-file checks find, spread
+    over several claims files, plus an id used in two files (the check across files)."""
+    root = tmp_path / "records"
+    shutil.copytree(bundled("records"), root)
+    files = sorted((root / "claims").glob("*.json"))
+    first_id = orjson.loads(files[0].read_bytes())["claims"][0]["id"]
+
+    def duplicate_and_misquote(data: dict[str, Any]) -> None:
+        data["claims"][0]["id"] = first_id
+        data["claims"][1]["evidence"][0]["exact"] += "x"
+
+    def unknown_entity_and_bad_claim(data: dict[str, Any]) -> None:
+        data["claims"][0]["subject"] = "no-such-entity"
+        data["claims"][2]["modality"] = "rumoured"
+
+    _edit(files[1], duplicate_and_misquote)
+    _edit(files[2], unknown_entity_and_bad_claim)
+    files[3].write_bytes(b'{"claims": [}')
+    return root
+
+
+@needs_fork
+@pytest.mark.parametrize("coverage", [False, True])
+def test_workers_find_exactly_what_one_process_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, coverage: bool
+) -> None:
+    root = _broken_copy(tmp_path)
+    monkeypatch.setenv("ASTANA_FACTS_JOBS", "1")
+    alone = check_records(root, coverage=coverage)[1]
+    monkeypatch.setenv("ASTANA_FACTS_JOBS", "2")
+    shared = check_records(root, coverage=coverage)[1]
+    assert shared == alone
+    codes = {finding.code for finding in alone}
+    assert {"IDS001", "SPN001", "REF002", "SCH008", "SCH001"} <= codes
