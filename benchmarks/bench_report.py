@@ -176,7 +176,7 @@ def planted_claim(round_: Round, code: str) -> tuple[str, dict[str, Any], str]:
         return "duration", {"unit": "day", "amount": amount}, f"the {wrong}-day talks"
     if code == "QTY001":
         amount = {"bound": "exact", "value": round_.reporters * 3 + 1000}
-        value = {"measure": "foreign_reporters", "amount": amount}
+        value: dict[str, Any] = {"measure": "foreign_reporters", "amount": amount}
         return "count", value, f"{amount['value']} foreign reporters"
     if code == "PAR001":
         outsider = next(state for state in STATES if state not in round_.guarantors)
@@ -241,7 +241,7 @@ def generate(root: Path, size: int, rate: float, seed: int) -> list[dict[str, st
         document = f"report-{index:05d}"
         pieces: list[str] = [f"Dispatch {index}\n\n"]
         length = len(pieces[0])
-        claims = []
+        claims: list[dict[str, Any]] = []
         while len(claims) < min(CLAIMS_PER_DOCUMENT, size - written):
             round_ = rng.choice(rounds)
             drafts = [true_claim(round_, rng)]

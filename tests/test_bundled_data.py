@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -43,8 +44,8 @@ def test_load_is_cached() -> None:
     assert astana_facts.load() is astana_facts.load()
 
 
-def test_load_refuses_records_with_errors(tmp_path: pytest.TempPathFactory) -> None:
-    root = build_records(tmp_path / "records")  # type: ignore[operator]
+def test_load_refuses_records_with_errors(tmp_path: Path) -> None:
+    root = build_records(tmp_path / "records")
     (root / "entities.json").write_text("{", encoding="utf-8")
     with pytest.raises(InvalidRecordsError, match="SCH001"):
         astana_facts.load(root)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -22,7 +24,7 @@ def _fresh(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _clear_caches() -> None:
+def _clear_caches() -> Iterator[None]:
     yield
     for function in (compiled.compiled, compiled.file_validator, compiled.claim_paths):
         function.cache_clear()
@@ -62,12 +64,12 @@ def test_the_cache_is_written_once_and_read_back(
     ids=["corrupt", "foreign", "tampered"],
 )
 def test_a_damaged_cache_falls_back_to_the_models(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: object
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: Callable[[dict[str, Any]], object]
 ) -> None:
     _fresh(monkeypatch, tmp_path)
     data = compiled.compiled()
     (cache_file,) = tmp_path.glob("compiled-*.json")
-    damaged = damage(data)  # type: ignore[operator]
+    damaged = damage(data)
     cache_file.write_bytes(damaged.encode() if isinstance(damaged, str) else orjson.dumps(damaged))
     _fresh(monkeypatch, tmp_path)
     assert (

@@ -64,7 +64,7 @@ def test_any_span_taken_from_a_text_survives_locate_fmt_validate(
 @given(
     _unique_quotes(),
     st.integers(min_value=0, max_value=39),
-    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    st.characters(codec="utf-8", exclude_categories=["Cs"]),
 )
 def test_any_one_character_change_to_a_quote_is_caught(
     tmp_path_factory: Any, offsets: tuple[int, int], position: int, replacement: str

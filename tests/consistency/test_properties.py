@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from astana_facts.consistency.report_finding import fingerprint
 from astana_facts.dataset import ClaimRecord
+from astana_facts.findings import Finding
 from tests.consistency.builders import claim, entity, exact, findings
 
 STATES = ["russia", "iran", "turkey", "kazakhstan", "jordan", "united-states"]
@@ -134,7 +135,7 @@ def _true_claims(round_: Round, rng: random.Random) -> list[ClaimRecord]:
     return claims
 
 
-def _all(world: World) -> list:  # type: ignore[type-arg]
+def _all(world: World) -> list[Finding]:
     return findings(world.claims, entities=ENTITIES)
 
 

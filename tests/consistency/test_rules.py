@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from astana_facts.dataset import ClaimRecord
+from astana_facts.findings import Finding
 from tests.consistency.builders import claim, dates, entity, exact, findings
 
 ROUND = "astana-round-8"
 
 
-def _codes(found: list) -> list[str]:  # type: ignore[type-arg]
+def _codes(found: list[Finding]) -> list[str]:
     return [f.code for f in found]
 
 
@@ -100,15 +104,15 @@ def test_dur001_measures_an_ongoing_event_at_the_documents_publication() -> None
 
 def _ordinal(
     claim_id: str, subject: str, ordinal: int, series: str = "astana-process", **kw: str
-) -> object:
+) -> ClaimRecord:
     return claim(claim_id, "round_number", subject, {"series": series, "ordinal": ordinal}, **kw)
 
 
 def test_rnd001_fires_when_two_events_share_an_ordinal_with_clashing_dates() -> None:
     found = findings(
         [
-            _ordinal("a", "meeting-x", 8),  # type: ignore[list-item]
-            _ordinal("b", "meeting-y", 8, document="doc-b"),  # type: ignore[list-item]
+            _ordinal("a", "meeting-x", 8),
+            _ordinal("b", "meeting-y", 8, document="doc-b"),
             claim("c", "event_date", "meeting-x", dates("2017-12-21", "2017-12-22")),
             claim("d", "event_date", "meeting-y", dates("2017-10-30", "2017-10-31")),
         ],
@@ -120,8 +124,8 @@ def test_rnd001_fires_when_two_events_share_an_ordinal_with_clashing_dates() -> 
 def test_rnd001_near_miss_same_ordinal_in_two_series() -> None:
     found = findings(
         [
-            _ordinal("a", "astana-8", 8),  # type: ignore[list-item]
-            _ordinal("b", "geneva-8", 8, series="geneva-process"),  # type: ignore[list-item]
+            _ordinal("a", "astana-8", 8),
+            _ordinal("b", "geneva-8", 8, series="geneva-process"),
             claim("c", "event_date", "astana-8", dates("2017-12-21", "2017-12-22")),
             claim("d", "event_date", "geneva-8", dates("2017-11-28", "2017-12-14")),
         ],
@@ -135,15 +139,15 @@ def test_rnd002_fires_on_one_event_with_two_ordinals_and_not_across_series() -> 
     seventh = _ordinal("a", ROUND, 7)
     eighth = _ordinal("b", ROUND, 8, document="doc-b")
     other_series = _ordinal("c", ROUND, 3, series="geneva-process")
-    found = findings([seventh, eighth, other_series], "RND002")  # type: ignore[list-item]
+    found = findings([seventh, eighth, other_series], "RND002")
     assert len(found) == 1 and found[0].claims == ("a", "b")
 
 
 def test_rnd003_fires_when_ordinals_run_against_time() -> None:
     found = findings(
         [
-            _ordinal("a", "r7", 7),  # type: ignore[list-item]
-            _ordinal("b", "r8", 8),  # type: ignore[list-item]
+            _ordinal("a", "r7", 7),
+            _ordinal("b", "r8", 8),
             claim("c", "event_date", "r7", dates("2017-10-30", "2017-10-31")),
             claim("d", "event_date", "r8", dates("2017-05-01", "2017-05-31", "month")),
         ],
@@ -155,8 +159,8 @@ def test_rnd003_fires_when_ordinals_run_against_time() -> None:
 def test_rnd003_near_miss_rounds_in_order_even_when_coarse() -> None:
     found = findings(
         [
-            _ordinal("a", "r4", 4),  # type: ignore[list-item]
-            _ordinal("b", "r5", 5),  # type: ignore[list-item]
+            _ordinal("a", "r4", 4),
+            _ordinal("b", "r5", 5),
             claim("c", "event_date", "r4", dates("2017-05-03", "2017-05-04")),
             claim("d", "event_date", "r5", dates("2017-05-01", "2017-08-31", "month")),
         ],
@@ -168,20 +172,20 @@ def test_rnd003_near_miss_rounds_in_order_even_when_coarse() -> None:
 # QTY001 --------------------------------------------------------------------------------------
 
 
-def _count(claim_id: str, amount: dict, **kw: object) -> object:  # type: ignore[type-arg]
+def _count(claim_id: str, amount: dict[str, Any], **kw: str) -> ClaimRecord:
     return claim(
         claim_id,
         "count",
         ROUND,
         {"measure": "foreign_reporters", "amount": amount, "as_of": None},
         **kw,
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_qty001_fires_on_counts_that_cannot_overlap() -> None:
     found = findings(
         [_count("a", exact(320)), _count("b", {"bound": "approximately", "value": 200})], "QTY001"
-    )  # type: ignore[list-item]
+    )
     assert len(found) == 1 and found[0].claims == ("a", "b")
 
 
@@ -198,13 +202,15 @@ def test_qty001_near_misses_compatible_bounds_and_other_measures() -> None:
             {"measure": "kazakh_journalists", "amount": exact(120), "as_of": None},
         ),
     ]
-    assert findings(claims, "QTY001") == []  # type: ignore[arg-type]
+    assert findings(claims, "QTY001") == []
 
 
 # PAR001, PAR002 ------------------------------------------------------------------------------
 
 
-def _members(claim_id: str, members: list[str], complete: bool, role: str = "guarantor") -> object:
+def _members(
+    claim_id: str, members: list[str], complete: bool, role: str = "guarantor"
+) -> ClaimRecord:
     return claim(
         claim_id, "participants", ROUND, {"role": role, "members": members, "complete": complete}
     )
@@ -217,7 +223,7 @@ def test_par001_fires_on_complete_lists_that_differ() -> None:
             _members("b", ["russia", "turkey"], True),
         ],
         "PAR001",
-    )  # type: ignore[list-item]
+    )
     assert len(found) == 1 and "only in a: iran" in found[0].message
 
 
@@ -230,7 +236,7 @@ def test_par_near_misses_a_partial_list_inside_and_a_member_part_of_a_listed_gro
         _members("e", ["united-states"], True, "observer"),
     ]
     fsa = entity("free-syrian-army", "Free Syrian Army", part_of=["syrian-armed-opposition"])
-    assert findings(claims, entities=[fsa]) == []  # type: ignore[arg-type]
+    assert findings(claims, entities=[fsa]) == []
 
 
 def test_par002_fires_on_a_partial_member_outside_the_complete_list() -> None:
@@ -238,19 +244,19 @@ def test_par002_fires_on_a_partial_member_outside_the_complete_list() -> None:
         _members("a", ["united-states", "jordan"], True, "observer"),
         _members("b", ["united-nations"], False, "observer"),
     ]
-    found = findings(claims, "PAR002")  # type: ignore[arg-type]
+    found = findings(claims, "PAR002")
     assert len(found) == 1 and found[0].severity == "warning" and found[0].claims == ("b", "a")
 
 
 # INS001-INS003 -------------------------------------------------------------------------------
 
 
-def _instrument(claim_id: str, action: str = "signed", **value: object) -> object:
-    base = {"action": action, "parties": [], "date": None, "event": None}
+def _instrument(claim_id: str, action: str = "signed", **value: object) -> ClaimRecord:
+    base: dict[str, object] = {"action": action, "parties": [], "date": None, "event": None}
     return claim(claim_id, "instrument", "memorandum", {**base, **value})
 
 
-def _day(text: str) -> dict:  # type: ignore[type-arg]
+def _day(text: str) -> dict[str, Any]:
     value = dates(text)
     del value["stance"]
     return value
@@ -267,7 +273,7 @@ def test_ins001_ins002_ins003_fire_on_clashing_facts() -> None:
         event="astana-round-5",
         parties=["russia", "turkey"],
     )
-    assert _codes(findings([first, second])) == ["INS001", "INS002", "INS003"]  # type: ignore[list-item]
+    assert _codes(findings([first, second])) == ["INS001", "INS002", "INS003"]
 
 
 def test_ins_near_misses_month_against_day_discussed_and_no_parties() -> None:
@@ -285,7 +291,7 @@ def test_ins_near_misses_month_against_day_discussed_and_no_parties() -> None:
             "c", "discussed", date=_day("2017-03-15"), event="astana-round-3", parties=["russia"]
         ),
     ]
-    assert findings(claims) == []  # type: ignore[arg-type]
+    assert findings(claims) == []
 
 
 # NAM001, NAM002 ------------------------------------------------------------------------------

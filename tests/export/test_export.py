@@ -9,21 +9,21 @@ from pathlib import Path
 
 import frictionless
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 import astana_facts
 from astana_facts.cli.main import cli
 from tests.factories import build_records
 
 
-def _export(*args: str) -> object:
+def _export(*args: str) -> Result:
     return CliRunner().invoke(cli, ["export", *args])
 
 
 def test_sqlite_has_every_claim_with_keys_and_indexes(tmp_path: Path) -> None:
     target = tmp_path / "astana.sqlite"
     result = _export("--format", "sqlite", "-o", str(target))
-    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert result.exit_code == 0, result.output
     dataset = astana_facts.load()
     with sqlite3.connect(target) as connection:
         assert connection.execute("SELECT count(*) FROM claims").fetchone()[0] == len(
@@ -49,7 +49,7 @@ def test_sqlite_has_every_claim_with_keys_and_indexes(tmp_path: Path) -> None:
 
 def test_csv_is_valid_against_its_frictionless_descriptor(tmp_path: Path) -> None:
     target = tmp_path / "csv"
-    assert _export("--format", "csv", "-o", str(target)).exit_code == 0  # type: ignore[attr-defined]
+    assert _export("--format", "csv", "-o", str(target)).exit_code == 0
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["name"] for r in descriptor["resources"]} == {
         "documents", "entities", "entity_forms", "claims", "claim_entities", "spans"
@@ -72,13 +72,13 @@ def test_nothing_is_overwritten_without_force(tmp_path: Path) -> None:
     target = tmp_path / "out.jsonl"
     target.write_text("mine\n", encoding="utf-8")
     refused = _export("--format", "jsonl", "-o", str(target))
-    assert refused.exit_code == 2 and "--force" in refused.output  # type: ignore[attr-defined]
+    assert refused.exit_code == 2 and "--force" in refused.output
     assert target.read_text(encoding="utf-8") == "mine\n"
-    assert _export("--format", "jsonl", "-o", str(target), "--force").exit_code == 0  # type: ignore[attr-defined]
+    assert _export("--format", "jsonl", "-o", str(target), "--force").exit_code == 0
     assert target.read_text(encoding="utf-8") != "mine\n"
     folder = tmp_path / "csv"
-    assert _export("--format", "csv", "-o", str(folder)).exit_code == 0  # type: ignore[attr-defined]
-    assert _export("--format", "csv", "-o", str(folder), "--force").exit_code == 0  # type: ignore[attr-defined]
+    assert _export("--format", "csv", "-o", str(folder)).exit_code == 0
+    assert _export("--format", "csv", "-o", str(folder), "--force").exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "out.jsonl"]
 
 
@@ -86,7 +86,7 @@ def test_records_with_errors_are_not_exported(tmp_path: Path) -> None:
     root = build_records(tmp_path / "records")
     (root / "entities.json").write_text("{", encoding="utf-8")
     result = _export(str(root), "--format", "sqlite", "-o", str(tmp_path / "x.sqlite"))
-    assert result.exit_code == 1 and not (tmp_path / "x.sqlite").exists()  # type: ignore[attr-defined]
+    assert result.exit_code == 1 and not (tmp_path / "x.sqlite").exists()
 
 
 @pytest.mark.parametrize("output_format", ["jsonl", "csv", "sqlite"])
@@ -95,4 +95,4 @@ def test_the_sample_folder_exports(tmp_path: Path, output_format: str) -> None:
     result = _export(
         str(root), "--format", output_format, "-o", str(tmp_path / f"out.{output_format}")
     )
-    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert result.exit_code == 0, result.output

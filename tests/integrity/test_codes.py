@@ -408,5 +408,5 @@ def test_a_duplicate_claim_id_is_reported_at_both_claims(tmp_path: Path) -> None
     root = build_records(tmp_path / "records")
     _duplicate_claim(root)
     found = [f for f in _findings(root) if f.code == "IDS001"]
-    assert sorted(f.pointer for f in found) == ["/claims/0/id", "/claims/1/id"]
+    assert sorted(f.pointer or "" for f in found) == ["/claims/0/id", "/claims/1/id"]
     assert all(f.line is not None for f in found)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
-from astana_facts.jsonio import writer
 from astana_facts.jsonio.writer import KEY_ORDER, dumps_canonical, write_atomic
 from astana_facts.models import (
     AdjudicationsFile,
@@ -33,8 +33,14 @@ def test_layout_is_two_space_indent_utf8_and_one_final_newline() -> None:
 
 def _all_field_names() -> set[str]:
     names: set[str] = set()
-    pending = [SourceMetadata, ClaimsFile, EntitiesFile, AdjudicationsFile, RulesFile]
-    seen: set[type] = set()
+    pending: list[type[BaseModel]] = [
+        SourceMetadata,
+        ClaimsFile,
+        EntitiesFile,
+        AdjudicationsFile,
+        RulesFile,
+    ]
+    seen: set[type[BaseModel]] = set()
     while pending:
         model = pending.pop()
         if model in seen:
@@ -46,10 +52,8 @@ def _all_field_names() -> set[str]:
     return names
 
 
-def _models_in(annotation: object) -> list[type]:
-    from pydantic import BaseModel
-
-    found: list[type] = []
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         found.append(annotation)
     for argument in getattr(annotation, "__args__", ()) or ():
@@ -75,7 +79,7 @@ def test_a_failed_write_leaves_the_old_file(
     def explode(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(writer.os, "replace", explode)
+    monkeypatch.setattr("astana_facts.jsonio.writer.os.replace", explode)
     with pytest.raises(OSError):
         write_atomic(path, b"new")
     assert path.read_bytes() == b"old"

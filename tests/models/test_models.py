@@ -9,15 +9,17 @@ from pydantic import TypeAdapter, ValidationError
 
 from astana_facts.models import Claim, ClaimsFile, Entity, Quantity
 from astana_facts.models.field_docs import all_models, field_docstrings
+from astana_facts.models.values import DateValue, Exact, RoundValue
 from astana_facts.schemas import SCHEMA_MODELS
 from tests.factories import claims
 
-CLAIM = TypeAdapter(Claim)
+CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)
 
 
 def test_a_claim_becomes_the_model_of_its_kind_with_typed_values() -> None:
     claim = CLAIM.validate_python(claims()[1])
     assert type(claim).__name__ == "EventDateClaim"
+    assert isinstance(claim.value, DateValue)
     assert claim.value.start == dt.date(2017, 5, 3)
     assert claim.value.stance == "full_span"
 
@@ -49,7 +51,9 @@ def test_wrong_types_unknown_values_and_unknown_fields_are_errors(
 def test_an_integral_float_is_accepted_where_json_schema_accepts_it() -> None:
     record = claims()[0]
     record["value"]["ordinal"] = 4.0
-    assert CLAIM.validate_python(record).value.ordinal == 4
+    value = CLAIM.validate_python(record).value
+    assert isinstance(value, RoundValue)
+    assert value.ordinal == 4
 
 
 @pytest.mark.parametrize("text", ["2017-02-30", "2017-5-3", "20170503", "2017-05-03T00:00"])
@@ -78,7 +82,8 @@ def test_a_range_needs_low_and_high_and_nothing_else() -> None:
 
 
 def test_whole_numbers_stay_integers() -> None:
-    value = TypeAdapter(Quantity).validate_python({"bound": "exact", "value": 320})
+    value: Quantity = TypeAdapter(Quantity).validate_python({"bound": "exact", "value": 320})
+    assert isinstance(value, Exact)
     assert value.value == 320 and isinstance(value.value, int)
 
 
