@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -59,14 +60,18 @@ def ordered_map(
     function: Callable[[Item], Result], items: Iterable[Item], jobs: int
 ) -> Iterator[Result]:
     """``function`` applied to each item, in order; in ``jobs`` forked processes when more than
-    one. An exception in a worker is raised here, as it would be without workers."""
+    one. An exception in a worker is raised here, as it would be without workers; a worker that
+    dies raises :class:`concurrent.futures.process.BrokenProcessPool`."""
     if jobs <= 1:
         yield from map(function, items)
         return
     global _task
     _task = function
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_run, items, chunksize=CHUNK_ITEMS)
+        # An executor, not a Pool: a worker that dies (killed, out of memory) breaks it with
+        # BrokenProcessPool here, where a Pool would wait for its result for ever.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context) as executor:
+            yield from executor.map(_run, items, chunksize=CHUNK_ITEMS)
     finally:
         _task = None

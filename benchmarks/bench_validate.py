@@ -38,7 +38,7 @@ import sys
 import sysconfig
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -786,11 +786,10 @@ def run_python(code: str, *args: str) -> Run:
     return run_child([sys.executable, "-c", code, *args])
 
 
-def best_of(repeat: int, measure: Callable[[], Run]) -> Run:
-    """The fastest of ``repeat`` runs by the time the child reports (its wall time when it
-    reports none), with the highest peak RSS of them: shared machines are noisy, and noise only
-    ever adds time."""
-    runs = [measure() for _ in range(max(1, repeat))]
+def fastest(runs: Sequence[Run]) -> Run:
+    """The fastest of ``runs`` by the time the child reports (its wall time when it reports
+    none), with the highest peak RSS of them: shared machines are noisy, and noise only ever
+    adds time."""
     best = min(runs, key=lambda run: run.result().get("seconds", run.wall))
     best.peak_mb = max(run.peak_mb for run in runs)
     return best
@@ -860,7 +859,14 @@ def measure_size(
     the validate command: best of ``repeat`` runs)."""
     folder = str(generated.root)
 
-    run = best_of(repeat, lambda: run_python(_FLOOR_CODE, folder))
+    # The floor and validate take turns, so that both see the machine in the same moods.
+    floor_runs: list[Run] = []
+    validate_runs: list[Run] = []
+    for _ in range(max(1, repeat)):
+        floor_runs.append(run_python(_FLOOR_CODE, folder))
+        validate_runs.append(run_python(_VALIDATE_CODE, folder))
+
+    run = fastest(floor_runs)
     result = run.result()
     floor = Step(
         result.get("seconds"),
@@ -883,7 +889,7 @@ def measure_size(
     if "error" in result:
         print("    " + result["error"].replace("\n", "\n    "))
 
-    run = best_of(repeat, lambda: run_python(_VALIDATE_CODE, folder))
+    run = fastest(validate_runs)
     result = run.result()
     errors = int(result.get("errors", -1))
     jobs = int(result.get("jobs", 1))
@@ -907,7 +913,8 @@ def measure_size(
     if cli is None:
         print("  astana-facts not found")
     else:
-        run = best_of(repeat, lambda: run_child([str(cli), "validate", folder, "--format", "json"]))
+        command = [str(cli), "validate", folder, "--format", "json"]
+        run = fastest([run_child(command) for _ in range(max(1, repeat))])
         try:
             summary = json.loads(run.stdout)["summary"]
             detail = f"exit {run.returncode}, {summary['error']} errors, {summary['warning']} warn."

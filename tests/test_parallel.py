@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,18 @@ def test_results_come_back_in_the_order_of_the_items() -> None:
 def test_an_error_in_a_worker_is_raised_in_the_caller() -> None:
     with pytest.raises(ValueError, match="negative: -3"):
         list(parallel.ordered_map(_square, [1, 2, -3, 4], 2))
+
+
+def _die_at_three(number: int) -> int:
+    if number == 3:
+        os._exit(1)
+    return number
+
+
+@needs_fork
+def test_a_worker_that_dies_breaks_the_map_instead_of_hanging_it() -> None:
+    with pytest.raises(BrokenProcessPool):
+        list(parallel.ordered_map(_die_at_three, range(40), 2))
 
 
 def test_small_input_stays_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
