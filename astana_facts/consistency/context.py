@@ -25,6 +25,9 @@ class Context:
     """Document id -> earliest and latest possible publication day."""
     by_subject: dict[str, list[ClaimRecord]] = field(default_factory=dict)
     by_kind: dict[str, list[ClaimRecord]] = field(default_factory=dict)
+    by_subject_kind: dict[tuple[str, str], list[ClaimRecord]] = field(default_factory=dict)
+    grouped: dict[GroupKey, dict[GroupKey, list[ClaimRecord]]] = field(default_factory=dict)
+    """Groups already made, by what makes them (see :func:`rule_groups`)."""
 
     def subject_claims(
         self, subject: str, kind: str, modalities: Iterable[str]
@@ -33,8 +36,8 @@ class Context:
         wanted = set(modalities)
         return [
             record
-            for record in self.by_subject.get(subject, [])
-            if record.claim["kind"] == kind and record.claim["modality"] in wanted
+            for record in self.by_subject_kind.get((subject, kind), [])
+            if record.claim["modality"] in wanted
         ]
 
 
@@ -47,8 +50,10 @@ def build_context(records: Records) -> Context:
         published = source.metadata["published"]
         context.published[document_id] = (published["start"], published["end"])
     for record in claims:
-        context.by_subject.setdefault(record.claim["subject"], []).append(record)
-        context.by_kind.setdefault(record.claim["kind"], []).append(record)
+        subject, kind = record.claim["subject"], record.claim["kind"]
+        context.by_subject.setdefault(subject, []).append(record)
+        context.by_kind.setdefault(kind, []).append(record)
+        context.by_subject_kind.setdefault((subject, kind), []).append(record)
     return context
 
 
@@ -61,7 +66,12 @@ def getter(path: str) -> Callable[[ClaimRecord], Any]:
     parts = path.split(".")
     if len(parts) == 1:
         (only,) = parts
-        return lambda record: _hashable(record.claim.get(only))
+
+        def get_field(record: ClaimRecord) -> Any:
+            value = record.claim.get(only)
+            return _hashable(value) if isinstance(value, dict | list) else value
+
+        return get_field
 
     def get(record: ClaimRecord) -> Any:
         node: Any = record.claim
@@ -94,6 +104,22 @@ def select(rule: Record, context: Context) -> list[ClaimRecord]:
     return [record for record in pool if record.claim["modality"] in modalities]
 
 
+def rule_groups(rule: Record, context: Context) -> dict[GroupKey, list[ClaimRecord]]:
+    """The claims of ``rule`` (:func:`select`) grouped by its key (:func:`group`), made once per
+    selection and key: rules that share them (several rules of one engine do) share the groups.
+    The groups are shared, so engines must not change them."""
+    applies_to = rule["applies_to"]
+    recipe = (
+        tuple(sorted(applies_to["kinds"])),
+        tuple(sorted(applies_to["modalities"])),
+        tuple(rule["group_by"]),
+    )
+    found = context.grouped.get(recipe)
+    if found is None:
+        found = context.grouped[recipe] = group(rule, select(rule, context))
+    return found
+
+
 def group(rule: Record, claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[ClaimRecord]]:
     """Claims grouped by the rule's ``group_by`` paths; groups in a deterministic key order.
 
@@ -102,10 +128,11 @@ def group(rule: Record, claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[Cl
     first path (the subject of the comparison).
     """
     groups: dict[GroupKey, list[ClaimRecord]] = {}
-    getters = [getter(path) for path in rule["group_by"]]
+    first, *rest = [getter(path) for path in rule["group_by"]]
     for record in claims:
-        key = tuple(get(record) for get in getters)
-        if key[0] is None:
+        head = first(record)
+        if head is None:
             continue
+        key = (head, *[get(record) for get in rest]) if rest else (head,)
         groups.setdefault(key, []).append(record)
     return {key: groups[key] for key in sorted(groups, key=repr)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from astana_facts.consistency.context import Context, group, select
+from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.pairs import pairs_above, stars
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
 from astana_facts.consistency.timeline import EventBounds, bounds_of
@@ -27,7 +27,7 @@ def clashing_pairs(bounds: list[EventBounds]) -> list[tuple[int, int]]:
 def run(rule: Record, context: Context) -> Iterator[Finding]:
     """One finding per date claim of an event that clashes with others, with all of them (see
     :func:`~astana_facts.consistency.pairs.stars`); fingerprinted by that claim and the event."""
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         bounds = [bounds_of(record.claim["value"]) for record in records]
         for center, others in stars(clashing_pairs(bounds)):
             yield star_finding(rule, key[0], records[center], [records[i] for i in others])

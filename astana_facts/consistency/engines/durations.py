@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import combinations
 
-from astana_facts.consistency.context import Context, group, select
+from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.quantities import interval_of
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
 from astana_facts.consistency.timeline import LATEST, EventBounds, bounds_of
@@ -110,7 +110,7 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
     The lengths each date claim and each pair allow are computed once per event; a duration
     that fits the tightest of them is passed over without looking at the rest."""
     ongoing_units = {u.strip() for u in str(rule["parameters"].get("ongoing_units", "")).split(",")}
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         durations = [r for r in records if r.claim["kind"] == "duration"]
         dates = [r for r in records if r.claim["kind"] == "event_date"]
         if not durations or not dates:

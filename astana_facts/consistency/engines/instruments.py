@@ -11,7 +11,7 @@ from collections.abc import Hashable, Iterator
 from itertools import combinations
 from typing import Any
 
-from astana_facts.consistency.context import Context, group, select
+from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.engines.dates import star_finding
 from astana_facts.consistency.pairs import pairs_above, stars
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
@@ -31,7 +31,7 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
     with every claim that gives either."""
     facet = str(rule["parameters"].get("facet", "date"))
     actions = {a.strip() for a in str(rule["parameters"].get("actions", "signed")).split(",")}
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         concluded = [r for r in records if r.claim["value"]["action"] in actions]
         if facet == "date":
             dated = [r for r in concluded if r.claim["value"].get("date")]

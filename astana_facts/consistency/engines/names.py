@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 
-from astana_facts.consistency.context import Context, group, select
+from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.report_finding import consistency_finding
 from astana_facts.dataset import ClaimRecord, Record
 from astana_facts.findings import Finding
@@ -79,7 +79,7 @@ def run_similarity(rule: Record, context: Context) -> Iterator[Finding]:
         if role == "misspelling"
     ]
     best: dict[str, tuple[str, float] | None] = {}
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         for form, claims in _claims_by_form(records, min_length).items():
             folded = normalise(form)
             if folded in registered or any(pattern.search(folded) for pattern in misspelt):
@@ -113,7 +113,7 @@ def run_registered(rule: Record, context: Context) -> Iterator[Finding]:
         for form in sorted(context.entities[entity_id]["misspellings"], key=len, reverse=True):
             pattern = re.compile(rf"\b{re.escape(form)}\b", re.IGNORECASE)
             patterns.setdefault(entity_id, []).append((form, pattern))
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         for entity_id, forms in patterns.items():
             claims: list[ClaimRecord] = []
             seen: list[str] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from astana_facts.consistency.context import Context, group, select
+from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.report_finding import consistency_finding
 from astana_facts.dataset import ClaimRecord, Record
 from astana_facts.findings import Finding
@@ -59,7 +59,7 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
     of distinct lists, with every claim that gives either list, fingerprinted by the lists."""
     mode = rule["parameters"].get("mode", "complete")
     within = containers(context) if mode == "partial" else {}
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         wholes = _by_set([r for r in records if r.claim["value"]["complete"]])
         if mode == "complete":
             for (a, first), (b, second) in combinations(wholes, 2):

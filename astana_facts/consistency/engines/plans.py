@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from astana_facts.consistency.context import Context, group, select
+from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
 from astana_facts.consistency.timeline import bounds_of
 from astana_facts.dataset import ClaimRecord, Record
@@ -36,7 +36,7 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
     """At most one note per plan: missed when a later report contradicts it (the first such
     report), kept when later reports exist and all bear it out (the first of them)."""
     wanted_kept = rule["parameters"].get("outcome", "missed") == "kept"
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         reports = [r for r in records if r.claim["modality"] == "reported"]
         for plan in (r for r in records if r.claim["modality"] == "planned"):
             later = [r for r in reports if _later(r, plan, context)]

@@ -13,7 +13,7 @@ from functools import reduce
 from itertools import combinations
 from typing import Any
 
-from astana_facts.consistency.context import Context, group, select
+from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.report_finding import consistency_finding
 from astana_facts.consistency.timeline import EventBounds, bounds_of
 from astana_facts.dataset import ClaimRecord, Record
@@ -39,7 +39,7 @@ def _first_by_value(records: list[ClaimRecord], path: str) -> dict[Any, ClaimRec
 
 def run_ordinals(rule: Record, context: Context) -> Iterator[Finding]:
     """One event given two ordinals in one series."""
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         by_ordinal = _first_by_value(records, "ordinal")
         for low, high in combinations(sorted(by_ordinal), 2):
             first, second = by_ordinal[low], by_ordinal[high]
@@ -55,7 +55,7 @@ def run_ordinals(rule: Record, context: Context) -> Iterator[Finding]:
 
 def run_dates(rule: Record, context: Context) -> Iterator[Finding]:
     """Two events given the same ordinal of a series whose dates cannot be one event's."""
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         by_subject = {record.claim["subject"]: record for record in reversed(records)}
         dated = {
             subject: found
@@ -76,7 +76,7 @@ def run_dates(rule: Record, context: Context) -> Iterator[Finding]:
 
 def run_chronology(rule: Record, context: Context) -> Iterator[Finding]:
     """A lower ordinal of a series that must have started after a higher one ended."""
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         rounds: list[tuple[int, ClaimRecord, EventBounds, list[ClaimRecord]]] = []
         for (ordinal, subject), record in sorted(_first_by_subject(records).items()):
             found = event_dates(subject, context)
@@ -110,7 +110,7 @@ def _first_by_subject(records: list[ClaimRecord]) -> dict[tuple[int, str], Claim
 def run_series(rule: Record, context: Context) -> Iterator[Finding]:
     """One document using one ordinal for rounds of two series: a note, so a reader keeps them
     apart (never a conflict)."""
-    for key, records in group(rule, select(rule, context)).items():
+    for key, records in rule_groups(rule, context).items():
         by_series = _first_by_value(records, "series")
         if len(by_series) < 2:
             continue
