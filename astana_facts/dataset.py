@@ -20,6 +20,9 @@ class Site:
 
     file: str
     pointer: str
+    line: int | None = None
+    """The line the record opens on, when it was known for free (a claim kept from a file in the
+    canonical layout); else None, and findings about it are located from the file."""
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from astana_facts.compiled import file_validator
 from astana_facts.dataset import ClaimRecord, Record, Site, SourceRecord
 from astana_facts.findings import Finding
 from astana_facts.jsonio.errors import ReadError
+from astana_facts.jsonio.positions import canonical_item_lines
 from astana_facts.jsonio.reader import read_bytes, read_json, resolve_inside
 from astana_facts.locations import display_path
 from astana_facts.record_validation import validation_findings
@@ -59,6 +60,8 @@ class LoadedFile:
     raw: bytes | None = None
     record: Record | None = None
     findings: list[Finding] = field(default_factory=list)
+    canonical: bool = False
+    """Whether the file is in the canonical layout."""
     claim_indexes: list[int] | None = None
     """Of a claims file some of whose claims failed: the index in the file of each kept claim
     (None when every claim was kept, so positions are indexes)."""
@@ -87,8 +90,24 @@ class ClaimsFileRecords:
         )
 
     def claim_records(self) -> list[ClaimRecord]:
-        """Every valid claim with its document and site."""
-        return [self.claim_record(position) for position in range(len(self.claims))]
+        """Every valid claim with its document and site, with the line it opens on when the file
+        is in the canonical layout (found by a scan of the bytes, no parse)."""
+        lines = self._claim_lines()
+        file, document = self.loaded.file, self.document or ""
+        return [
+            ClaimRecord(
+                claim,
+                document,
+                Site(file, f"/claims/{index}", lines[index] if lines is not None else None),
+            )
+            for claim, index in zip(self.claims, self.indexes, strict=True)
+        ]
+
+    def _claim_lines(self) -> list[int] | None:
+        loaded = self.loaded
+        if not loaded.canonical or loaded.raw is None or loaded.claim_indexes is not None:
+            return None  # (a file with invalid claims: its findings are located from the file)
+        return canonical_item_lines(loaded.raw, "claims", len(self.claims))
 
 
 def load_file(path: Path, model: str, *, root: Path) -> LoadedFile:
@@ -100,6 +119,7 @@ def load_file(path: Path, model: str, *, root: Path) -> LoadedFile:
         loaded.findings.append(read_error_finding(parsed))
         return loaded
     loaded.raw = parsed.raw
+    loaded.canonical = parsed.canonical
     try:
         loaded.record = file_validator(model).validate_python(parsed.data)
     except ValidationError as error:

@@ -3,7 +3,9 @@ byte-identical output and fingerprints that survive reformatting and reordering.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,8 @@ from click.testing import CliRunner
 
 from astana_facts.cli.main import cli
 from astana_facts.reporting import build_report
+from astana_facts.resources import bundled
+from astana_facts.validation import locate_late
 from tests.factories import DOC_ID, TEXT, claims, claims_file, span, write
 
 CLAIMS_FILE = Path("claims") / f"{DOC_ID}.json"
@@ -192,3 +196,17 @@ def test_the_python_api_serves_the_report() -> None:
     assert report.claims > 100 and all(
         f.fingerprint in report.verdicts for f in report.findings if f.severity == "error"
     )
+
+
+def test_consistency_findings_open_where_their_first_claim_opens(tmp_path: Path) -> None:
+    """Lines known while reading (canonical files) equal lines found by reading again, in the
+    canonical layout and out of it."""
+    root = tmp_path / "records"
+    shutil.copytree(bundled("records"), root)
+    reformatted = sorted((root / "claims").glob("*.json"))[0]
+    reformatted.write_bytes(orjson.dumps(orjson.loads(reformatted.read_bytes())))
+    consistency = [f for f in build_report(root).findings if f.fingerprint is not None]
+    assert consistency
+    assert all(f.line is not None for f in consistency)
+    forgotten = [dataclasses.replace(f, line=None, column=None) for f in consistency]
+    assert locate_late(forgotten, root) == consistency

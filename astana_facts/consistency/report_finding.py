@@ -81,6 +81,8 @@ def consistency_finding(
         message=message,
         file=first.site.file,
         pointer=first.site.pointer,
+        line=first.site.line,
+        column=5 if first.site.line is not None else None,  # where the claim's "{" is
         claims=claim_ids,
         spans=spans,
         fingerprint=fingerprint(rule["code"], claim_ids if by_claims else (), *facets),

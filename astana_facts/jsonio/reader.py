@@ -33,6 +33,8 @@ class JsonFile:
     path: Path
     raw: bytes
     data: Any
+    canonical: bool = False
+    """Whether ``raw`` is in the canonical layout (so lines can be found by scanning)."""
 
 
 def resolve_inside(root: Path, path: Path) -> Path | None:
@@ -128,7 +130,8 @@ def parse_json(path: Path, raw: bytes) -> JsonFile | ReadError:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         return _syntax_error(path, raw, error)
-    if dumps_canonical_layout(data) != raw:
+    canonical = dumps_canonical_layout(data) == raw
+    if not canonical:
         duplicates = build_source_map(raw).duplicates
         if duplicates:
             first = duplicates[0]
@@ -142,7 +145,7 @@ def parse_json(path: Path, raw: bytes) -> JsonFile | ReadError:
                 column,
                 first.pointer,
             )
-    return JsonFile(path, raw, data)
+    return JsonFile(path, raw, data, canonical)
 
 
 def read_json(path: Path, *, root: Path, max_bytes: int = MAX_FILE_BYTES) -> JsonFile | ReadError:

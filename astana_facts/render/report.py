@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from astana_facts.findings import Finding, count_by_severity
+from astana_facts.gc_pause import no_cyclic_gc
 from astana_facts.quotes import context
 from astana_facts.render.github import render_github
 from astana_facts.render.json import render_json
@@ -90,6 +91,7 @@ def _verdict_lines(verdict: dict[str, Any]) -> list[str]:
     return lines
 
 
+@no_cyclic_gc()
 def render_report_text(report: Report, **_: object) -> str:
     """The report for a terminal."""
     names = _names(report)
@@ -115,6 +117,7 @@ def _cell(text: str) -> str:
     return _one_line(text).replace("|", "\\|")
 
 
+@no_cyclic_gc()
 def render_report_markdown(report: Report, **_: object) -> str:
     """The report as Markdown: a summary, then a section and a table per finding."""
     names = _names(report)
@@ -149,6 +152,7 @@ def render_report_markdown(report: Report, **_: object) -> str:
     return "\n".join(lines) + "\n"
 
 
+@no_cyclic_gc()
 def render_report_json(
     report: Report,
     *,
@@ -176,6 +180,7 @@ def render_report_json(
     )
 
 
+@no_cyclic_gc()
 def render_report_github(report: Report, **_: object) -> str:
     """Every finding of the report as a GitHub workflow annotation; an adjudicated finding
     becomes a notice that names its verdict, so it does not read as a failure."""
@@ -192,6 +197,7 @@ def render_report_github(report: Report, **_: object) -> str:
     return render_github(shown)
 
 
+@no_cyclic_gc()
 def render_report_sarif(report: Report, *, tool_version: str = "", **_: object) -> str:
     """The report as SARIF 2.1.0, with the declared rules as reporting descriptors and the
     verdicts as accepted suppressions."""
