@@ -5,7 +5,7 @@ independent, so worker processes take them in parallel. Workers are forked: they
 the parent has read (source texts, entity ids) and the compiled validators, so nothing but the
 file names goes out and only the results come back. Where ``fork`` is not available (Windows,
 macOS, where forking is unsafe) or the work is small, everything runs in the calling process,
-with the same results.
+with the same results; so it does in a process that runs other threads.
 
 ``ASTANA_FACTS_JOBS`` sets the number of processes (``1``: never fork).
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -32,8 +33,14 @@ _task: Callable[[Any], Any] | None = None
 
 
 def fork_available() -> bool:
-    """Whether worker processes can be forked safely here (Linux and other non-macOS Unix)."""
-    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+    """Whether worker processes can be forked safely here and now: on Linux and other non-macOS
+    Unix, from a process running one thread (a fork copies locks that other threads may hold,
+    and the child could wait on them for ever)."""
+    return (
+        sys.platform != "darwin"
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
 
 
 def job_count(input_bytes: int) -> int:

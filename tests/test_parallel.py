@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -47,6 +48,18 @@ def _die_at_three(number: int) -> int:
 def test_a_worker_that_dies_breaks_the_map_instead_of_hanging_it() -> None:
     with pytest.raises(BrokenProcessPool):
         list(parallel.ordered_map(_die_at_three, range(40), 2))
+
+
+def test_a_process_with_other_threads_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASTANA_FACTS_JOBS", "2")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert parallel.job_count(10**9) == 1
+    finally:
+        release.set()
+        other.join()
 
 
 def test_small_input_stays_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
