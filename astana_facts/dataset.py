@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,25 @@ class ClaimRecord:
     claim: Record
     document: str
     site: Site
+
+
+def claim_records(
+    claims: list[Record],
+    indexes: Sequence[int],
+    lines: list[int] | None,
+    file: str,
+    document: str,
+) -> list[ClaimRecord]:
+    """The validated ``claims`` of one file with their document and sites (each claim's index in
+    the file, and the line it opens on when ``lines`` of every claim are known)."""
+    return [
+        ClaimRecord(
+            claim,
+            document,
+            Site(file, f"/claims/{index}", lines[index] if lines is not None else None),
+        )
+        for claim, index in zip(claims, indexes, strict=True)
+    ]
 
 
 @dataclass

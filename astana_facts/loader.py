@@ -89,21 +89,9 @@ class ClaimsFileRecords:
             Site(self.loaded.file, f"/claims/{self.indexes[position]}"),
         )
 
-    def claim_records(self) -> list[ClaimRecord]:
-        """Every valid claim with its document and site, with the line it opens on when the file
-        is in the canonical layout (found by a scan of the bytes, no parse)."""
-        lines = self._claim_lines()
-        file, document = self.loaded.file, self.document or ""
-        return [
-            ClaimRecord(
-                claim,
-                document,
-                Site(file, f"/claims/{index}", lines[index] if lines is not None else None),
-            )
-            for claim, index in zip(self.claims, self.indexes, strict=True)
-        ]
-
-    def _claim_lines(self) -> list[int] | None:
+    def claim_lines(self) -> list[int] | None:
+        """The line each claim opens on, when the file is in the canonical layout and every
+        claim is valid (found by a scan of the bytes, no parse); else None."""
         loaded = self.loaded
         if not loaded.canonical or loaded.raw is None or loaded.claim_indexes is not None:
             return None  # (a file with invalid claims: its findings are located from the file)

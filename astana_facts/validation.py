@@ -17,7 +17,7 @@ import orjson
 
 from astana_facts import integrity
 from astana_facts.compiled import file_validator
-from astana_facts.dataset import ClaimRecord, Record, Records, Site
+from astana_facts.dataset import Record, Records, Site, claim_records
 from astana_facts.findings import Finding
 from astana_facts.gc_pause import no_cyclic_gc
 from astana_facts.jsonio.errors import ReadError
@@ -155,8 +155,8 @@ def _check_records(
         )
 
     paths = reader.claims_paths()
-    # Kept claims would have to travel back from the workers, which costs more than checking
-    # them here: only a check that keeps nothing uses workers.
+    # Kept claims would have to travel back from the workers: measured, that gains nothing
+    # clear over checking them here, so only a check that keeps nothing uses workers.
     jobs = 1 if keep else job_count(sum(path.stat().st_size for path in paths))
     file_validator("ClaimsFile")  # built once here, inherited by worker processes
     claim_ids = integrity.ClaimIds()
@@ -174,7 +174,9 @@ def _check_records(
         findings += claim_ids.check_file(result.file, result.ids, result.indexes)
         if result.document is not None:
             covering.setdefault(result.document, []).extend(result.covering)
-        records.claims.extend(result.claims)
+        records.claims += claim_records(
+            result.claims, result.indexes, result.lines, result.file, result.document or ""
+        )
         records.not_check_worthy.extend(result.not_check_worthy)
 
     if coverage:
@@ -216,8 +218,10 @@ class ClaimsFileResult:
     """...and the index of each in the file."""
     covering: list[tuple[int, int]]
     """(start, end) of every span, when coverage is checked."""
-    claims: list[ClaimRecord]
-    """The validated claims, when kept."""
+    claims: list[Record]
+    """The validated claims, when kept (plain data: cheap to send back from a worker)..."""
+    lines: list[int] | None
+    """...and the line each opens on, when known."""
     not_check_worthy: list[tuple[Record, Site, str]]
     """The ``not_check_worthy`` entries, when kept."""
 
@@ -271,7 +275,8 @@ class _ClaimsFileCheck:
             ids=[claim["id"] for claim in claims_file.claims],
             indexes=claims_file.indexes,
             covering=covering,
-            claims=claims_file.claim_records() if self.keep else [],
+            claims=claims_file.claims if self.keep else [],
+            lines=claims_file.claim_lines() if self.keep else None,
             not_check_worthy=[
                 (entry, site, document or "") for entry, site in claims_file.not_check_worthy
             ]
