@@ -174,9 +174,10 @@ def _check_records(
         findings += claim_ids.check_file(result.file, result.ids, result.indexes)
         if result.document is not None:
             covering.setdefault(result.document, []).extend(result.covering)
-        records.claims += claim_records(
-            result.claims, result.indexes, result.lines, result.file, result.document or ""
-        )
+        if keep:
+            records.claims += claim_records(
+                result.claims, result.indexes, result.lines, result.file, result.document or ""
+            )
         records.not_check_worthy.extend(result.not_check_worthy)
 
     if coverage:
