@@ -21,7 +21,11 @@ from astana_facts.dataset import Record, Records, Site, claim_records
 from astana_facts.findings import Finding
 from astana_facts.gc_pause import no_cyclic_gc
 from astana_facts.jsonio.errors import ReadError
-from astana_facts.jsonio.positions import build_source_map, canonical_item_lines
+from astana_facts.jsonio.positions import (
+    CANONICAL_ITEM_COLUMN,
+    build_source_map,
+    canonical_item_lines,
+)
 from astana_facts.jsonio.reader import read_bytes
 from astana_facts.jsonio.writer import dumps_canonical_layout
 from astana_facts.loader import LoadedFile, RecordsReader, load_rules
@@ -89,7 +93,9 @@ def _canonical_lines(findings: list[Finding], raw: bytes) -> list[Finding] | Non
         found = lines[key]
         if found is None or index >= len(found):
             return None
-        located.append(dataclasses.replace(finding, line=found[index], column=5))
+        located.append(
+            dataclasses.replace(finding, line=found[index], column=CANONICAL_ITEM_COLUMN)
+        )
     return located
 
 

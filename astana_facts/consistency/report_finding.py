@@ -10,6 +10,7 @@ from astana_facts.consistency.quantities import describe_quantity
 from astana_facts.consistency.timeline import describe_interval
 from astana_facts.dataset import ClaimRecord, Record
 from astana_facts.findings import Finding, SpanRef
+from astana_facts.jsonio.positions import CANONICAL_ITEM_COLUMN
 
 
 def fingerprint(code: str, claim_ids: Iterable[str], *facets: str) -> str:
@@ -82,7 +83,7 @@ def consistency_finding(
         file=first.site.file,
         pointer=first.site.pointer,
         line=first.site.line,
-        column=5 if first.site.line is not None else None,  # where the claim's "{" is
+        column=CANONICAL_ITEM_COLUMN if first.site.line is not None else None,
         claims=claim_ids,
         spans=spans,
         fingerprint=fingerprint(rule["code"], claim_ids if by_claims else (), *facets),

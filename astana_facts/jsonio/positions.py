@@ -119,6 +119,11 @@ def build_source_map(raw: bytes) -> SourceMap:
     return source_map
 
 
+CANONICAL_ITEM_COLUMN = 5
+"""Column of the ``{`` that opens an item of a top-level array in the canonical layout (four
+spaces of indent), the column of every finding located by :func:`canonical_item_lines`."""
+
+
 def canonical_item_lines(raw: bytes, key: str, count: int) -> list[int] | None:
     """Lines of the ``count`` items of the top-level array ``key`` of a file in the canonical
     layout (see :mod:`astana_facts.jsonio.writer`), found by scanning, without parsing.
