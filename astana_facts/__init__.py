@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from astana_facts.dataset import Dataset
-    from astana_facts.findings import Finding
-    from astana_facts.reporting import Report
+    from astana_facts.findings.finding import Finding
+    from astana_facts.pipeline.report import Report
 
     __version__: str
 
@@ -60,7 +60,7 @@ def report(path: str | Path | None = None) -> Report:
     """The consistency report of a records folder (default: the bundled dataset): integrity
     findings, then every finding of the declared consistency rules with its claims, values and
     fingerprint, and the editors' verdicts (``report.verdicts``, by fingerprint)."""
-    from astana_facts.reporting import build_report
+    from astana_facts.pipeline.report import build_report
 
     return build_report(path)
 

@@ -6,9 +6,10 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from astana_facts.dataset import Dataset, Records
-from astana_facts.findings import Finding, has_errors
-from astana_facts.validation import check_records, resolve_root
+from astana_facts.dataset import Dataset
+from astana_facts.findings.finding import Finding, has_errors
+from astana_facts.pipeline.checks import check_records, resolve_root
+from astana_facts.reading.records import Records
 
 if TYPE_CHECKING:
     from astana_facts.models import Claim

@@ -297,7 +297,7 @@ print(json.dumps({"seconds": time.perf_counter() - start}))
 
 _REPORT = """
 import json, sys, time
-from astana_facts.reporting import build_report
+from astana_facts.pipeline.report import build_report
 from astana_facts.render.report import render_report_json
 start = time.perf_counter()
 report = build_report(sys.argv[1])

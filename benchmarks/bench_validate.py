@@ -712,7 +712,7 @@ print(json.dumps(result))
 _VALIDATE_CODE = """
 import json, pathlib, resource, sys, time
 import astana_facts
-from astana_facts.parallel import job_count
+from astana_facts.pipeline.parallel import job_count
 start = time.perf_counter()
 findings = astana_facts.validate(sys.argv[1])
 seconds = time.perf_counter() - start

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from astana_facts.jsonio.writer import dumps_canonical
-from astana_facts.quotes import find_quote
+from astana_facts.text.quotes import find_quote
 
 DOC_ID = "sample-doc"
 TEXT = (

@@ -12,8 +12,8 @@ from typing import Any
 import orjson
 import pytest
 
-from astana_facts import compiled
-from astana_facts.record_validation import record_validator
+from astana_facts.reading import compiled
+from astana_facts.reading.validators import record_validator
 from tests.factories import DOC_ID, claims
 
 
@@ -80,7 +80,7 @@ def test_a_damaged_cache_falls_back_to_the_models(
 def test_validate_imports_neither_pydantic_nor_the_models_once_cached(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from astana_facts.validation import check_records\n"
+        "from astana_facts.pipeline.checks import check_records\n"
         "check_records(None)\n"
         "heavy = [m for m in ('pydantic', 'astana_facts.models') if m in sys.modules]\n"
         "print(heavy)\n"
@@ -88,7 +88,7 @@ def test_validate_imports_neither_pydantic_nor_the_models_once_cached(tmp_path: 
     )
     env = {"ASTANA_FACTS_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     subprocess.run(
-        [sys.executable, "-c", "from astana_facts.compiled import compiled; compiled()"],
+        [sys.executable, "-c", "from astana_facts.reading.compiled import compiled; compiled()"],
         env=env,
         check=True,
     )

@@ -13,9 +13,9 @@ from typing import Any
 import orjson
 import pytest
 
-from astana_facts import parallel
+from astana_facts.pipeline import parallel
+from astana_facts.pipeline.checks import check_records
 from astana_facts.resources import bundled
-from astana_facts.validation import check_records
 
 needs_fork = pytest.mark.skipif(not parallel.fork_available(), reason="no safe fork here")
 

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from astana_facts import validate
 from astana_facts.cli.main import cli
-from astana_facts.formatter import format_records
-from astana_facts.quotes import find_quote
+from astana_facts.text.quotes import find_quote
+from astana_facts.tools.fmt import format_records
 from tests.factories import DOC_ID, TEXT, build_records, claims, write
 
 CLAIMS_FILE = Path("claims") / f"{DOC_ID}.json"

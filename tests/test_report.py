@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from astana_facts.cli.main import cli
-from astana_facts.reporting import build_report
+from astana_facts.pipeline.checks import locate_late
+from astana_facts.pipeline.report import build_report
 from astana_facts.resources import bundled
-from astana_facts.validation import locate_late
 from tests.factories import DOC_ID, TEXT, claims, claims_file, span, write
 
 CLAIMS_FILE = Path("claims") / f"{DOC_ID}.json"

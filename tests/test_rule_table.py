@@ -8,9 +8,9 @@ import re
 from click.testing import CliRunner
 
 from astana_facts.cli.main import cli
-from astana_facts.codes import INTEGRITY_CODES
 from astana_facts.consistency.engines import ENGINES
-from astana_facts.rule_table import consistency_rules
+from astana_facts.findings.codes import INTEGRITY_CODES
+from astana_facts.findings.rules_doc import consistency_rules
 from tests.conftest import REPO
 
 ROW = re.compile(r"^\| ([A-Z]{3}[0-9]{3}) \| ([a-z0-9-]+) \| (error|warning|info) \| (.+) \|$")

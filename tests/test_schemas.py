@@ -13,10 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from astana_facts.compiled import file_validator
 from astana_facts.models import ClaimsFile, EntitiesFile, SourceMetadata
-from astana_facts.record_validation import record_validator
-from astana_facts.schemas import SCHEMA_MODELS, generated_schemas, schema_file_name
+from astana_facts.models.json_schema import SCHEMA_MODELS, generated_schemas, schema_file_name
+from astana_facts.reading.compiled import file_validator
+from astana_facts.reading.validators import record_validator
 from tests.conftest import REPO
 from tests.factories import claims, entities, metadata
 

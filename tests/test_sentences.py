@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from astana_facts.sentences import split_sentences
+from astana_facts.text.sentences import split_sentences
 
 WORDS = st.sampled_from(
     ["Astana", "talks", "Dec.", "U.S.", "the", "round", "320", "“quoted”", "said", "it", "."]

@@ -12,7 +12,7 @@ import click
 from astana_facts import package_version
 from astana_facts.cli.options import format_option, records_argument
 from astana_facts.cli.scope import scope_options, scoped
-from astana_facts.findings import Finding, has_errors
+from astana_facts.findings.finding import Finding, has_errors
 from astana_facts.resources import DataFolderNotFound, bundled
 
 EXIT_FINDINGS = 1
@@ -23,7 +23,7 @@ EXIT_USAGE = 2
 def _folder_errors_exit() -> Iterator[None]:
     """A records folder that cannot be used (it vanished after the first look) exits 2 with a
     message, as every command's usage errors do."""
-    from astana_facts.loader import RecordsFolderError
+    from astana_facts.reading.folder import RecordsFolderError
 
     try:
         yield
@@ -75,9 +75,9 @@ def validate(
         astana-facts validate --coverage
         astana-facts validate records --format sarif > astana-facts.sarif
     """
-    from astana_facts.locations import display_path
+    from astana_facts.pipeline.checks import check_records
+    from astana_facts.reading.locations import display_path
     from astana_facts.render import RENDERERS
-    from astana_facts.validation import check_records
 
     root = _records_root(records_dir)
     with _folder_errors_exit():
@@ -113,9 +113,9 @@ def fmt(records_dir: str | None, check: bool) -> None:
     Example:
         astana-facts fmt --check records
     """
-    from astana_facts.formatter import format_records
-    from astana_facts.locations import display_path
+    from astana_facts.reading.locations import display_path
     from astana_facts.render.text import location
+    from astana_facts.tools.fmt import format_records
 
     root = _records_root(records_dir)
     result = format_records(root, check=check)
@@ -162,9 +162,9 @@ def locate(
     """
     import orjson
 
-    from astana_facts.formatter import document_text
-    from astana_facts.quotes import find_quote
-    from astana_facts.visible import show
+    from astana_facts.text.quotes import find_quote
+    from astana_facts.text.visible import show
+    from astana_facts.tools.fmt import document_text
 
     root = _records_root(records_dir)
     text = document_text(root, document)
@@ -212,7 +212,7 @@ def schemas(schemas_dir: str | None, check: bool) -> None:
         astana-facts schemas --check
     """
     from astana_facts.jsonio.writer import write_atomic
-    from astana_facts.schemas import generated_schemas
+    from astana_facts.models.json_schema import generated_schemas
 
     folder = Path(schemas_dir) if schemas_dir else bundled("schemas")
     stale = []
@@ -252,7 +252,7 @@ def rules(output_format: str, validators_dir: Path | None) -> None:
     Example:
         astana-facts rules --format markdown
     """
-    from astana_facts.rule_table import consistency_rules, rules_markdown, rules_text
+    from astana_facts.findings.rules_doc import consistency_rules, rules_markdown, rules_text
 
     try:
         declared = consistency_rules(validators_dir)
@@ -278,13 +278,13 @@ def stats(records_dir: str | None, output_format: str) -> None:
     Example:
         astana-facts stats --format markdown
     """
+    from astana_facts.pipeline.checks import check_records
     from astana_facts.render.stats import (
         render_stats_json,
         render_stats_markdown,
         render_stats_text,
     )
-    from astana_facts.stats import document_stats
-    from astana_facts.validation import check_records
+    from astana_facts.tools.stats import document_stats
 
     root = _records_root(records_dir)
     with _folder_errors_exit():
@@ -346,9 +346,9 @@ def report(
         astana-facts report --format sarif -o report.sarif
     """
     from astana_facts.jsonio.writer import write_atomic
-    from astana_facts.locations import display_path
+    from astana_facts.pipeline.report import build_report
+    from astana_facts.reading.locations import display_path
     from astana_facts.render.report import REPORT_RENDERERS
-    from astana_facts.reporting import build_report
 
     root = _records_root(records_dir)
     with _folder_errors_exit():
@@ -426,7 +426,7 @@ def add_source_command(
         astana-facts add-source article.txt --id tass-round-9-2018-05 \\
             --title "Astana talks end" --published 2018-05-15 --publisher TASS
     """
-    from astana_facts.add_source import AddSourceError, NewSource, add_source
+    from astana_facts.tools.add_source import AddSourceError, NewSource, add_source
 
     root = _records_root(records_dir)
     request = NewSource(
@@ -556,7 +556,7 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
         astana-facts export --format jsonl -o - | head -1
     """
     from astana_facts.export.writers import ExportError, jsonl, write_export
-    from astana_facts.validation import check_records
+    from astana_facts.pipeline.checks import check_records
 
     root = _records_root(records_dir)
     with _folder_errors_exit():

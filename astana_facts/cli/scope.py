@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from astana_facts.dataset import Records
-    from astana_facts.findings import Finding
+    from astana_facts.findings.finding import Finding
+    from astana_facts.reading.records import Records
 
 Recheck = Callable[[Path, Path | None], "list[Finding]"]
 """Checks a records folder (with a validators folder) the way the command does."""
@@ -48,8 +48,8 @@ def scoped(
     """The findings to show: all, or those the change introduced (see the module doc)."""
     if changed_since is None and not files:
         return findings
-    from astana_facts.changes import ChangeError, baseline, split_findings, touching
     from astana_facts.resources import validators_for
+    from astana_facts.tools.changes import ChangeError, baseline, split_findings, touching
 
     root = records.root
     if changed_since is not None:

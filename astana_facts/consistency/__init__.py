@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from astana_facts.consistency.context import Context, build_context
 from astana_facts.consistency.engines import ENGINES
-from astana_facts.dataset import Records
-from astana_facts.findings import SEVERITY_RANK, Finding
+from astana_facts.findings.finding import SEVERITY_RANK, Finding
+from astana_facts.reading.records import Records
 
 
 def consistency_sort_key(finding: Finding) -> tuple[object, ...]:

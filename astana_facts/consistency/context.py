@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from astana_facts.dataset import ClaimRecord, Record, Records
+from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
 
 GroupKey = tuple[Hashable, ...]
 
@@ -20,7 +20,7 @@ class Context:
     """The claims of a records folder with the indexes that several engines share."""
 
     claims: list[ClaimRecord]
-    entities: dict[str, Record] = field(default_factory=dict)
+    entities: dict[str, PlainRecord] = field(default_factory=dict)
     published: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
     """Document id -> earliest and latest possible publication day."""
     by_subject: dict[str, list[ClaimRecord]] = field(default_factory=dict)
@@ -92,7 +92,7 @@ def _hashable(node: Any) -> Hashable:
     return node  # type: ignore[no-any-return]
 
 
-def select(rule: Record, context: Context) -> list[ClaimRecord]:
+def select(rule: PlainRecord, context: Context) -> list[ClaimRecord]:
     """The claims a rule applies to: its kinds and modalities, in id order."""
     kinds = set(rule["applies_to"]["kinds"])
     modalities = set(rule["applies_to"]["modalities"])
@@ -104,7 +104,7 @@ def select(rule: Record, context: Context) -> list[ClaimRecord]:
     return [record for record in pool if record.claim["modality"] in modalities]
 
 
-def rule_groups(rule: Record, context: Context) -> dict[GroupKey, list[ClaimRecord]]:
+def rule_groups(rule: PlainRecord, context: Context) -> dict[GroupKey, list[ClaimRecord]]:
     """The claims of ``rule`` (:func:`select`) grouped by its key (:func:`group`), made once per
     selection and key: rules that share them (several rules of one engine do) share the groups.
     The groups are shared, so engines must not change them."""
@@ -120,7 +120,7 @@ def rule_groups(rule: Record, context: Context) -> dict[GroupKey, list[ClaimReco
     return found
 
 
-def group(rule: Record, claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[ClaimRecord]]:
+def group(rule: PlainRecord, claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[ClaimRecord]]:
     """Claims grouped by the rule's ``group_by`` paths; groups in a deterministic key order.
 
     A ``value.as_of`` (or any optional path) that is absent groups as None; a path that is

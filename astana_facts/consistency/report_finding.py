@@ -8,9 +8,9 @@ from typing import Any
 
 from astana_facts.consistency.quantities import describe_quantity
 from astana_facts.consistency.timeline import describe_interval
-from astana_facts.dataset import ClaimRecord, Record
-from astana_facts.findings import Finding, SpanRef
+from astana_facts.findings.finding import Finding, SpanRef
 from astana_facts.jsonio.positions import CANONICAL_ITEM_COLUMN
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
 def fingerprint(code: str, claim_ids: Iterable[str], *facets: str) -> str:
@@ -20,7 +20,7 @@ def fingerprint(code: str, claim_ids: Iterable[str], *facets: str) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
 
 
-def describe_value(claim: Record) -> str:
+def describe_value(claim: PlainRecord) -> str:
     """A claim's normalised value in a few words, for reports."""
     value: dict[str, Any] = claim["value"]
     kind = claim["kind"]
@@ -58,7 +58,7 @@ def describe_value(claim: Record) -> str:
 
 
 def consistency_finding(
-    rule: Record,
+    rule: PlainRecord,
     records: Sequence[ClaimRecord],
     message: str,
     *facets: str,

@@ -17,8 +17,8 @@ from typing import Any
 
 import orjson
 
-from astana_facts.dataset import Records
-from astana_facts.model_paths import claim_paths, values_at
+from astana_facts.reading.model_paths import claim_paths, values_at
+from astana_facts.reading.records import Records
 
 
 @dataclass(frozen=True)

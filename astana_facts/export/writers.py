@@ -16,9 +16,9 @@ from typing import Any
 
 import orjson
 
-from astana_facts.dataset import Records
 from astana_facts.export.tables import TABLES, Table, rows
 from astana_facts.jsonio.writer import canonical_order
+from astana_facts.reading.records import Records
 
 SQLITE_TYPES = {
     "string": "TEXT",

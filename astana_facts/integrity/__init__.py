@@ -2,7 +2,7 @@
 
 Checks are generators of findings over validated records. Per-claim checks run as each claims
 file is read (:func:`check_claims`); the others run once over the whole folder. The order in
-which :mod:`astana_facts.validation` runs them follows the data: sources, entities, claims,
+which :mod:`astana_facts.pipeline.checks` runs them follows the data: sources, entities, claims,
 adjudications.
 """
 
@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from astana_facts.dataset import ClaimRecord, Record
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
 from astana_facts.integrity.coverage import check_coverage
 from astana_facts.integrity.identifiers import ClaimIds, check_aliases, check_entity_ids
 from astana_facts.integrity.references import (
@@ -24,10 +23,11 @@ from astana_facts.integrity.references import (
 from astana_facts.integrity.sources import check_source
 from astana_facts.integrity.spans import check_claim_spans, check_no_claim_spans, spans_hold
 from astana_facts.integrity.values import check_claim_intervals, intervals_hold
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
 def check_claims(
-    claims: Sequence[Record],
+    claims: Sequence[PlainRecord],
     *,
     claim_record: Callable[[int], ClaimRecord],
     text: str | None,

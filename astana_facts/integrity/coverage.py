@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 
-from astana_facts.findings import Finding, SpanRef
-from astana_facts.sentences import Sentence, split_sentences
-from astana_facts.visible import show
+from astana_facts.findings.finding import Finding, SpanRef
+from astana_facts.text.sentences import Sentence, split_sentences
+from astana_facts.text.visible import show
 
 EXCERPT = 80
 """Code points of an uncovered sentence quoted in the message."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from astana_facts.dataset import Record, Site
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import PlainRecord, Site
 
 
 class ClaimIds:
@@ -54,7 +54,7 @@ class ClaimIds:
         )
 
 
-def check_entity_ids(entities: list[tuple[Record, Site]]) -> Iterator[Finding]:
+def check_entity_ids(entities: list[tuple[PlainRecord, Site]]) -> Iterator[Finding]:
     """IDS002: an entity id used twice."""
     first: dict[str, Site] = {}
     for entity, site in entities:
@@ -70,7 +70,7 @@ def check_entity_ids(entities: list[tuple[Record, Site]]) -> Iterator[Finding]:
             )
 
 
-def check_aliases(entities: list[tuple[Record, Site]]) -> Iterator[Finding]:
+def check_aliases(entities: list[tuple[PlainRecord, Site]]) -> Iterator[Finding]:
     """IDS003: the same name, alias or misspelling registered for two entities.
 
     Forms are compared case-insensitively: "The Astana Process" and "the Astana process" are one.

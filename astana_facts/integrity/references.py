@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from astana_facts.dataset import ClaimRecord, Record, Site
-from astana_facts.findings import Finding
-from astana_facts.model_paths import (
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.model_paths import (
     claim_collectors,
     claim_paths,
     model_reference_paths,
     values_at,
 )
+from astana_facts.reading.records import ClaimRecord, PlainRecord, Site
 
 
-def references_hold(claim: Record, entity_ids: frozenset[str] | set[str]) -> bool:
+def references_hold(claim: PlainRecord, entity_ids: frozenset[str] | set[str]) -> bool:
     """Whether every entity a claim names exists: the quick test before
     :func:`check_claim_references`."""
     return entity_ids.issuperset(claim_collectors(claim["kind"])[0](claim))
@@ -37,7 +37,7 @@ def check_claim_references(record: ClaimRecord, entity_ids: Collection[str]) -> 
                 )
 
 
-def check_entity_references(entities: list[tuple[Record, Site]]) -> Iterator[Finding]:
+def check_entity_references(entities: list[tuple[PlainRecord, Site]]) -> Iterator[Finding]:
     """REF002: an entity naming another (its series) that does not exist."""
     entity_ids = {entity["id"] for entity, _ in entities}
     for entity, site in entities:
@@ -66,7 +66,7 @@ def check_unknown_document(file: str, document: str) -> Finding:
 
 
 def check_adjudication_references(
-    adjudications: list[tuple[Record, Site]], claim_ids: Collection[str]
+    adjudications: list[tuple[PlainRecord, Site]], claim_ids: Collection[str]
 ) -> Iterator[Finding]:
     """REF003: an adjudication naming a claim that does not exist."""
     for adjudication, site in adjudications:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from astana_facts.dataset import SourceRecord
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import SourceRecord
 
 
 def check_source(document_id: str, source: SourceRecord) -> Iterator[Finding]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from astana_facts.dataset import ClaimRecord, Record, Site
-from astana_facts.findings import Finding, SpanRef
-from astana_facts.visible import show
+from astana_facts.findings.finding import Finding, SpanRef
+from astana_facts.reading.records import ClaimRecord, PlainRecord, Site
+from astana_facts.text.visible import show
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,7 @@ class SpanOwner:
 
 
 def _finding(
-    code: str, message: str, owner: SpanOwner, index: int, field: str, span: Record
+    code: str, message: str, owner: SpanOwner, index: int, field: str, span: PlainRecord
 ) -> Finding:
     return Finding(
         code=code,
@@ -37,7 +37,7 @@ def _finding(
     )
 
 
-def check_span(text: str, span: Record, owner: SpanOwner, index: int) -> Iterator[Finding]:
+def check_span(text: str, span: PlainRecord, owner: SpanOwner, index: int) -> Iterator[Finding]:
     """SPN001-SPN006 for one span of a claim, against its document's text."""
     start, end, exact = span["start"], span["end"], span["exact"]
     if end < start:
@@ -97,7 +97,7 @@ def check_span(text: str, span: Record, owner: SpanOwner, index: int) -> Iterato
         )
 
 
-def spans_hold(spans: list[Record], text: str) -> bool:
+def spans_hold(spans: list[PlainRecord], text: str) -> bool:
     """Whether every span is in bounds, in order, and matches the text with its context: the
     quick test that spares the common case building any finding (:func:`check_span` says what
     is wrong when it fails)."""
@@ -114,7 +114,7 @@ def spans_hold(spans: list[Record], text: str) -> bool:
     return True
 
 
-def check_spans(spans: list[Record], text: str | None, owner: SpanOwner) -> Iterator[Finding]:
+def check_spans(spans: list[PlainRecord], text: str | None, owner: SpanOwner) -> Iterator[Finding]:
     """Every span of one record; nothing when the document's text is not loaded (reported
     elsewhere, once)."""
     if text is None:
@@ -133,7 +133,7 @@ def check_claim_spans(record: ClaimRecord, text: str | None) -> Iterator[Finding
 
 
 def check_no_claim_spans(
-    entry: Record, site: Site, document: str, text: str | None
+    entry: PlainRecord, site: Site, document: str, text: str | None
 ) -> Iterator[Finding]:
     """Every span of one ``not_check_worthy`` entry."""
     owner = SpanOwner(document, site.file, site.pointer, f"entry {site.pointer[1:]}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from astana_facts.dataset import ClaimRecord, Record
-from astana_facts.findings import Finding
-from astana_facts.model_paths import claim_collectors, claim_paths, values_at
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.model_paths import claim_collectors, claim_paths, values_at
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
 def _reversed(node: dict[str, Any]) -> bool:
@@ -17,7 +17,7 @@ def _reversed(node: dict[str, Any]) -> bool:
     return bool(node.get("bound") == "range" and node["high"] < node["low"])
 
 
-def intervals_hold(claim: Record) -> bool:
+def intervals_hold(claim: PlainRecord) -> bool:
     """Whether every interval of a claim is in order: the quick test before
     :func:`check_claim_intervals`."""
     for node in claim_collectors(claim["kind"])[1](claim):  # noqa: SIM110 (faster than all())

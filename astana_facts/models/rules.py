@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from astana_facts.findings.severity import Severity
 from astana_facts.models.base import Record, Text, schema_ref
-from astana_facts.severity import Severity
 
 Comparison = Literal[
     "date_spans",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
 from astana_facts.render.github import render_github
 from astana_facts.render.json import render_json
 from astana_facts.render.sarif import render_sarif

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

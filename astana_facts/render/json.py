@@ -19,8 +19,8 @@ from typing import Any
 
 import orjson
 
-from astana_facts.codes import CODES_BY_ID
-from astana_facts.findings import Finding, count_by_severity
+from astana_facts.findings.codes import CODES_BY_ID
+from astana_facts.findings.finding import Finding, count_by_severity
 
 
 def finding_to_dict(

@@ -11,14 +11,14 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-from astana_facts.findings import Finding, count_by_severity
-from astana_facts.gc_pause import no_cyclic_gc
-from astana_facts.quotes import context
+from astana_facts.findings.finding import Finding, count_by_severity
+from astana_facts.pipeline.gc import no_cyclic_gc
+from astana_facts.pipeline.report import Report
 from astana_facts.render.github import render_github
 from astana_facts.render.json import render_json
 from astana_facts.render.sarif import render_sarif
 from astana_facts.render.text import location
-from astana_facts.reporting import Report
+from astana_facts.text.quotes import context
 
 CONTEXT = 24
 """Code points of text shown on each side of a quote."""

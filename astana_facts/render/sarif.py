@@ -14,8 +14,8 @@ from typing import Any
 
 import orjson
 
-from astana_facts.codes import INTEGRITY_CODES
-from astana_facts.findings import Finding
+from astana_facts.findings.codes import INTEGRITY_CODES
+from astana_facts.findings.finding import Finding
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/astana-facts/"

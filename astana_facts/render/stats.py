@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import orjson
 
-from astana_facts.stats import DocumentStats
+from astana_facts.tools.stats import DocumentStats
 
 
 def _percent(part: int, whole: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from astana_facts.findings import Finding, count_by_severity
+from astana_facts.findings.finding import Finding, count_by_severity
 
 
 def location(finding: Finding) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from astana_facts.consistency import check_consistency
-from astana_facts.dataset import ClaimRecord, Records, Site, SourceRecord
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord, Records, Site, SourceRecord
 from astana_facts.resources import bundled
 
 RULES: list[dict[str, Any]] = json.loads(

@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from astana_facts.consistency.report_finding import fingerprint
-from astana_facts.dataset import ClaimRecord
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord
 from tests.consistency.builders import claim, entity, exact, findings
 
 STATES = ["russia", "iran", "turkey", "kazakhstan", "jordan", "united-states"]

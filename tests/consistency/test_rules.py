@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from astana_facts.dataset import ClaimRecord
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord
 from tests.consistency.builders import claim, dates, entity, exact, findings
 
 ROUND = "astana-round-8"

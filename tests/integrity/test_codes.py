@@ -14,8 +14,8 @@ import orjson
 import pytest
 
 from astana_facts import validate
-from astana_facts.codes import INTEGRITY_CODES
-from astana_facts.findings import Finding
+from astana_facts.findings.codes import INTEGRITY_CODES
+from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.positions import build_source_map
 from tests.factories import (
     DOC_ID,

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from astana_facts.integrity.coverage import check_coverage, uncovered_sentences
-from astana_facts.sentences import split_sentences
+from astana_facts.text.sentences import split_sentences
 from tests.factories import TEXT
 
 SENTENCES = split_sentences(TEXT)

@@ -9,8 +9,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from astana_facts.models import Claim, ClaimsFile, Entity, Quantity
 from astana_facts.models.field_docs import all_models, field_docstrings
+from astana_facts.models.json_schema import SCHEMA_MODELS
 from astana_facts.models.values import DateValue, Exact, RoundValue
-from astana_facts.schemas import SCHEMA_MODELS
 from tests.factories import claims
 
 CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)

@@ -20,10 +20,10 @@ from astana_facts.consistency.engines import (
     quantities,
     rounds,
 )
-from astana_facts.dataset import Record
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import PlainRecord
 
-Engine = Callable[[Record, Context], Iterator[Finding]]
+Engine = Callable[[PlainRecord, Context], Iterator[Finding]]
 
 ENGINES: dict[str, Engine] = {
     "date_spans": dates.run,

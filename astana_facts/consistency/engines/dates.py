@@ -8,8 +8,8 @@ from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.pairs import pairs_above, stars
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
 from astana_facts.consistency.timeline import EventBounds, bounds_of
-from astana_facts.dataset import ClaimRecord, Record
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
 def clashing_pairs(bounds: list[EventBounds]) -> list[tuple[int, int]]:
@@ -24,7 +24,7 @@ def clashing_pairs(bounds: list[EventBounds]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def run(rule: Record, context: Context) -> Iterator[Finding]:
+def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """One finding per date claim of an event that clashes with others, with all of them (see
     :func:`~astana_facts.consistency.pairs.stars`); fingerprinted by that claim and the event."""
     for key, records in rule_groups(rule, context).items():
@@ -34,7 +34,7 @@ def run(rule: Record, context: Context) -> Iterator[Finding]:
 
 
 def star_finding(
-    rule: Record, subject: object, center: ClaimRecord, others: list[ClaimRecord]
+    rule: PlainRecord, subject: object, center: ClaimRecord, others: list[ClaimRecord]
 ) -> Finding:
     """A finding of one claim that cannot be true together with each of ``others``."""
     listed = "; ".join(f"{describe_value(o.claim)} ({o.claim['id']})" for o in others[:3])

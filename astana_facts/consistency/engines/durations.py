@@ -19,8 +19,8 @@ from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.quantities import interval_of
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
 from astana_facts.consistency.timeline import LATEST, EventBounds, bounds_of
-from astana_facts.dataset import ClaimRecord, Record
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 _DAYS_PER_UNIT = {
     "day": (1.0, 1.0),
@@ -30,7 +30,7 @@ _DAYS_PER_UNIT = {
 }
 
 
-def days_range(value: Record, parameters: Record) -> tuple[float, float]:
+def days_range(value: PlainRecord, parameters: PlainRecord) -> tuple[float, float]:
     """The numbers of days a duration value admits."""
     low, high = interval_of(value["amount"], float(parameters.get("approximately_tolerance", 0.1)))
     unit = value["unit"]
@@ -103,7 +103,7 @@ def _ranges(bounds: list[EventBounds]) -> list[tuple[int, float]]:
     return ranges
 
 
-def run(rule: Record, context: Context) -> Iterator[Finding]:
+def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """At most one finding per duration: with every date claim it cannot fit alone, or else with
     the first compatible pair of date claims (a start and a later day) that it cannot fit.
 

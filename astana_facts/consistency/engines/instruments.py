@@ -15,17 +15,17 @@ from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.engines.dates import star_finding
 from astana_facts.consistency.pairs import pairs_above, stars
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
-from astana_facts.dataset import ClaimRecord, Record
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
-def _facet_key(facet: str, value: Record) -> Hashable:
+def _facet_key(facet: str, value: PlainRecord) -> Hashable:
     if facet == "event":
         return value.get("event")
     return frozenset(value["parties"]) or None
 
 
-def run(rule: Record, context: Context) -> Iterator[Finding]:
+def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """One finding per pair of claims about one instrument that clash on the facet: dates that
     share no day (found by sorting), or, for rounds and parties, each pair of distinct values
     with every claim that gives either."""
@@ -62,9 +62,9 @@ def _label(value: Hashable) -> str:
     return ",".join(sorted(value)) if isinstance(value, frozenset) else str(value)
 
 
-def _start(interval: Record) -> Any:
+def _start(interval: PlainRecord) -> Any:
     return interval["start"]
 
 
-def _end(interval: Record) -> Any:
+def _end(interval: PlainRecord) -> Any:
     return interval["end"]

@@ -19,8 +19,8 @@ from rapidfuzz import fuzz, process
 
 from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.report_finding import consistency_finding
-from astana_facts.dataset import ClaimRecord, Record
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 _WORD = r"[A-Z][\w’'.\-]*\w"
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|the|de|al|for|and)\s+)*{_WORD})*")
@@ -67,7 +67,7 @@ def _claims_by_form(records: list[ClaimRecord], min_length: int) -> dict[str, li
     return found
 
 
-def run_similarity(rule: Record, context: Context) -> Iterator[Finding]:
+def run_similarity(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """A finding per document and unregistered form close to a registered one."""
     threshold = float(rule["parameters"].get("threshold", 85))
     min_length = int(rule["parameters"].get("min_length", 5))
@@ -106,7 +106,7 @@ def run_similarity(rule: Record, context: Context) -> Iterator[Finding]:
             )
 
 
-def run_registered(rule: Record, context: Context) -> Iterator[Finding]:
+def run_registered(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """A finding per document and entity whose registered misspellings its quotes contain."""
     patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for entity_id in sorted(context.entities):

@@ -13,8 +13,8 @@ from itertools import combinations
 
 from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.report_finding import consistency_finding
-from astana_facts.dataset import ClaimRecord, Record
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 _CONTAINED_IN = {"member_of", "part_of"}
 
@@ -54,7 +54,7 @@ def _set_key(members: frozenset[str]) -> str:
     return ",".join(sorted(members))
 
 
-def run(rule: Record, context: Context) -> Iterator[Finding]:
+def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """Findings for complete lists that differ, or partial lists that do not fit: one per pair
     of distinct lists, with every claim that gives either list, fingerprinted by the lists."""
     mode = rule["parameters"].get("mode", "complete")

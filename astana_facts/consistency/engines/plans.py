@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
 from astana_facts.consistency.timeline import bounds_of
-from astana_facts.dataset import ClaimRecord, Record
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
-def kept(plan: Record, report: Record) -> bool:
+def kept(plan: PlainRecord, report: PlainRecord) -> bool:
     """Whether a reported value bears out a planned one of the same kind."""
     if plan["kind"] == "location":
         return bool(plan["value"]["place"] == report["value"]["place"])
@@ -32,7 +32,7 @@ def _later(report: ClaimRecord, plan: ClaimRecord, context: Context) -> bool:
     return report_day is not None and plan_day is not None and report_day[0] > plan_day[0]
 
 
-def run(rule: Record, context: Context) -> Iterator[Finding]:
+def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """At most one note per plan: missed when a later report contradicts it (the first such
     report), kept when later reports exist and all bear it out (the first of them)."""
     wanted_kept = rule["parameters"].get("outcome", "missed") == "kept"

@@ -8,11 +8,11 @@ from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.engines.dates import star_finding
 from astana_facts.consistency.pairs import pairs_above, stars
 from astana_facts.consistency.quantities import interval_of
-from astana_facts.dataset import Record
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import PlainRecord
 
 
-def run(rule: Record, context: Context) -> Iterator[Finding]:
+def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """One finding per count that no other count of its group can overlap, with those counts
     (found by sorting, not by comparing all pairs)."""
     tolerance = float(rule["parameters"].get("approximately_tolerance", 0.1))

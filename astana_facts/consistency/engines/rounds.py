@@ -16,8 +16,8 @@ from typing import Any
 from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.report_finding import consistency_finding
 from astana_facts.consistency.timeline import EventBounds, bounds_of
-from astana_facts.dataset import ClaimRecord, Record
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
 def event_dates(subject: str, context: Context) -> tuple[EventBounds, list[ClaimRecord]] | None:
@@ -37,7 +37,7 @@ def _first_by_value(records: list[ClaimRecord], path: str) -> dict[Any, ClaimRec
     return chosen
 
 
-def run_ordinals(rule: Record, context: Context) -> Iterator[Finding]:
+def run_ordinals(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """One event given two ordinals in one series."""
     for key, records in rule_groups(rule, context).items():
         by_ordinal = _first_by_value(records, "ordinal")
@@ -53,7 +53,7 @@ def run_ordinals(rule: Record, context: Context) -> Iterator[Finding]:
             )
 
 
-def run_dates(rule: Record, context: Context) -> Iterator[Finding]:
+def run_dates(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """Two events given the same ordinal of a series whose dates cannot be one event's."""
     for key, records in rule_groups(rule, context).items():
         by_subject = {record.claim["subject"]: record for record in reversed(records)}
@@ -74,7 +74,7 @@ def run_dates(rule: Record, context: Context) -> Iterator[Finding]:
             )
 
 
-def run_chronology(rule: Record, context: Context) -> Iterator[Finding]:
+def run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """A lower ordinal of a series that must have started after a higher one ended."""
     for key, records in rule_groups(rule, context).items():
         rounds: list[tuple[int, ClaimRecord, EventBounds, list[ClaimRecord]]] = []
@@ -107,7 +107,7 @@ def _first_by_subject(records: list[ClaimRecord]) -> dict[tuple[int, str], Claim
     return chosen
 
 
-def run_series(rule: Record, context: Context) -> Iterator[Finding]:
+def run_series(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """One document using one ordinal for rounds of two series: a note, so a reader keeps them
     apart (never a conflict)."""
     for key, records in rule_groups(rule, context).items():

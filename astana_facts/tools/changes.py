@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
 
 _CLAIM_INDEX = re.compile(r"^/(claims|not_check_worthy|entities|adjudications)/\d+")
 

@@ -73,9 +73,10 @@ def _encode(node: Any) -> Any:
 
 def generate() -> dict[str, Any]:
     """Compile the validators and paths from the models (imports pydantic and the models)."""
-    from astana_facts import model_paths, models
+    from astana_facts import models
     from astana_facts.models.claims import CLAIM_KINDS
-    from astana_facts.record_validation import typed_dict_schema
+    from astana_facts.reading import model_paths
+    from astana_facts.reading.validators import typed_dict_schema
 
     validators = {name: _encode(typed_dict_schema(getattr(models, name))) for name in FILE_MODELS}
     return {
@@ -114,14 +115,14 @@ def compiled() -> dict[str, Any]:
 @cache
 def file_validator(name: str) -> SchemaValidator:
     """The hot-path validator of the records file model ``name`` (see :data:`FILE_MODELS`)."""
-    from astana_facts.record_validation import VALIDATOR_CONFIG
+    from astana_facts.reading.validators import VALIDATOR_CONFIG
 
     try:
         schema = compiled()["validators"][name]
         return SchemaValidator(schema, VALIDATOR_CONFIG)  # type: ignore[arg-type]
     except Exception:  # a stale or foreign cache: build from the models, always right
         from astana_facts import models
-        from astana_facts.record_validation import record_validator
+        from astana_facts.reading.validators import record_validator
 
         return record_validator(getattr(models, name))
 

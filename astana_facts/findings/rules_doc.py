@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from astana_facts.codes import INTEGRITY_CODES
-from astana_facts.dataset import Record
-from astana_facts.loader import load_rules
+from astana_facts.findings.codes import INTEGRITY_CODES
+from astana_facts.reading.folder import load_rules
+from astana_facts.reading.records import PlainRecord
 from astana_facts.resources import bundled
 
 
-def consistency_rules(folder: Path | None = None) -> list[Record]:
+def consistency_rules(folder: Path | None = None) -> list[PlainRecord]:
     """The declared rules of a validators folder (default: the bundled one), by code.
 
     Raises ValueError naming the file and the problem when a rules file does not load.
@@ -27,7 +27,7 @@ def consistency_rules(folder: Path | None = None) -> list[Record]:
     return sorted(rules, key=lambda rule: str(rule["code"]))
 
 
-def rules_text(rules: list[Record]) -> str:
+def rules_text(rules: list[PlainRecord]) -> str:
     """One line per code, integrity checks first."""
     lines = [
         f"{row.code}  {row.severity:<7}  {row.name:<24}  {row.summary}" for row in INTEGRITY_CODES
@@ -43,7 +43,7 @@ def _list(items: list[str]) -> str:
     return ", ".join(f"`{item}`" for item in items)
 
 
-def rules_markdown(rules: list[Record]) -> str:
+def rules_markdown(rules: list[PlainRecord]) -> str:
     """Both tables, then a section per consistency rule."""
     lines = [
         "## Integrity checks",

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from astana_facts.findings import Finding
+from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.reader import read_bytes, read_json
 from astana_facts.jsonio.writer import dumps_canonical, write_atomic
-from astana_facts.loader import read_error_finding
-from astana_facts.locations import display_path
-from astana_facts.quotes import context, find_quote
+from astana_facts.reading.folder import read_error_finding
+from astana_facts.reading.locations import display_path
+from astana_facts.text.quotes import context, find_quote
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from astana_facts import compiled
+from astana_facts.reading import compiled
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

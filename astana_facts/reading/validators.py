@@ -22,8 +22,8 @@ from pydantic_core import SchemaValidator, ValidationError
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-from astana_facts.findings import Finding
-from astana_facts.locations import pointer_from_loc
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.locations import pointer_from_loc
 
 _DROPPED_KEYS = frozenset({"cls", "post_init", "root_model", "custom_init", "generic_origin"})
 

@@ -22,15 +22,15 @@ from typing import Any
 
 from pydantic_core import ValidationError
 
-from astana_facts.codes import code
-from astana_facts.compiled import file_validator
-from astana_facts.dataset import ClaimRecord, Record, Site, SourceRecord
-from astana_facts.findings import Finding
+from astana_facts.findings.codes import code
+from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.positions import canonical_item_lines
 from astana_facts.jsonio.reader import read_bytes, read_json, resolve_inside
-from astana_facts.locations import display_path
-from astana_facts.record_validation import validation_findings
+from astana_facts.reading.compiled import file_validator
+from astana_facts.reading.locations import display_path
+from astana_facts.reading.records import ClaimRecord, PlainRecord, Site, SourceRecord
+from astana_facts.reading.validators import validation_findings
 
 _KNOWN_TOP_LEVEL = {"sources", "claims", "entities.json", "adjudications.json"}
 
@@ -58,7 +58,7 @@ class LoadedFile:
 
     file: str
     raw: bytes | None = None
-    record: Record | None = None
+    record: PlainRecord | None = None
     findings: list[Finding] = field(default_factory=list)
     canonical: bool = False
     """Whether the file is in the canonical layout."""
@@ -74,11 +74,11 @@ class ClaimsFileRecords:
     loaded: LoadedFile
     document: str | None
     stem: str
-    claims: list[Record] = field(default_factory=list)
+    claims: list[PlainRecord] = field(default_factory=list)
     """The valid claims, as validated."""
     indexes: list[int] | range = field(default_factory=list)
     """The index in the file of each valid claim."""
-    not_check_worthy: list[tuple[Record, Site]] = field(default_factory=list)
+    not_check_worthy: list[tuple[PlainRecord, Site]] = field(default_factory=list)
     """Entries for sentences with no check-worthy claim, with their sites."""
 
     def claim_record(self, position: int) -> ClaimRecord:
@@ -132,7 +132,7 @@ def _salvage_claims(loaded: LoadedFile, data: Any, error: ValidationError) -> No
         loaded.findings.extend(validation_findings(envelope_error, data, loaded.file))
         return
     claims_validator = file_validator("ClaimsFile")
-    kept: list[Record] = []
+    kept: list[PlainRecord] = []
     indexes: list[int] = []
     for index, raw_claim in enumerate(data["claims"]):
         one_claim = {**data, "claims": [raw_claim]}
@@ -350,9 +350,9 @@ def _walk(root: Path) -> list[tuple[str, str, bool]]:
     return found
 
 
-def load_rules(folder: Path | None) -> tuple[list[Record], list[LoadedFile]]:
+def load_rules(folder: Path | None) -> tuple[list[PlainRecord], list[LoadedFile]]:
     """The declared consistency rules of a validators folder."""
-    rules: list[Record] = []
+    rules: list[PlainRecord] = []
     loaded_files: list[LoadedFile] = []
     if folder is None or not folder.is_dir():
         return rules, loaded_files

@@ -13,10 +13,10 @@ from functools import cached_property
 from pathlib import Path
 
 from astana_facts.consistency import check_consistency, consistency_sort_key
-from astana_facts.dataset import ClaimRecord, Record, Records
-from astana_facts.findings import Finding
-from astana_facts.gc_pause import no_cyclic_gc
-from astana_facts.validation import check_records, locate_late
+from astana_facts.findings.finding import Finding
+from astana_facts.pipeline.checks import check_records, locate_late
+from astana_facts.pipeline.gc import no_cyclic_gc
+from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Report:
     findings: list[Finding]
     """Integrity findings first (in file order), then consistency findings (by severity and
     rule), then stale adjudications."""
-    verdicts: dict[str, Record] = field(default_factory=dict)
+    verdicts: dict[str, PlainRecord] = field(default_factory=dict)
     """Fingerprint -> the adjudication of that finding."""
     texts: dict[str, str] = field(default_factory=dict)
     """Document id -> text, for the context around quotes."""

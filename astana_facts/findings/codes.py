@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from astana_facts.severity import Severity
+from astana_facts.findings.severity import Severity
 
 
 @dataclass(frozen=True, slots=True)

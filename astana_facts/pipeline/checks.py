@@ -16,10 +16,7 @@ from pathlib import Path
 import orjson
 
 from astana_facts import integrity
-from astana_facts.compiled import file_validator
-from astana_facts.dataset import Record, Records, Site, claim_records
-from astana_facts.findings import Finding
-from astana_facts.gc_pause import no_cyclic_gc
+from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.positions import (
     CANONICAL_ITEM_COLUMN,
@@ -28,8 +25,11 @@ from astana_facts.jsonio.positions import (
 )
 from astana_facts.jsonio.reader import read_bytes
 from astana_facts.jsonio.writer import dumps_canonical_layout
-from astana_facts.loader import LoadedFile, RecordsReader, load_rules
-from astana_facts.parallel import job_count, ordered_map
+from astana_facts.pipeline.gc import no_cyclic_gc
+from astana_facts.pipeline.parallel import job_count, ordered_map
+from astana_facts.reading.compiled import file_validator
+from astana_facts.reading.folder import LoadedFile, RecordsReader, load_rules
+from astana_facts.reading.records import PlainRecord, Records, Site, claim_records
 from astana_facts.resources import bundled, validators_for
 
 
@@ -225,11 +225,11 @@ class ClaimsFileResult:
     """...and the index of each in the file."""
     covering: list[tuple[int, int]]
     """(start, end) of every span, when coverage is checked."""
-    claims: list[Record]
+    claims: list[PlainRecord]
     """The validated claims, when kept (plain data: cheap to send back from a worker)..."""
     lines: list[int] | None
     """...and the line each opens on, when known."""
-    not_check_worthy: list[tuple[Record, Site, str]]
+    not_check_worthy: list[tuple[PlainRecord, Site, str]]
     """The ``not_check_worthy`` entries, when kept."""
 
 

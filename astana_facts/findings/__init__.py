@@ -1,0 +1,1 @@
+"""Findings: the one result type of every check, its severities and the table of codes."""

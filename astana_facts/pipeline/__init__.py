@@ -1,0 +1,1 @@
+"""The pipeline: read, integrity, consistency, adjudication and locating, in one direction."""

@@ -1,0 +1,75 @@
+"""What reading a records folder produces: validated records as plain data, with their sites."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PlainRecord = dict[str, Any]
+"""A record validated against its model, as plain data (dates as ``datetime.date``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Where a record stands: its file (as displayed) and its JSON Pointer inside the file."""
+
+    file: str
+    pointer: str
+    line: int | None = None
+    """The line the record opens on, when it was known for free (a claim kept from a file in the
+    canonical layout); else None, and findings about it are located from the file."""
+
+
+@dataclass(slots=True)
+class SourceRecord:
+    """A source document as loaded: validated metadata, the text, and the text's checksum."""
+
+    metadata: PlainRecord
+    text: str
+    text_sha256: str
+    site: Site
+    text_file: str
+
+
+@dataclass(slots=True)
+class ClaimRecord:
+    """A validated claim, the document it belongs to, and where it stands."""
+
+    claim: PlainRecord
+    document: str
+    site: Site
+
+
+def claim_records(
+    claims: list[PlainRecord],
+    indexes: Sequence[int],
+    lines: list[int] | None,
+    file: str,
+    document: str,
+) -> list[ClaimRecord]:
+    """The validated ``claims`` of one file with their document and sites (each claim's index in
+    the file, and the line it opens on when ``lines`` of every claim are known)."""
+    return [
+        ClaimRecord(
+            claim,
+            document,
+            Site(file, f"/claims/{index}", lines[index] if lines is not None else None),
+        )
+        for claim, index in zip(claims, indexes, strict=True)
+    ]
+
+
+@dataclass
+class Records:
+    """Everything a check read from a records folder (claims only when asked to keep them)."""
+
+    root: Path
+    sources: dict[str, SourceRecord] = field(default_factory=dict)
+    entities: list[tuple[PlainRecord, Site]] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
+    not_check_worthy: list[tuple[PlainRecord, Site, str]] = field(default_factory=list)
+    """Entries of ``not_check_worthy`` with their sites and documents (kept with the claims)."""
+    adjudications: list[tuple[PlainRecord, Site]] = field(default_factory=list)
+    rules: list[PlainRecord] = field(default_factory=list)

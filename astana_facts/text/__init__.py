@@ -1,0 +1,1 @@
+"""Source texts: sentences, quotes and their context, and showing invisible characters."""

@@ -1,0 +1,1 @@
+"""Contributor tools beside the pipeline: fmt, add-source, stats, the scope of a change."""
