@@ -24,22 +24,6 @@ def test_import_reads_no_data_and_loads_no_heavy_module() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_validate_needs_neither_pydantic_nor_the_models() -> None:
-    """`astana_facts.validate()` runs on the compiled validators (pydantic-core alone): pydantic
-    and the models cost most of a small check's start-up and only `load()` needs them."""
-    code = (
-        "import sys\n"
-        "import astana_facts\n"
-        "assert astana_facts.validate() == []\n"
-        "heavy = [m for m in ('pydantic', 'astana_facts.models') if m in sys.modules]\n"
-        "print(heavy)\n"
-        "assert not heavy\n"
-    )
-    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, warm.stdout + warm.stderr + result.stdout + result.stderr
-
-
 def test_version_comes_from_the_package_metadata() -> None:
     from importlib.metadata import version
 

@@ -15,8 +15,7 @@ from pydantic import ValidationError
 
 from astana_facts.models import ClaimsFile, EntitiesFile, SourceMetadata
 from astana_facts.models.json_schema import SCHEMA_MODELS, generated_schemas, schema_file_name
-from astana_facts.reading.compiled import file_validator
-from astana_facts.reading.validators import record_validator
+from astana_facts.reading.validators import file_validator, record_validator
 from tests.conftest import REPO
 from tests.factories import claims, entities, metadata
 

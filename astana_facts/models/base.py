@@ -104,7 +104,7 @@ def _iso_date() -> core_schema.CoreSchema:
 
 # The scalars below are validated by pydantic-core alone, with no call back into Python: the
 # hot path (:mod:`astana_facts.reading.validators`) validates a hundred thousand claims at the
-# speed of the core, and the cached compiled validators need no Python functions.
+# speed of the core.
 
 IsoDate = Annotated[
     _dt.date,

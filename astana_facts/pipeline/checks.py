@@ -27,9 +27,9 @@ from astana_facts.jsonio.reader import read_bytes
 from astana_facts.jsonio.writer import dumps_canonical_layout
 from astana_facts.pipeline.gc import no_cyclic_gc
 from astana_facts.pipeline.parallel import job_count, ordered_map
-from astana_facts.reading.compiled import file_validator
 from astana_facts.reading.folder import LoadedFile, RecordsReader, load_rules
 from astana_facts.reading.records import PlainRecord, Records, Site, claim_records
+from astana_facts.reading.validators import file_validator
 from astana_facts.resources import bundled, validators_for
 
 

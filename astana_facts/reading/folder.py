@@ -27,10 +27,9 @@ from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.positions import canonical_item_lines
 from astana_facts.jsonio.reader import read_bytes, read_json, resolve_inside
-from astana_facts.reading.compiled import file_validator
 from astana_facts.reading.locations import display_path
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Site, SourceRecord
-from astana_facts.reading.validators import validation_findings
+from astana_facts.reading.validators import file_validator, validation_findings
 
 _KNOWN_TOP_LEVEL = {"sources", "claims", "entities.json", "adjudications.json"}
 
@@ -100,7 +99,7 @@ class ClaimsFileRecords:
 
 def load_file(path: Path, model: str, *, root: Path) -> LoadedFile:
     """Read ``path`` strictly and validate it against the model called ``model`` (one of
-    :data:`astana_facts.compiled.FILE_MODELS`)."""
+    :data:`astana_facts.reading.validators.FILE_MODELS`)."""
     loaded = LoadedFile(display_path(path))
     parsed = read_json(path, root=root)
     if isinstance(parsed, ReadError):

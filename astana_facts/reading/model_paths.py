@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from astana_facts.reading import compiled
-
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
@@ -99,14 +97,19 @@ def derive_reference_paths(model: type[BaseModel]) -> list[Path]:
     return sorted(path for what, path in found if what == "ref")
 
 
+@cache
 def claim_paths(kind: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """(entity-reference paths, interval paths) of claims of ``kind`` (compiled and cached)."""
-    return compiled.claim_paths(kind)
+    """(entity-reference paths, interval paths) of claims of ``kind``, derived once."""
+    references, intervals = derive_claim_paths(kind)
+    return tuple(references), tuple(intervals)
 
 
+@cache
 def model_reference_paths(name: str) -> tuple[Path, ...]:
-    """Entity-reference paths of the model called ``name`` (compiled and cached)."""
-    return compiled.reference_paths(name)
+    """Entity-reference paths of the model called ``name``, derived once."""
+    from astana_facts import models
+
+    return tuple(derive_reference_paths(getattr(models, name)))
 
 
 def values_at(node: Any, path: Path, pointer: str = "") -> Iterator[tuple[str, Any]]:

@@ -76,9 +76,23 @@ def typed_dict_schema(model: type[BaseModel]) -> Any:
 
 @cache
 def record_validator(model: type[BaseModel]) -> SchemaValidator:
-    """A validator that accepts exactly what ``model`` accepts and returns plain dicts (built
-    from the model; :func:`astana_facts.compiled.file_validator` serves it from the cache)."""
+    """A validator that accepts exactly what ``model`` accepts and returns plain dicts."""
     return SchemaValidator(typed_dict_schema(model), VALIDATOR_CONFIG)  # type: ignore[arg-type]
+
+
+FILE_MODELS = ("ClaimsFile", "SourceMetadata", "EntitiesFile", "AdjudicationsFile", "RulesFile")
+"""The models of records and validators files, by name."""
+
+
+@cache
+def file_validator(name: str) -> SchemaValidator:
+    """The hot-path validator of the records file model ``name`` (one of :data:`FILE_MODELS`),
+    built from the model on first use in a process (worker processes inherit it)."""
+    from astana_facts import models
+
+    if name not in FILE_MODELS:
+        raise KeyError(name)
+    return record_validator(getattr(models, name))
 
 
 def validation_findings(

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic_core import ValidationError
 
 from astana_facts.jsonio.writer import dumps_canonical
-from astana_facts.reading.compiled import file_validator
+from astana_facts.reading.validators import file_validator
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
