@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from astana_facts.dataset import Dataset
     from astana_facts.findings.finding import Finding
-    from astana_facts.pipeline.report import Report
+    from astana_facts.pipeline.result import Result
 
     __version__: str
 
@@ -56,13 +56,13 @@ def validate(path: str | Path | None = None, *, coverage: bool = False) -> list[
     return _validate(path, coverage=coverage)
 
 
-def report(path: str | Path | None = None) -> Report:
+def report(path: str | Path | None = None) -> Result:
     """The consistency report of a records folder (default: the bundled dataset): integrity
     findings, then every finding of the declared consistency rules with its claims, values and
     fingerprint, and the editors' verdicts (``report.verdicts``, by fingerprint)."""
-    from astana_facts.pipeline.report import build_report
+    from astana_facts.pipeline.run import run
 
-    return build_report(path)
+    return run(path, consistency=True)
 
 
 __all__ = ["__version__", "load", "package_version", "report", "validate"]

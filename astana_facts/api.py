@@ -1,4 +1,4 @@
-"""The public Python API: :func:`load` and :func:`validate`."""
+"""The public Python API: :func:`load`, :func:`validate` and :func:`check`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from astana_facts.dataset import Dataset
 from astana_facts.findings.finding import Finding, has_errors
-from astana_facts.pipeline.checks import check_records, resolve_root
+from astana_facts.pipeline.gc import collector_paused
+from astana_facts.pipeline.result import Result
+from astana_facts.pipeline.run import resolve_root, run
 from astana_facts.reading.records import Records
 
 if TYPE_CHECKING:
@@ -75,10 +77,11 @@ def load(path: str | Path | None = None) -> Dataset:
     root = resolve_root(path).resolve()
     with _lock:
         if root not in _cache:
-            records, findings = check_records(root, keep=True)
-            if has_errors(findings):
-                raise InvalidRecordsError(root, findings)
-            _cache[root] = build_dataset(records)
+            with collector_paused():
+                result = run(root, keep=True)
+                if has_errors(result.findings):
+                    raise InvalidRecordsError(root, result.findings)
+                _cache[root] = build_dataset(result.records)
         return _cache[root]
 
 
@@ -88,4 +91,12 @@ def validate(path: str | Path | None = None, *, coverage: bool = False) -> list[
     With ``coverage``, also a COV001 warning for every sentence that carries no claim span and
     is not listed as not check-worthy.
     """
-    return check_records(path, coverage=coverage)[1]
+    return run(path, coverage=coverage).findings
+
+
+def check(path: str | Path | None = None, *, consistency: bool = True) -> Result:
+    """The whole pipeline over a records folder (default: the bundled dataset): integrity
+    findings, then (with ``consistency``) every finding of the declared consistency rules and
+    the editors' verdicts, in one :class:`~astana_facts.pipeline.result.Result` with its
+    ``exit_code``."""
+    return run(path, consistency=consistency)

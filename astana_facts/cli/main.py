@@ -20,6 +20,7 @@ from astana_facts.cli.commands import (
     stats,
     validate,
 )
+from astana_facts.pipeline.gc import collector_paused
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -60,7 +61,8 @@ for command in (
 def main() -> None:
     """Run the command line; unexpected failures exit 2 with a one-line message."""
     try:
-        cli.main(standalone_mode=True)
+        with collector_paused():
+            cli.main(standalone_mode=True)
     except SystemExit:
         raise
     except KeyboardInterrupt:

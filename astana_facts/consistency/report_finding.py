@@ -9,7 +9,6 @@ from typing import Any
 from astana_facts.consistency.quantities import describe_quantity
 from astana_facts.consistency.timeline import describe_interval
 from astana_facts.findings.finding import Finding, SpanRef
-from astana_facts.jsonio.positions import CANONICAL_ITEM_COLUMN
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
@@ -82,8 +81,6 @@ def consistency_finding(
         message=message,
         file=first.site.file,
         pointer=first.site.pointer,
-        line=first.site.line,
-        column=CANONICAL_ITEM_COLUMN if first.site.line is not None else None,
         claims=claim_ids,
         spans=spans,
         fingerprint=fingerprint(rule["code"], claim_ids if by_claims else (), *facets),

@@ -13,14 +13,15 @@ from collections.abc import Callable, Sequence
 from astana_facts.findings.finding import Finding
 from astana_facts.integrity.coverage import check_coverage
 from astana_facts.integrity.identifiers import ClaimIds, check_aliases, check_entity_ids
+from astana_facts.integrity.layout import check_layout
 from astana_facts.integrity.references import (
     check_adjudication_references,
     check_claim_references,
+    check_claims_file_document,
     check_entity_references,
-    check_unknown_document,
     references_hold,
 )
-from astana_facts.integrity.sources import check_source
+from astana_facts.integrity.sources import check_source, check_source_files
 from astana_facts.integrity.spans import check_claim_spans, check_no_claim_spans, spans_hold
 from astana_facts.integrity.values import check_claim_intervals, intervals_hold
 from astana_facts.reading.records import ClaimRecord, PlainRecord
@@ -62,10 +63,12 @@ __all__ = [
     "check_adjudication_references",
     "check_aliases",
     "check_claims",
+    "check_claims_file_document",
     "check_coverage",
     "check_entity_ids",
     "check_entity_references",
+    "check_layout",
     "check_no_claim_spans",
     "check_source",
-    "check_unknown_document",
+    "check_source_files",
 ]

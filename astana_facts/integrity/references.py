@@ -54,15 +54,28 @@ def check_entity_references(entities: list[tuple[PlainRecord, Site]]) -> Iterato
                     )
 
 
-def check_unknown_document(file: str, document: str) -> Finding:
-    """REF001: a claims file for a document that has no source record."""
-    return Finding(
-        code="REF001",
-        severity="error",
-        message=f"field document: no source record for document {document!r}",
-        file=file,
-        pointer="/document",
-    )
+def check_claims_file_document(
+    file: str, stem: str, document: str, known_documents: Collection[str]
+) -> Iterator[Finding]:
+    """SRC005: a claims file named for another document than the one it names; REF001: a
+    claims file for a document that has no source record."""
+    if stem != document:
+        yield Finding(
+            code="SRC005",
+            severity="error",
+            message=f"field document: the file names document {document!r} but is called "
+            f"{stem}.json",
+            file=file,
+            pointer="/document",
+        )
+    if document not in known_documents:
+        yield Finding(
+            code="REF001",
+            severity="error",
+            message=f"field document: no source record for document {document!r}",
+            file=file,
+            pointer="/document",
+        )
 
 
 def check_adjudication_references(

@@ -7,15 +7,15 @@ Layout of a records folder::
     entities.json        canonical entities (EntitiesFile)
     adjudications.json   editors' verdicts (AdjudicationsFile, optional)
 
-Problems become findings, never exceptions. A claim that fails its model is left out and
+The reader only reads: what cannot be read or does not match its model becomes a finding (SCH
+codes); whether the files agree with each other is for :mod:`astana_facts.integrity`. Problems
+become findings, never exceptions. A claim that fails its model is left out and
 reported; the rest of its file still loads. Claims files are yielded one at a time, so a check of
 a large folder holds one file's records in memory, not all of them.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,12 +26,10 @@ from astana_facts.findings.codes import code
 from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.positions import canonical_item_lines
-from astana_facts.jsonio.reader import read_bytes, read_json, resolve_inside
+from astana_facts.jsonio.reader import read_bytes, read_json
 from astana_facts.reading.locations import display_path
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Site, SourceRecord
 from astana_facts.reading.validators import file_validator, validation_findings
-
-_KNOWN_TOP_LEVEL = {"sources", "claims", "entities.json", "adjudications.json"}
 
 
 class RecordsFolderError(Exception):
@@ -164,6 +162,20 @@ def _reindex(finding: Finding, index: int) -> Finding:
     return finding
 
 
+@dataclass
+class SourceFile:
+    """A source document's metadata file as read, with its text when both could be read."""
+
+    loaded: LoadedFile
+    stem: str
+    """The metadata file's name without ``.json``."""
+    text_path: Path | None = None
+    """The text file the metadata names (None when the metadata is invalid)."""
+    text_exists: bool = False
+    source: SourceRecord | None = None
+    """The metadata and the text, when both were read."""
+
+
 class RecordsReader:
     """Reads the files of one records folder; see the module docstring."""
 
@@ -172,134 +184,58 @@ class RecordsReader:
             raise RecordsFolderError(f"records folder not found: {root}")
         self.root = root
 
-    def layout_findings(self) -> list[Finding]:
-        """Files that no record kind accounts for, and links that leave the folder."""
-        findings = []
-        for relative, path, is_dir in _walk(self.root):
-            if os.path.islink(path) and resolve_inside(self.root, Path(path)) is None:
-                findings.append(
-                    Finding(
-                        code="SCH006",
-                        severity="error",
-                        message=f"{relative} links outside the records folder",
-                        file=display_path(Path(path)),
-                    )
-                )
-                continue
-            parts = relative.split("/")
-            if is_dir or parts[-1].startswith("."):
-                continue
-            suffix = os.path.splitext(parts[-1])[1]
-            expected = (
-                (len(parts) == 1 and parts[0] in _KNOWN_TOP_LEVEL)
-                or (len(parts) == 2 and parts[0] == "sources" and suffix in {".json", ".txt"})
-                or (len(parts) == 2 and parts[0] == "claims" and suffix == ".json")
-            )
-            if not expected:
-                findings.append(
-                    Finding(
-                        code="SCH009",
-                        severity="warning",
-                        message=f"{relative} is not a records file and is ignored",
-                        file=display_path(Path(path)),
-                    )
-                )
-        return findings
-
     def source_paths(self) -> list[Path]:
         """The metadata files of the source documents, in name order."""
         folder = self.root / "sources"
         return sorted(folder.glob("*.json")) if folder.is_dir() else []
 
-    def source(self, path: Path) -> tuple[LoadedFile, SourceRecord | None]:
+    def source(self, path: Path) -> SourceFile:
         """One source document: its metadata file and, when that is valid, its text."""
         loaded = load_file(path, "SourceMetadata", root=self.root)
-        return loaded, self._read_text(path, loaded) if loaded.record is not None else None
-
-    def sources(self) -> tuple[dict[str, SourceRecord], set[str], list[LoadedFile]]:
-        """The source documents, the ids whose metadata failed, and the files read."""
-        folder = self.root / "sources"
-        sources: dict[str, SourceRecord] = {}
-        failed: set[str] = set()
-        loaded_files: list[LoadedFile] = []
-        named_texts: set[str] = set()
-        paths = self.source_paths()
-        for path in paths:
-            loaded, source = self.source(path)
-            loaded_files.append(loaded)
-            if loaded.record is None:
-                failed.add(path.stem)
-                continue
-            named_texts.add(loaded.record["text_file"])
-            if source is None:
-                continue
-            document_id = loaded.record["id"]
-            if document_id in sources or path.stem != document_id:
-                loaded.findings.append(
-                    Finding(
-                        code="SRC005",
-                        severity="error",
-                        message=f"field id: metadata id {document_id!r} differs from its file "
-                        f"name {path.name}"
-                        if path.stem != document_id
-                        else f"field id: document id {document_id!r} is used twice",
-                        file=loaded.file,
-                        pointer="/id",
-                    )
-                )
-            sources.setdefault(document_id, source)
-        for text_path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
-            if text_path.name not in named_texts and text_path.stem not in failed:
-                orphan = LoadedFile(display_path(text_path))
-                orphan.findings.append(
-                    Finding(
-                        code="SRC004",
-                        severity="error",
-                        message=f"text file {text_path.name} has no metadata record naming it",
-                        file=orphan.file,
-                    )
-                )
-                loaded_files.append(orphan)
-        return sources, failed, loaded_files
-
-    def _read_text(self, metadata_path: Path, loaded: LoadedFile) -> SourceRecord | None:
-        assert loaded.record is not None
-        text_path = metadata_path.parent / loaded.record["text_file"]
+        if loaded.record is None:
+            return SourceFile(loaded, path.stem)
+        text_path = path.parent / loaded.record["text_file"]
+        found = SourceFile(loaded, path.stem, text_path=text_path)
         if not text_path.exists():
-            loaded.findings.append(
-                Finding(
-                    code="SRC003",
-                    severity="error",
-                    message=f"field text_file: {loaded.record['text_file']} does not exist",
-                    file=loaded.file,
-                    pointer="/text_file",
-                )
-            )
-            return None
-        raw = read_bytes(text_path, root=self.root)
-        if isinstance(raw, ReadError):
-            loaded.findings.append(read_error_finding(raw))
-            return None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            loaded.findings.append(
-                Finding(
-                    code="SCH002",
-                    severity="error",
-                    message=f"text is not UTF-8: byte 0x{raw[error.start]:02x} at offset "
-                    f"{error.start}",
-                    file=display_path(text_path),
-                )
-            )
-            return None
-        return SourceRecord(
+            return found
+        found.text_exists = True
+        text, problem = self._read_text(text_path)
+        if problem is not None:
+            loaded.findings.append(problem)
+            return found
+        assert text is not None
+        found.source = SourceRecord(
             metadata=loaded.record,
             text=text,
-            text_sha256=hashlib.sha256(raw).hexdigest(),
             site=Site(loaded.file, ""),
             text_file=display_path(text_path),
         )
+        return found
+
+    def sources(self) -> list[SourceFile]:
+        """Every source document's metadata file, in name order, each with its text when the
+        metadata is valid and names a text that can be read."""
+        return [self.source(path) for path in self.source_paths()]
+
+    def text_paths(self) -> list[Path]:
+        """The text files of the folder, in name order."""
+        folder = self.root / "sources"
+        return sorted(folder.glob("*.txt")) if folder.is_dir() else []
+
+    def _read_text(self, text_path: Path) -> tuple[str | None, Finding | None]:
+        """The text of a source document, or the finding that says why it cannot be read."""
+        raw = read_bytes(text_path, root=self.root)
+        if isinstance(raw, ReadError):
+            return None, read_error_finding(raw)
+        try:
+            return raw.decode("utf-8"), None
+        except UnicodeDecodeError as error:
+            return None, Finding(
+                code="SCH002",
+                severity="error",
+                message=f"text is not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}",
+                file=display_path(text_path),
+            )
 
     def entities(self) -> LoadedFile | None:
         """The entities file, or None when there is none."""
@@ -331,24 +267,6 @@ class RecordsReader:
         return result
 
 
-def _walk(root: Path) -> list[tuple[str, str, bool]]:
-    """(path relative to ``root`` with ``/``, path, is a folder) of everything below ``root``,
-    sorted by path; links to folders are listed, not followed."""
-    found: list[tuple[str, str, bool]] = []
-    pending = [(os.fspath(root), "")]
-    while pending:
-        folder, relative = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                name = f"{relative}{entry.name}"
-                is_dir = entry.is_dir()
-                found.append((name, entry.path, is_dir))
-                if is_dir and not entry.is_symlink():
-                    pending.append((entry.path, f"{name}/"))
-    found.sort(key=lambda item: item[0].split("/"))
-    return found
-
-
 def load_rules(folder: Path | None) -> tuple[list[PlainRecord], list[LoadedFile]]:
     """The declared consistency rules of a validators folder."""
     rules: list[PlainRecord] = []
@@ -363,4 +281,4 @@ def load_rules(folder: Path | None) -> tuple[list[PlainRecord], list[LoadedFile]
     return rules, loaded_files
 
 
-__all__ = ["LoadedFile", "RecordsFolderError", "RecordsReader", "load_file"]
+__all__ = ["LoadedFile", "RecordsFolderError", "RecordsReader", "SourceFile", "load_file"]

@@ -24,11 +24,10 @@ class Site:
 
 @dataclass(slots=True)
 class SourceRecord:
-    """A source document as loaded: validated metadata, the text, and the text's checksum."""
+    """A source document as read: its validated metadata and its text."""
 
     metadata: PlainRecord
     text: str
-    text_sha256: str
     site: Site
     text_file: str
 
@@ -73,3 +72,5 @@ class Records:
     """Entries of ``not_check_worthy`` with their sites and documents (kept with the claims)."""
     adjudications: list[tuple[PlainRecord, Site]] = field(default_factory=list)
     rules: list[PlainRecord] = field(default_factory=list)
+    claim_count: int = 0
+    """How many valid claims were read, kept or not."""

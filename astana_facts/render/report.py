@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from astana_facts.findings.finding import Finding, count_by_severity
-from astana_facts.pipeline.gc import no_cyclic_gc
 from astana_facts.pipeline.report import Report
 from astana_facts.render.github import render_github
 from astana_facts.render.json import render_json
@@ -70,7 +69,7 @@ def _summary_lines(report: Report) -> list[str]:
     by_rule = ", ".join(f"{code} {count}" for code, count in report.by_rule().items()) or "none"
     errors = [f for f in report.findings if f.severity == "error"]
     return [
-        f"{len(report.records.sources)} document(s), {report.claims} claim(s), "
+        f"{len(report.records.sources)} document(s), {report.claim_count} claim(s), "
         f"{len(report.records.entities)} entities, {len(report.records.rules)} rule(s)",
         f"findings: {counts['error']} error(s), {counts['warning']} warning(s), "
         f"{counts['info']} info; by rule: {by_rule}",
@@ -91,7 +90,6 @@ def _verdict_lines(verdict: dict[str, Any]) -> list[str]:
     return lines
 
 
-@no_cyclic_gc()
 def render_report_text(report: Report, **_: object) -> str:
     """The report for a terminal."""
     names = _names(report)
@@ -117,7 +115,6 @@ def _cell(text: str) -> str:
     return _one_line(text).replace("|", "\\|")
 
 
-@no_cyclic_gc()
 def render_report_markdown(report: Report, **_: object) -> str:
     """The report as Markdown: a summary, then a section and a table per finding."""
     names = _names(report)
@@ -152,7 +149,6 @@ def render_report_markdown(report: Report, **_: object) -> str:
     return "\n".join(lines) + "\n"
 
 
-@no_cyclic_gc()
 def render_report_json(
     report: Report,
     *,
@@ -172,7 +168,7 @@ def render_report_json(
         verdicts=report.verdicts,
         extra_summary={
             "documents": len(report.records.sources),
-            "claims": report.claims,
+            "claims": report.claim_count,
             "by_rule": report.by_rule(),
             "errors_adjudicated": len(errors) - len(report.unadjudicated_errors()),
             "unadjudicated_errors": len(report.unadjudicated_errors()),
@@ -180,7 +176,6 @@ def render_report_json(
     )
 
 
-@no_cyclic_gc()
 def render_report_github(report: Report, **_: object) -> str:
     """Every finding of the report as a GitHub workflow annotation; an adjudicated finding
     becomes a notice that names its verdict, so it does not read as a failure."""
@@ -197,7 +192,6 @@ def render_report_github(report: Report, **_: object) -> str:
     return render_github(shown)
 
 
-@no_cyclic_gc()
 def render_report_sarif(report: Report, *, tool_version: str = "", **_: object) -> str:
     """The report as SARIF 2.1.0, with the declared rules as reporting descriptors and the
     verdicts as accepted suppressions."""

@@ -86,7 +86,7 @@ def records(
     }
     for document_id, (first, last) in days.items():
         metadata = {"id": document_id, "published": {"start": day(first), "end": day(last)}}
-        result.sources[document_id] = SourceRecord(metadata, "text", "0" * 64, Site("", ""), "")
+        result.sources[document_id] = SourceRecord(metadata, "text", Site("", ""), "")
     result.entities = [(e, Site("entities.json", "")) for e in entities or []]
     result.claims = list(claims)
     return result

@@ -1,0 +1,205 @@
+"""The pipeline: read → integrity → consistency → adjudication → locate, in one direction.
+
+:func:`run` is the one entry point: ``validate`` is the pipeline without the consistency stage,
+``report`` with it; the CLI and the Python API both call it and get one :class:`Result`.
+
+Files are taken in the order the data depends on: the folder's layout, sources, entities, claims
+(one file at a time, spread over worker processes for a large folder, so memory holds one claims
+file's raw data, not all), adjudications, rules. Each file is read by :mod:`astana_facts.reading`
+and checked by :mod:`astana_facts.integrity`; the claims then meet in
+:mod:`astana_facts.consistency`, the editors' verdicts in :mod:`astana_facts.adjudication`, and
+the findings get their lines in :mod:`astana_facts.pipeline.locate`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from astana_facts import integrity
+from astana_facts.adjudication import adjudicate
+from astana_facts.findings.finding import Finding
+from astana_facts.pipeline.files import FileChecks, FileResult
+from astana_facts.pipeline.gc import collector_paused
+from astana_facts.pipeline.locate import locate
+from astana_facts.pipeline.parallel import job_count, ordered_map
+from astana_facts.pipeline.result import Result
+from astana_facts.reading.folder import RecordsReader, load_rules
+from astana_facts.reading.records import ClaimRecord, Records, Site, claim_records
+from astana_facts.reading.validators import file_validator
+from astana_facts.resources import bundled, validators_for
+
+
+def resolve_root(path: str | Path | None) -> Path:
+    """The records folder to use: ``path``, or the bundled records when None."""
+    return Path(path) if path is not None else bundled("records")
+
+
+def run(
+    path: str | Path | None = None,
+    *,
+    consistency: bool = False,
+    keep: bool = False,
+    coverage: bool = False,
+    validators: Path | None = None,
+) -> Result:
+    """Check a records folder (default: the bundled dataset) and return everything found.
+
+    ``consistency`` adds the consistency and adjudication stages (with the rules of
+    ``validators``, default: the folder that goes with the records) and keeps the claims, which
+    they compare; ``keep`` keeps the claims without comparing them (the Python API and exports
+    need them); ``coverage`` adds a COV001 warning for every sentence that carries no claim span
+    and is not listed as not check-worthy. Raises
+    :class:`~astana_facts.reading.folder.RecordsFolderError` when the folder cannot be used.
+    """
+    with collector_paused():
+        reading = _Reading(RecordsReader(resolve_root(path)), keep=keep or consistency)
+        integrity_findings = reading.read(coverage=coverage, validators=validators)
+        later: list[Finding] = []
+        verdicts = {}
+        if consistency:
+            from astana_facts.consistency import check_consistency
+
+            later = check_consistency(reading.records)
+            adjudicated = adjudicate(later, reading.records.adjudications)
+            verdicts = adjudicated.verdicts
+            later += adjudicated.stale
+        located = locate([*integrity_findings, *later], root=reading.root, known=reading.known)
+        cut = len(integrity_findings)
+        findings = [*sorted(located[:cut], key=Finding.sort_key), *located[cut:]]
+    return Result(reading.records, findings, verdicts, consistency)
+
+
+@dataclass
+class _Reading:
+    """The read and integrity stages over one folder, with what they gather."""
+
+    reader: RecordsReader
+    keep: bool
+    records: Records = field(init=False)
+    kept_by_file: dict[str, list[ClaimRecord]] = field(default_factory=dict)
+    """The kept claims of each file whose lines reading found for free."""
+
+    def __post_init__(self) -> None:
+        self.records = Records(root=self.reader.root)
+
+    @property
+    def root(self) -> Path:
+        return self.reader.root
+
+    def read(self, *, coverage: bool, validators: Path | None) -> list[Finding]:
+        """Every file read and checked; the integrity findings, not yet located."""
+        findings = list(integrity.check_layout(self.root))
+        failed = self._sources(findings)
+        entity_ids = self._entities(findings)
+        claim_sites = self._claims(findings, failed, entity_ids, coverage)
+        self._adjudications(findings, claim_sites)
+        rules, rule_files = load_rules(validators or validators_for(self.root))
+        self.records.rules = rules
+        for loaded in rule_files:
+            findings += loaded.findings
+        return findings
+
+    def _sources(self, findings: list[Finding]) -> set[str]:
+        """Read the source documents; the stems of metadata files that failed their model."""
+        files = self.reader.sources()
+        for found in files:
+            findings += found.loaded.findings
+            if found.source is not None:
+                self.records.sources.setdefault(found.loaded.record["id"], found.source)  # type: ignore[index]
+        findings += integrity.check_source_files(files, self.reader.text_paths())
+        return {found.stem for found in files if found.loaded.record is None}
+
+    def _entities(self, findings: list[Finding]) -> frozenset[str] | None:
+        """Read the entities; their ids (None when the file failed: references go unchecked)."""
+        loaded = self.reader.entities()
+        if loaded is None:
+            return frozenset()
+        findings += loaded.findings
+        if loaded.record is None:
+            return None
+        entities = self.records.entities = [
+            (entity, Site(loaded.file, f"/entities/{index}"))
+            for index, entity in enumerate(loaded.record["entities"])
+        ]
+        findings += integrity.check_entity_ids(entities)
+        findings += integrity.check_aliases(entities)
+        findings += integrity.check_entity_references(entities)
+        return frozenset(entity["id"] for entity, _ in entities)
+
+    def _claims(
+        self,
+        findings: list[Finding],
+        failed: set[str],
+        entity_ids: frozenset[str] | None,
+        coverage: bool,
+    ) -> dict[str, tuple[str, int]]:
+        """Check the sources' texts and every claims file, in worker processes when the folder
+        is large; the site of every claim id."""
+        sources = self.records.sources
+        paths = self.reader.claims_paths()
+        checks = FileChecks(
+            self.reader,
+            sources=sources,
+            known_documents=frozenset(sources) | failed,
+            entity_ids=entity_ids,
+            keep=self.keep,
+            coverage=coverage,
+        )
+        # Kept claims would have to travel back from the workers: measured, that gains nothing
+        # over checking them here, so only a check that keeps nothing uses workers.
+        jobs = 1 if self.keep else job_count(sum(path.stat().st_size for path in paths))
+        file_validator("ClaimsFile")  # built once here, inherited by the worker processes
+        claim_ids = integrity.ClaimIds()
+        covering: dict[str, list[tuple[int, int]]] = {}
+        tasks: list[str | Path] = [*sorted(sources), *paths]
+        for result in ordered_map(checks, tasks, jobs):
+            findings += result.findings
+            findings += claim_ids.check_file(result.file, result.ids, result.indexes)
+            if result.document is not None:
+                covering.setdefault(result.document, []).extend(result.covering)
+            self._keep(result)
+        if coverage:
+            for document_id, source in sources.items():
+                findings += integrity.check_coverage(
+                    document_id, source.text, source.text_file, covering.get(document_id, [])
+                )
+        return claim_ids.sites
+
+    def _keep(self, result: FileResult) -> None:
+        """Count the claims of a checked file and keep them (with their lines) when asked."""
+        self.records.claim_count += len(result.ids)
+        if not self.keep or not result.claims:
+            return
+        kept = claim_records(
+            list(result.claims), result.indexes, result.lines, result.file, result.document or ""
+        )
+        self.records.claims += kept
+        self.records.not_check_worthy.extend(result.not_check_worthy)
+        if result.lines is not None:
+            self.kept_by_file[result.file] = kept
+
+    def known(self, file: str) -> dict[str, int]:
+        """Claim pointer -> line of the claims of ``file`` whose lines reading found."""
+        return {
+            record.site.pointer: record.site.line
+            for record in self.kept_by_file.get(file, ())
+            if record.site.line is not None
+        }
+
+    def _adjudications(
+        self, findings: list[Finding], claim_sites: dict[str, tuple[str, int]]
+    ) -> None:
+        loaded = self.reader.adjudications()
+        if loaded is None:
+            return
+        findings += loaded.findings
+        if loaded.record is not None:
+            self.records.adjudications = [
+                (adjudication, Site(loaded.file, f"/adjudications/{index}"))
+                for index, adjudication in enumerate(loaded.record["adjudications"])
+            ]
+        findings += integrity.check_adjudication_references(self.records.adjudications, claim_sites)
+
+
+__all__ = ["resolve_root", "run"]
