@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.model_paths import (
@@ -18,6 +18,14 @@ def references_hold(claim: PlainRecord, entity_ids: frozenset[str] | set[str]) -
     """Whether every entity a claim names exists: the quick test before
     :func:`check_claim_references`."""
     return entity_ids.issuperset(claim_collectors(claim["kind"])[0](claim))
+
+
+def referenced_entities(claims: Iterable[PlainRecord]) -> set[str]:
+    """Every entity id that any of ``claims`` names."""
+    found: set[str] = set()
+    for claim in claims:
+        found.update(claim_collectors(claim["kind"])[0](claim))
+    return found
 
 
 def check_claim_references(record: ClaimRecord, entity_ids: Collection[str]) -> Iterator[Finding]:

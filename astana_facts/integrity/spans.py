@@ -103,13 +103,20 @@ def spans_hold(spans: list[PlainRecord], text: str) -> bool:
     is wrong when it fails)."""
     length = len(text)
     for span in spans:
-        start, end = span["start"], span["end"]
-        if not start < end <= length or text[start:end] != span["exact"]:
+        start, end, exact = span["start"], span["end"], span["exact"]
+        # startswith at the offset compares in place, where a slice would copy the quote.
+        if not start < end <= length or end - start != len(exact):
+            return False
+        if not text.startswith(exact, start):
             return False
         prefix, suffix = span.get("prefix"), span.get("suffix")
-        if prefix is not None and text[max(0, start - len(prefix)) : start] != prefix:
+        # (A prefix longer than the text before the span cannot match it; and startswith would
+        # read a negative offset from the end.)
+        if prefix is not None and (
+            len(prefix) > start or not text.startswith(prefix, start - len(prefix))
+        ):
             return False
-        if suffix is not None and text[end : end + len(suffix)] != suffix:
+        if suffix is not None and not text.startswith(suffix, end):
             return False
     return True
 

@@ -74,7 +74,8 @@ def read_bytes(path: Path, *, root: Path, max_bytes: int = MAX_FILE_BYTES) -> by
                 "SCH005", path, f"file is {size} bytes, over the limit of {max_bytes} bytes"
             )
         with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            # One byte more than the size: a file that grew since the stat is still caught.
+            raw = handle.read(size + 1)
     except OSError as error:
         return ReadError("SCH007", path, f"cannot read file: {error.strerror or error}")
     if len(raw) > max_bytes:
