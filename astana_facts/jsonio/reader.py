@@ -124,13 +124,12 @@ def _syntax_error(path: Path, raw: bytes, error: orjson.JSONDecodeError) -> Read
 
 def parse_json(path: Path, raw: bytes) -> JsonFile | ReadError:
     """Parse ``raw`` strictly; see the module docstring for what is rejected."""
-    encoding_error = check_text_encoding(path, raw)
-    if encoding_error is not None:
-        return encoding_error
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        return _syntax_error(path, raw, error)
+        # orjson rejects invalid UTF-8 and a byte-order mark too; only then is the encoding
+        # checked again, for the position of the bad byte.
+        return check_text_encoding(path, raw) or _syntax_error(path, raw, error)
     canonical = dumps_canonical_layout(data) == raw
     if not canonical:
         duplicates = build_source_map(raw).duplicates

@@ -45,7 +45,8 @@ def fork_available() -> bool:
 
 def job_count(input_bytes: int) -> int:
     """How many processes to use for ``input_bytes`` of input: ``ASTANA_FACTS_JOBS`` when set,
-    else one per core for large input where forking is available, else one."""
+    else one per usable core (:func:`usable_cores`, at most 8) for large input where forking
+    is available, else one."""
     setting = os.environ.get("ASTANA_FACTS_JOBS", "").strip()
     if setting:
         try:
@@ -55,7 +56,21 @@ def job_count(input_bytes: int) -> int:
         return max(1, wanted) if fork_available() else 1
     if input_bytes < PARALLEL_MIN_BYTES or not fork_available():
         return 1
-    return max(1, min(os.cpu_count() or 1, 8))
+    return max(1, min(usable_cores(), 8))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, which honours ``taskset`` and
+    container CPU sets), not the cores that are idle right now.
+
+    The trade-off, measured (benchmarks/README.md): on a machine whose other work keeps a core
+    busy, one process beats two, and ``ASTANA_FACTS_JOBS=1`` says so; the load average would
+    guess it, but lags by a minute and would make repeated runs of a check slow themselves down.
+    """
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _run(item: Any) -> Any:

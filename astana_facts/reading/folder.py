@@ -16,6 +16,7 @@ a large folder holds one file's records in memory, not all of them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -187,7 +188,7 @@ class RecordsReader:
     def source_paths(self) -> list[Path]:
         """The metadata files of the source documents, in name order."""
         folder = self.root / "sources"
-        return sorted(folder.glob("*.json")) if folder.is_dir() else []
+        return sorted(folder.glob("*.json"), key=os.fspath) if folder.is_dir() else []
 
     def source(self, path: Path) -> SourceFile:
         """One source document: its metadata file and, when that is valid, its text."""
@@ -220,7 +221,7 @@ class RecordsReader:
     def text_paths(self) -> list[Path]:
         """The text files of the folder, in name order."""
         folder = self.root / "sources"
-        return sorted(folder.glob("*.txt")) if folder.is_dir() else []
+        return sorted(folder.glob("*.txt"), key=os.fspath) if folder.is_dir() else []
 
     def _read_text(self, text_path: Path) -> tuple[str | None, Finding | None]:
         """The text of a source document, or the finding that says why it cannot be read."""
@@ -250,7 +251,7 @@ class RecordsReader:
     def claims_paths(self) -> list[Path]:
         """The claims files of the folder, in name order."""
         folder = self.root / "claims"
-        return sorted(folder.glob("*.json")) if folder.is_dir() else []
+        return sorted(folder.glob("*.json"), key=os.fspath) if folder.is_dir() else []
 
     def claims_file(self, path: Path) -> ClaimsFileRecords:
         """One claims file with its validated claims."""
@@ -273,7 +274,7 @@ def load_rules(folder: Path | None) -> tuple[list[PlainRecord], list[LoadedFile]
     loaded_files: list[LoadedFile] = []
     if folder is None or not folder.is_dir():
         return rules, loaded_files
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted(folder.glob("*.json"), key=os.fspath):
         loaded = load_file(path, "RulesFile", root=folder)
         loaded_files.append(loaded)
         if loaded.record is not None:
