@@ -31,12 +31,6 @@ from astana_facts.jsonio.writer import dumps_canonical_layout
 from astana_facts.reading.validators import file_validator
 
 
-def _timed(function: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.process_time()
-    value = function()
-    return time.process_time() - start, value
-
-
 def stages(root: Path) -> list[tuple[str, Callable[[Any], Any]]]:
     """The stages, each a function of the previous stage's output."""
     claims_paths = sorted((root / "claims").glob("*.json"))
@@ -122,13 +116,14 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeat):
         value: Any = None
         for name, stage in stages(args.folder):
-            seconds, value = _timed(lambda stage=stage, value=value: stage(value))
-            runs.setdefault(name, []).append(seconds)
+            started = time.process_time()
+            value = stage(value)
+            runs.setdefault(name, []).append(time.process_time() - started)
     total = 0.0
-    for name, seconds in runs.items():
-        median = statistics.median(seconds)
+    for name, times in runs.items():
+        median = statistics.median(times)
         total += median
-        print(f"{name:<26} {median:7.3f} s  ({min(seconds):.3f}-{max(seconds):.3f})")
+        print(f"{name:<26} {median:7.3f} s  ({min(times):.3f}-{max(times):.3f})")
     print(f"{'total':<26} {total:7.3f} s")
     return 0
 
