@@ -120,10 +120,28 @@ def folder_errors_exit() -> Iterator[None]:
         fail(str(error))
 
 
+class FormatOption(click.Option):
+    """``--format`` whose choices are the registry's formats for one kind of output."""
+
+    def __init__(self, *args: Any, kind: Kind, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind: Kind = kind
+
+
 def output_format_option(kind: Kind) -> Callable[[F], F]:
     """``--format`` with the formats the renderer registry has for ``kind`` (the first is the
     default)."""
-    return format_option(*formats_for(kind))
+    choices = formats_for(kind)
+    return click.option(
+        "--format",
+        "output_format",
+        cls=FormatOption,
+        kind=kind,
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
 
 
 def format_option(*choices: str) -> Callable[[F], F]:
