@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +22,9 @@ from astana_facts.cli.options import (
 )
 from astana_facts.cli.scope import scope_options, scoped
 from astana_facts.findings.finding import Finding
+
+if TYPE_CHECKING:
+    from astana_facts.pipeline.report import Report
 
 
 @click.command()
@@ -70,8 +74,7 @@ def report(
     del strict  # the default since exit 1 became the rule; accepted so old scripts still run
     shell = console()
     folder = records_folder(records_dir)
-    if is_stdout(output):
-        announce(folder, output_format)
+    announce(folder, output_format)
     with folder_errors_exit(), shell.stage("check and consistency rules"):
         result = build_report(folder.root)
     shell.detail(f"{len(result.findings)} finding(s), {len(result.verdicts)} verdict(s)")
@@ -88,13 +91,18 @@ def report(
     )
     with shell.stage("render"):
         rendered = render("report", output_format, result, context)
-    if output is None or str(output) == "-":
-        shell.out(rendered, context)
-    else:
+    if output is not None and not is_stdout(output):
         write_output(output, rendered)
+    else:
+        shell.out(rendered, context)
+    _gate(result, exit_zero)
+
+
+def _gate(result: Report, exit_zero: bool) -> None:
+    """Exit 1 when an error-level finding has no adjudication, unless ``--exit-zero``."""
     unadjudicated = result.unadjudicated_errors()
     if unadjudicated and not exit_zero:
-        shell.error(
+        console().error(
             f"astana-facts: {len(unadjudicated)} error-level finding(s) without an adjudication"
         )
         sys.exit(EXIT_FINDINGS)

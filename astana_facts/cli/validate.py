@@ -79,10 +79,9 @@ def validate(
         records=display_path(folder.root),
         rules=records.rules,
         paint=shell.painter(),
+        summary=not shell.quiet,
     )
     with shell.stage("render"):
         output = render("findings", output_format, findings, context)
-    if shell.quiet and output_format == "text":
-        output = "".join(output.splitlines(keepends=True)[:-1])  # the findings, no summary
     shell.out(output, context)
     sys.exit(EXIT_FINDINGS if has_errors(findings) else EXIT_OK)

@@ -31,6 +31,8 @@ class RenderContext:
     """The declared consistency rules (SARIF lists them as reporting descriptors)."""
     paint: Callable[[str, str], str] = plain
     """``paint(text, severity)``: ``text`` coloured for ``severity``, or as it is."""
+    summary: bool = True
+    """Whether text output ends with its summary line (``--quiet`` drops it)."""
 
 
 PLAIN = RenderContext()

@@ -17,16 +17,17 @@ def location(finding: Finding) -> str:
 
 
 def render_text(findings: list[Finding], context: RenderContext = PLAIN) -> str:
-    """Findings for a terminal, then a one-line summary; the severity is painted (coloured on
-    a terminal that wants colour)."""
+    """Findings for a terminal, then a one-line summary (unless the context drops it); the
+    severity is painted (coloured on a terminal that wants colour)."""
     paint = context.paint
     lines = [
         f"{location(finding)}: {finding.code} {paint(finding.severity, finding.severity)}: "
         f"{finding.message}"
         for finding in findings
     ]
-    counts = count_by_severity(findings)
-    lines.append(
-        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
-    )
-    return "\n".join(lines) + "\n"
+    if context.summary:
+        counts = count_by_severity(findings)
+        lines.append(
+            f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+        )
+    return "".join(line + "\n" for line in lines)
