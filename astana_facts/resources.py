@@ -36,3 +36,37 @@ def validators_for(records: Path) -> Path:
     if sibling.is_dir():
         return sibling
     return bundled("validators")
+
+
+RECORDS_MARKERS = ("sources", "claims", "entities.json")
+"""What makes a folder a records folder: any of these in it."""
+
+
+def has_records_layout(folder: Path) -> bool:
+    """Whether ``folder`` is a records folder (it holds ``sources/``, ``claims/`` or
+    ``entities.json``)."""
+    return folder.is_dir() and any((folder / marker).exists() for marker in RECORDS_MARKERS)
+
+
+def checkout_records(start: Path) -> Path | None:
+    """The ``records/`` folder of the checkout ``start`` lies in: the first ``records/`` folder
+    with the records layout in ``start`` or one of its parents; ``None`` outside a checkout."""
+    start = start.absolute()
+    for folder in (start, *start.parents):
+        candidate = folder / "records"
+        if has_records_layout(candidate):
+            return candidate
+    return None
+
+
+def package_folder() -> Path:
+    """The folder of the installed ``astana_facts`` package."""
+    return Path(__file__).resolve().parent
+
+
+def is_installed_data(path: Path) -> bool:
+    """Whether ``path`` lies inside the installed package (the read-only bundled data of a
+    wheel install). A checkout keeps its data beside the package, so its folders are not."""
+    package = package_folder()
+    resolved = path.resolve()
+    return resolved == package or package in resolved.parents

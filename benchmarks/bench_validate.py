@@ -913,7 +913,7 @@ def measure_size(
     if cli is None:
         print("  astana-facts not found")
     else:
-        command = [str(cli), "validate", folder, "--format", "json"]
+        command = [str(cli), "validate", "--records", folder, "--format", "json"]
         run = fastest([run_child(command) for _ in range(max(1, repeat))])
         try:
             summary = json.loads(run.stdout)["summary"]

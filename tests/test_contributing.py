@@ -101,7 +101,7 @@ def contributor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         }
     ]
     Path(CLAIMS).write_text(json.dumps(data, indent=2), encoding="utf-8")
-    formatted = _run("fmt", "records")
+    formatted = _run("fmt", "--records", "records")
     assert formatted.exit_code == 0, formatted.output
     return tmp_path
 
@@ -117,10 +117,10 @@ def _snapshot(root: Path) -> dict[str, str]:
 def test_a_new_article_and_its_claims_pass(contributor: Path) -> None:
     spans = json.loads(Path(CLAIMS).read_text(encoding="utf-8"))["claims"][1]["evidence"]
     assert ARTICLE[spans[0]["start"] : spans[0]["end"]] == "was held on May 14-15, 2018"
-    assert _run("fmt", "--check", "records").exit_code == 0
-    validated = _run("validate", "records", "--coverage")
+    assert _run("fmt", "--check", "--records", "records").exit_code == 0
+    validated = _run("validate", "--records", "records", "--coverage")
     assert validated.exit_code == 0 and "0 error(s), 0 warning(s)" in validated.output
-    assert _run("report", "records", "--strict").exit_code == 0
+    assert _run("report", "--records", "records", "--strict").exit_code == 0
 
 
 def _edit_claims(change: Callable[[dict[str, Any]], None]) -> None:
@@ -192,14 +192,14 @@ def test_a_typical_mistake_fails_with_its_code_at_its_line(
     before = _snapshot(contributor)
     extra = ["--strict"] if command == "report" else []
 
-    text = _run(command, "records", *extra)
+    text = _run(command, "--records", "records", *extra)
     assert text.exit_code == 1, text.output
     assert f"{CLAIMS}:{line}:" in text.output and code in text.output
 
-    github = _run(command, "records", *extra, "--format", "github").output
+    github = _run(command, "--records", "records", *extra, "--format", "github").output
     assert f"::error file={CLAIMS},line={line}," in github and f"title={code}::" in github
 
-    sarif = orjson.loads(_run(command, "records", *extra, "--format", "sarif").stdout)
+    sarif = orjson.loads(_run(command, "--records", "records", *extra, "--format", "sarif").stdout)
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif)
     results = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == code]
     assert any(
@@ -219,7 +219,7 @@ def test_a_failing_fmt_changes_no_file(contributor: Path) -> None:
     del data["claims"][0]["evidence"][0]["start"], data["claims"][0]["evidence"][0]["end"]
     Path(CLAIMS).write_text(json.dumps(data), encoding="utf-8")
     before = _snapshot(contributor)
-    result = _run("fmt", "records")
+    result = _run("fmt", "--records", "records")
     assert result.exit_code == 1 and "does not occur" in result.output
     assert _snapshot(contributor) == before
 
@@ -259,4 +259,4 @@ def test_add_source_normalises_line_endings_and_unicode(tmp_path: Path) -> None:
         "inferred": True,
         "reasoning": "From the text",
     }
-    assert _run("validate", str(records)).exit_code == 0
+    assert _run("validate", "--records", str(records)).exit_code == 0

@@ -122,6 +122,11 @@ def test_the_installed_wheel_validates_its_bundled_records(installed: Path, tmp_
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr.startswith("records: bundled dataset (astana-facts ")
+    refused = subprocess.run(
+        [str(installed / "astana-facts"), "fmt"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert refused.returncode == 2 and "read-only" in refused.stderr
     module = subprocess.run(
         [str(installed / "python"), "-m", "astana_facts", "validate", "--format", "json"],
         cwd=tmp_path,

@@ -36,8 +36,8 @@ def test_the_workflow_is_valid_against_the_github_workflow_schema() -> None:
 def test_the_workflow_runs_the_checks_and_uploads_sarif() -> None:
     steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["records"]["steps"]
     commands = " ".join(step.get("run", "") for step in steps)
-    for check in ("fmt --check records", "validate records", "report records --strict",
-                  "--format sarif", "--changed-since"):  # fmt: skip
+    for check in ("fmt --check --records records", "validate --records records",
+                  "report --records records", "--format sarif", "--changed-since"):  # fmt: skip
         assert check in commands
     assert any("upload-sarif" in step.get("uses", "") for step in steps)
 
@@ -81,16 +81,26 @@ def test_changed_since_shows_only_what_the_change_introduced(
     )
     monkeypatch.chdir(dataset_copy)
     runner = CliRunner()
-    scoped = runner.invoke(cli, ["report", "records", "--changed-since", "HEAD", "--strict"])
+    scoped = runner.invoke(
+        cli, ["report", "--records", "records", "--changed-since", "HEAD", "--strict"]
+    )
     assert scoped.exit_code == 1
     assert "SPN001" in scoped.stdout and "DAT001" not in scoped.stdout  # old, adjudicated
     assert "were there before HEAD; not shown" in scoped.output
-    unscoped = runner.invoke(cli, ["report", "records"])
+    unscoped = runner.invoke(cli, ["report", "--records", "records"])
     assert "DAT001" in unscoped.stdout
     by_file = runner.invoke(
         cli,
-        ["validate", "records", "--file", "records/claims/kisi-eighth-round-results-2017-12.json"],
+        [
+            "validate",
+            "--records",
+            "records",
+            "--file",
+            "records/claims/kisi-eighth-round-results-2017-12.json",
+        ],
     )
     assert by_file.exit_code == 0 and "concern other files" in by_file.output
-    bad_ref = runner.invoke(cli, ["validate", "records", "--changed-since", "no-such-ref"])
+    bad_ref = runner.invoke(
+        cli, ["validate", "--records", "records", "--changed-since", "no-such-ref"]
+    )
     assert bad_ref.exit_code == 2 and "no-such-ref" in bad_ref.output

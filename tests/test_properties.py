@@ -146,19 +146,22 @@ def test_arbitrary_json_in_a_records_file_never_gives_a_traceback(
     }[target]
     path.write_bytes(orjson.dumps(value))
     for command in (
-        ["validate", str(root)],
-        ["validate", str(root), "--format", "json"],
-        ["validate", str(root), "--coverage", "--format", "sarif"],
-        ["fmt", "--check", str(root)],
-        ["report", str(root), "--strict"],
-        ["report", str(root), "--format", "markdown"],
-        ["stats", str(root)],
-        ["export", str(root), "--format", "jsonl", "-o", "-"],
+        ["validate", "--records", str(root)],
+        ["validate", "--records", str(root), "--format", "json"],
+        ["validate", "--records", str(root), "--coverage", "--format", "sarif"],
+        ["fmt", "--check", "--records", str(root)],
+        ["report", "--records", str(root), "--strict"],
+        ["report", "--records", str(root), "--format", "markdown"],
+        ["stats", "--records", str(root)],
+        ["export", "--records", str(root), "--format", "jsonl", "-o", "-"],
     ):
         result = CliRunner().invoke(cli, command)
         assert result.exception is None or isinstance(result.exception, SystemExit), result.output
         assert result.exit_code in {0, 1, 2}
-    assert CliRunner().invoke(cli, ["validate", str(root)]).exit_code in {1, 2} or value == {}
+    assert (
+        CliRunner().invoke(cli, ["validate", "--records", str(root)]).exit_code in {1, 2}
+        or value == {}
+    )
 
 
 @given(st.binary(max_size=60))
@@ -167,7 +170,7 @@ def test_arbitrary_bytes_in_a_claims_file_never_give_a_traceback(
 ) -> None:
     root = build_records(tmp_path_factory.mktemp("r") / "records")
     (root / CLAIMS_FILE).write_bytes(raw)
-    result = CliRunner().invoke(cli, ["validate", str(root)])
+    result = CliRunner().invoke(cli, ["validate", "--records", str(root)])
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code in {1, 2}
 

@@ -83,14 +83,14 @@ def _adjudicate(root: Path, fingerprint: str, claim_ids: list[str], code: str = 
 
 def test_the_clean_sample_has_no_consistency_finding(records: Path) -> None:
     assert build_report(records).findings == []
-    assert _run("report", "--strict", str(records)).exit_code == 0
+    assert _run("report", "--records", str(records)).exit_code == 0
 
 
 def test_a_clash_is_reported_with_its_claims_side_by_side(clashing: Path) -> None:
     (finding,) = build_report(clashing).findings
     assert finding.code == "DAT001" and finding.claims == ("sample-dates", "sample-wrong-day")
     assert finding.line is not None and finding.file is not None
-    result = _run("report", str(clashing))
+    result = _run("report", "--records", str(clashing), "--exit-zero")
     assert result.exit_code == 0
     assert "sample-wrong-day" in result.output and "«May 4th»" in result.output
     assert (
@@ -99,18 +99,20 @@ def test_a_clash_is_reported_with_its_claims_side_by_side(clashing: Path) -> Non
     )
 
 
-def test_strict_fails_until_the_finding_is_adjudicated_and_then_shows_the_verdict(
+def test_report_fails_until_the_finding_is_adjudicated_and_then_shows_the_verdict(
     clashing: Path,
 ) -> None:
-    failing = _run("report", "--strict", str(clashing))
+    failing = _run("report", "--records", str(clashing))
     assert failing.exit_code == 1 and "without an adjudication" in failing.output
+    assert _run("report", "--strict", "--records", str(clashing)).exit_code == 1  # old alias
+    assert _run("report", "--exit-zero", "--records", str(clashing)).exit_code == 0
     (finding,) = build_report(clashing).findings
     assert finding.fingerprint is not None
     _adjudicate(clashing, finding.fingerprint, list(finding.claims))
-    passing = _run("report", "--strict", str(clashing))
+    passing = _run("report", "--records", str(clashing))
     assert passing.exit_code == 0, passing.output
     assert "verdict: claim_correct (correct: sample-dates)" in passing.output
-    report = orjson.loads(_run("report", str(clashing), "--format", "json").output)
+    report = orjson.loads(_run("report", "--records", str(clashing), "--format", "json").output)
     (entry,) = report["findings"]
     assert (
         entry["verdict"]["verdict"] == "claim_correct"
@@ -133,7 +135,7 @@ def test_an_adjudication_that_matches_no_finding_is_reported(records: Path) -> N
 
 
 def test_the_json_report_keeps_the_validate_contract(clashing: Path) -> None:
-    report = orjson.loads(_run("report", str(clashing), "--format", "json").output)
+    report = orjson.loads(_run("report", "--records", str(clashing), "--format", "json").stdout)
     (entry,) = report["findings"]
     assert set(entry) >= {
         "code",
@@ -156,8 +158,8 @@ def test_the_json_report_keeps_the_validate_contract(clashing: Path) -> None:
 def test_output_is_byte_identical_and_fingerprints_survive_reformatting(
     clashing: Path, output_format: str
 ) -> None:
-    first = _run("report", str(clashing), "--format", output_format).output
-    assert _run("report", str(clashing), "--format", output_format).output == first
+    first = _run("report", "--records", str(clashing), "--format", output_format).stdout
+    assert _run("report", "--records", str(clashing), "--format", output_format).stdout == first
     before = [f.fingerprint for f in build_report(clashing).findings]
     data = json.loads((clashing / CLAIMS_FILE).read_text(encoding="utf-8"))
     data["claims"].reverse()
@@ -167,10 +169,19 @@ def test_output_is_byte_identical_and_fingerprints_survive_reformatting(
 
 def test_output_file_is_written_and_a_bad_path_exits_2(clashing: Path, tmp_path: Path) -> None:
     target = tmp_path / "report.md"
-    result = _run("report", str(clashing), "--format", "markdown", "-o", str(target))
+    result = _run(
+        "report",
+        "--records",
+        str(clashing),
+        "--exit-zero",
+        "--format",
+        "markdown",
+        "-o",
+        str(target),
+    )
     assert result.exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("# Consistency report")
-    bad = _run("report", str(clashing), "-o", str(tmp_path / "missing" / "report.md"))
+    bad = _run("report", "--records", str(clashing), "-o", str(tmp_path / "missing" / "report.md"))
     assert bad.exit_code == 2 and "cannot write" in bad.output and "Traceback" not in bad.output
 
 

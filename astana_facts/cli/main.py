@@ -7,23 +7,19 @@ import sys
 
 import click
 
-from astana_facts.cli.commands import (
-    add_source_command,
-    diff,
-    export,
-    fmt,
-    locate,
-    release_check_command,
-    report,
-    rules,
-    schemas,
-    stats,
-    validate,
-)
+from astana_facts.cli.add_source import add_source_command
+from astana_facts.cli.commands import rules
+from astana_facts.cli.diff import diff
+from astana_facts.cli.export import export
+from astana_facts.cli.fmt import fmt
+from astana_facts.cli.locate import locate
+from astana_facts.cli.options import EXIT_USAGE
+from astana_facts.cli.release_check import release_check_command
+from astana_facts.cli.report import report
+from astana_facts.cli.schemas import schemas
+from astana_facts.cli.stats import stats
+from astana_facts.cli.validate import validate
 from astana_facts.pipeline.gc import collector_paused
-
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,11 +30,19 @@ def cli() -> None:
     Report contradictions between sources, validate and format records, add sources, export,
     diff versions and check releases.
 
-    Every command works on the bundled dataset unless given a records folder.
+    The records folder is --records DIR; without it, a records/ folder in the working directory
+    or a parent (a checkout), else the bundled dataset, which is read-only. Text output says
+    first (on standard error) which folder was checked. -q says less, -v adds timings; colour
+    on a terminal, off with NO_COLOR, forced with FORCE_COLOR.
 
     \b
-    Exit codes: 0 no error-level finding; 1 error-level findings (or files to reformat);
-    2 usage or I/O problem.
+    Exit codes:
+      0  success: no error-level finding (report: none without an adjudication)
+      1  findings: error-level findings; report: an error without an adjudication
+         (--exit-zero: 0); fmt --check: files to reformat; schemas --check: stale
+         schemas; locate: quote absent or ambiguous; release-check: a check failed
+      2  a usage, input or I/O problem (bad option, missing folder, unreadable file,
+         read-only bundled data), or an unexpected failure
     """
 
 

@@ -26,6 +26,7 @@ def scope_options(command: Callable[..., None]) -> Callable[..., None]:
     command = click.option(
         "--file",
         "files",
+        metavar="FILE",
         multiple=True,
         type=click.Path(dir_okay=False, path_type=Path),
         help="Show only findings about this records file (repeatable): in it, or about its claims.",

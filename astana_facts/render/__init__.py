@@ -1,26 +1,7 @@
-"""Renderers: turn a list of findings into text for people, JSON for programs, or CI annotations.
+"""Renderers: turn findings, a report, statistics or a diff into text for people, Markdown,
+JSON for programs, or CI annotations (GitHub, SARIF).
 
-Renderers only read findings; they never decide anything. :data:`RENDERERS` maps a format name
-to its function.
+Renderers only read what they are given; they never decide anything. The one table of formats is
+:data:`astana_facts.render.registry.FORMATS`; every renderer has the signature
+``render(subject, context) -> str``.
 """
-
-from __future__ import annotations
-
-from collections.abc import Callable
-
-from astana_facts.findings.finding import Finding
-from astana_facts.render.github import render_github
-from astana_facts.render.json import render_json
-from astana_facts.render.sarif import render_sarif
-from astana_facts.render.text import render_text
-
-Renderer = Callable[..., str]
-
-RENDERERS: dict[str, Renderer] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-    "sarif": render_sarif,
-}
-
-__all__ = ["RENDERERS", "Finding", "Renderer"]

@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.versions.diff import Change, DatasetDiff
 
 _SIGN = {"added": "+", "removed": "-", "changed": "~"}
@@ -39,7 +40,7 @@ def _summary(diff: DatasetDiff) -> list[str]:
     ]
 
 
-def render_diff_text(diff: DatasetDiff) -> str:
+def render_diff_text(diff: DatasetDiff, context: RenderContext = PLAIN) -> str:
     """A summary, then every change with the fields that differ."""
     lines = [f"diff {diff.old} -> {diff.new}: bump needed: {diff.bump}", *_summary(diff)]
     for change in diff.changes:
@@ -47,7 +48,7 @@ def render_diff_text(diff: DatasetDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_diff_markdown(diff: DatasetDiff) -> str:
+def render_diff_markdown(diff: DatasetDiff, context: RenderContext = PLAIN) -> str:
     """A heading with the bump, then one table row per change."""
     lines = [
         f"# Dataset diff: `{diff.old}` → `{diff.new}`",
@@ -73,7 +74,7 @@ def render_diff_markdown(diff: DatasetDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_diff_json(diff: DatasetDiff) -> str:
+def render_diff_json(diff: DatasetDiff, context: RenderContext = PLAIN) -> str:
     """``{"old", "new", "bump", "counts", "changes": [...]}``."""
     payload = {
         "old": diff.old,
@@ -83,10 +84,3 @@ def render_diff_json(diff: DatasetDiff) -> str:
         "changes": [asdict(change) for change in diff.changes],
     }
     return orjson.dumps(payload, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
-
-
-DIFF_RENDERERS = {
-    "text": render_diff_text,
-    "markdown": render_diff_markdown,
-    "json": render_diff_json,
-}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from astana_facts.findings.finding import Finding
+from astana_facts.render.context import PLAIN, RenderContext
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -15,8 +16,9 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(findings: list[Finding], **_: object) -> str:
+def render_github(findings: list[Finding], context: RenderContext = PLAIN) -> str:
     """One ``::error file=…,line=…,col=…,title=CODE::message`` line per finding."""
+    del context  # annotations carry no versions and no colour
     lines = []
     for finding in findings:
         properties = []

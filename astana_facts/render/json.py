@@ -21,6 +21,7 @@ import orjson
 
 from astana_facts.findings.codes import CODES_BY_ID
 from astana_facts.findings.finding import Finding, count_by_severity
+from astana_facts.render.context import PLAIN, RenderContext
 
 
 def finding_to_dict(
@@ -52,24 +53,27 @@ def finding_to_dict(
     }
 
 
-def render_json(
+def findings_json(
     findings: list[Finding],
+    context: RenderContext,
     *,
-    tool_version: str = "",
-    data_version: str | None = None,
-    records: str = "",
     names: dict[str, str] | None = None,
     verdicts: dict[str, Any] | None = None,
     extra_summary: dict[str, Any] | None = None,
-    **_: object,
 ) -> str:
-    """The findings as one JSON document (the stable contract described above)."""
+    """The findings as one JSON document (the stable contract described above), with the rule
+    names, verdicts and summary figures that the report adds."""
     document = {
         "tool": "astana-facts",
-        "tool_version": tool_version,
-        "data_version": data_version,
-        "records": records,
+        "tool_version": context.tool_version,
+        "data_version": context.data_version,
+        "records": context.records,
         "summary": {**count_by_severity(findings), **(extra_summary or {})},
         "findings": [finding_to_dict(finding, names, verdicts) for finding in findings],
     }
     return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+
+
+def render_json(findings: list[Finding], context: RenderContext = PLAIN) -> str:
+    """``validate``'s findings as one JSON document (the stable contract described above)."""
+    return findings_json(findings, context)

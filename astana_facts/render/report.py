@@ -13,9 +13,10 @@ from typing import Any
 
 from astana_facts.findings.finding import Finding, count_by_severity
 from astana_facts.pipeline.report import Report
+from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
-from astana_facts.render.json import render_json
-from astana_facts.render.sarif import render_sarif
+from astana_facts.render.json import findings_json
+from astana_facts.render.sarif import sarif_log
 from astana_facts.render.text import location
 from astana_facts.text.quotes import context
 
@@ -90,13 +91,14 @@ def _verdict_lines(verdict: dict[str, Any]) -> list[str]:
     return lines
 
 
-def render_report_text(report: Report, **_: object) -> str:
-    """The report for a terminal."""
+def render_report_text(report: Report, context: RenderContext = PLAIN) -> str:
+    """The report for a terminal; each finding's severity is painted."""
     names = _names(report)
     lines = ["astana-facts consistency report", *_summary_lines(report)]
     for finding in report.findings:
         name = names.get(finding.code, "")
-        lines += ["", f"{finding.code} {finding.severity} {name}".rstrip(), f"  {finding.message}"]
+        severity = context.paint(finding.severity, finding.severity)
+        lines += ["", f"{finding.code} {severity} {name}".rstrip(), f"  {finding.message}"]
         lines.append(
             f"  at {location(finding)}"
             + (f"  [{finding.fingerprint}]" if finding.fingerprint else "")
@@ -115,7 +117,7 @@ def _cell(text: str) -> str:
     return _one_line(text).replace("|", "\\|")
 
 
-def render_report_markdown(report: Report, **_: object) -> str:
+def render_report_markdown(report: Report, context: RenderContext = PLAIN) -> str:
     """The report as Markdown: a summary, then a section and a table per finding."""
     names = _names(report)
     lines = ["# Consistency report", "", *(f"- {line}" for line in _summary_lines(report))]
@@ -149,21 +151,12 @@ def render_report_markdown(report: Report, **_: object) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_report_json(
-    report: Report,
-    *,
-    tool_version: str = "",
-    data_version: str | None = None,
-    records: str = "",
-    **_: object,
-) -> str:
+def render_report_json(report: Report, context: RenderContext = PLAIN) -> str:
     """The report in the JSON contract of ``validate``, with fingerprints, values and verdicts."""
     errors = [f for f in report.findings if f.severity == "error"]
-    return render_json(
+    return findings_json(
         report.findings,
-        tool_version=tool_version,
-        data_version=data_version,
-        records=records,
+        context,
         names=_names(report),
         verdicts=report.verdicts,
         extra_summary={
@@ -176,7 +169,7 @@ def render_report_json(
     )
 
 
-def render_report_github(report: Report, **_: object) -> str:
+def render_report_github(report: Report, context: RenderContext = PLAIN) -> str:
     """Every finding of the report as a GitHub workflow annotation; an adjudicated finding
     becomes a notice that names its verdict, so it does not read as a failure."""
     shown = []
@@ -189,24 +182,15 @@ def render_report_github(report: Report, **_: object) -> str:
                 message=f"{finding.message} [adjudicated: {verdict['verdict']}]",
             )
         shown.append(finding)
-    return render_github(shown)
+    return render_github(shown, context)
 
 
-def render_report_sarif(report: Report, *, tool_version: str = "", **_: object) -> str:
+def render_report_sarif(report: Report, context: RenderContext = PLAIN) -> str:
     """The report as SARIF 2.1.0, with the declared rules as reporting descriptors and the
     verdicts as accepted suppressions."""
-    return render_sarif(
+    return sarif_log(
         report.findings,
-        tool_version=tool_version,
+        tool_version=context.tool_version,
         rules=report.records.rules,
         verdicts=report.verdicts,
     )
-
-
-REPORT_RENDERERS = {
-    "text": render_report_text,
-    "markdown": render_report_markdown,
-    "json": render_report_json,
-    "github": render_report_github,
-    "sarif": render_report_sarif,
-}

@@ -16,6 +16,7 @@ import orjson
 
 from astana_facts.findings.codes import INTEGRITY_CODES
 from astana_facts.findings.finding import Finding
+from astana_facts.render.context import PLAIN, RenderContext
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/astana-facts/"
@@ -49,13 +50,17 @@ def _descriptors(rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def render_sarif(
+def render_sarif(findings: list[Finding], context: RenderContext = PLAIN) -> str:
+    """``validate``'s findings as one SARIF 2.1.0 log, the context's rules as descriptors."""
+    return sarif_log(findings, tool_version=context.tool_version, rules=context.rules)
+
+
+def sarif_log(
     findings: list[Finding],
     *,
     tool_version: str = "",
     rules: Iterable[dict[str, Any]] = (),
     verdicts: dict[str, dict[str, Any]] | None = None,
-    **_: object,
 ) -> str:
     """The findings as one SARIF 2.1.0 log with a single run; a finding with a verdict in
     ``verdicts`` (fingerprint -> adjudication) carries it as an accepted suppression."""

@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 import orjson
 
+from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.tools.stats import DocumentStats
 
 
@@ -13,7 +14,7 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "-"
 
 
-def render_stats_text(stats: list[DocumentStats]) -> str:
+def render_stats_text(stats: list[DocumentStats], context: RenderContext = PLAIN) -> str:
     """One block per document, then the totals."""
     lines: list[str] = []
     for item in stats:
@@ -38,7 +39,7 @@ def render_stats_text(stats: list[DocumentStats]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_stats_markdown(stats: list[DocumentStats]) -> str:
+def render_stats_markdown(stats: list[DocumentStats], context: RenderContext = PLAIN) -> str:
     """A table of documents by sentences covered and claims of each kind."""
     kinds = [
         kind for kind in (stats[0].kinds if stats else {}) if any(s.kinds[kind] for s in stats)
@@ -57,7 +58,7 @@ def render_stats_markdown(stats: list[DocumentStats]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_stats_json(stats: list[DocumentStats]) -> str:
+def render_stats_json(stats: list[DocumentStats], context: RenderContext = PLAIN) -> str:
     """``{"documents": [...]}`` with every figure of every document."""
     payload = {"documents": [asdict(item) for item in stats]}
     return orjson.dumps(payload, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from astana_facts.findings.finding import Finding, count_by_severity
+from astana_facts.render.context import PLAIN, RenderContext
 
 
 def location(finding: Finding) -> str:
@@ -15,14 +16,18 @@ def location(finding: Finding) -> str:
     return ":".join(parts)
 
 
-def render_text(findings: list[Finding], **_: object) -> str:
-    """Findings for a terminal, then a one-line summary."""
+def render_text(findings: list[Finding], context: RenderContext = PLAIN) -> str:
+    """Findings for a terminal, then a one-line summary (unless the context drops it); the
+    severity is painted (coloured on a terminal that wants colour)."""
+    paint = context.paint
     lines = [
-        f"{location(finding)}: {finding.code} {finding.severity}: {finding.message}"
+        f"{location(finding)}: {finding.code} {paint(finding.severity, finding.severity)}: "
+        f"{finding.message}"
         for finding in findings
     ]
-    counts = count_by_severity(findings)
-    lines.append(
-        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
-    )
-    return "\n".join(lines) + "\n"
+    if context.summary:
+        counts = count_by_severity(findings)
+        lines.append(
+            f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+        )
+    return "".join(line + "\n" for line in lines)

@@ -47,23 +47,37 @@ def repository_of(path: Path) -> Path:
     return Path(_git(path, "rev-parse", "--show-toplevel").decode().strip())
 
 
+def _inside(folder: Path, repository: Path) -> Path | None:
+    """``folder`` relative to ``repository``, or ``None`` when it lies outside it."""
+    try:
+        return folder.resolve().relative_to(repository.resolve())
+    except ValueError:
+        return None
+
+
 @contextmanager
 def baseline(
     root: Path, validators: Path | None, revision: str
 ) -> Iterator[tuple[Path, Path | None]]:
-    """The records folder (and validators folder) as at ``revision``, in a temporary folder."""
+    """The records folder (and validators folder) as at ``revision``, in a temporary folder.
+
+    A validators folder outside the repository (the bundled rules, when the repository keeps
+    only records) has no history there: the baseline is checked with it as it is now."""
     repository = repository_of(root)
-    folders = [root] + ([validators] if validators is not None else [])
-    relative = [folder.resolve().relative_to(repository.resolve()) for folder in folders]
-    archive = _git(repository, "archive", "--format=tar", revision, "--", *map(str, relative))
+    records = _inside(root, repository)
+    if records is None:
+        raise ChangeError(f"{root} is not inside the git repository {repository}")
+    rules = _inside(validators, repository) if validators is not None else None
+    folders = [records] + ([rules] if rules is not None else [])
+    archive = _git(repository, "archive", "--format=tar", revision, "--", *map(str, folders))
     with tempfile.TemporaryDirectory(prefix="astana-facts-baseline-") as temporary:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(temporary, filter="data")
         base = Path(temporary)
-        old_validators = base / relative[1] if len(relative) > 1 else None
+        old_validators = validators if rules is None else base / rules
         if old_validators is not None and not old_validators.is_dir():
             old_validators = None
-        yield base / relative[0], old_validators
+        yield base / records, old_validators
 
 
 def finding_key(finding: Finding, root: Path) -> tuple[object, ...]:

@@ -30,29 +30,30 @@ def _break_a_quote(root: Path) -> None:
 
 
 def test_validate_exits_0_on_clean_records(records: Path) -> None:
-    result = _run("validate", str(records))
+    result = _run("validate", "--records", str(records))
     assert result.exit_code == 0, result.output
     assert "0 error(s)" in result.output
 
 
 def test_validate_exits_1_and_names_file_line_claim_and_field(records: Path) -> None:
     _break_a_quote(records)
-    result = _run("validate", str(records))
+    result = _run("validate", "--records", str(records))
     assert result.exit_code == 1
-    line = result.output.splitlines()[0]
+    assert result.output.splitlines()[0] == f"records: {records}"  # which folder, first
+    line = result.stdout.splitlines()[0]
     assert f"{CLAIMS_FILE.as_posix()}:" in line
     assert "SPN001" in line and "claim sample-dates" in line and "evidence/0/exact" in line
 
 
 def test_validate_exits_2_for_a_missing_folder(tmp_path: Path) -> None:
-    result = _run("validate", str(tmp_path / "nowhere"))
+    result = _run("validate", "--records", str(tmp_path / "nowhere"))
     assert result.exit_code == 2
     assert "not found" in result.output
 
 
 def test_validate_json_is_the_documented_contract(records: Path) -> None:
     _break_a_quote(records)
-    result = _run("validate", str(records), "--format", "json")
+    result = _run("validate", "--records", str(records), "--format", "json")
     report = orjson.loads(result.output)
     assert report["tool"] == "astana-facts" and report["tool_version"] == __version__
     (finding,) = report["findings"]
@@ -62,7 +63,7 @@ def test_validate_json_is_the_documented_contract(records: Path) -> None:
 
 def test_validate_github_format_annotates_the_line(records: Path) -> None:
     _break_a_quote(records)
-    result = _run("validate", str(records), "--format", "github")
+    result = _run("validate", "--records", str(records), "--format", "github")
     (line,) = result.output.splitlines()
     assert line.startswith("::error file=") and ",title=SPN001::" in line
     assert ",line=" in line and ",col=" in line
@@ -71,8 +72,8 @@ def test_validate_github_format_annotates_the_line(records: Path) -> None:
 def test_validate_output_is_deterministic(records: Path) -> None:
     _break_a_quote(records)
     assert (
-        _run("validate", str(records), "--format", "json").output
-        == _run("validate", str(records), "--format", "json").output
+        _run("validate", "--records", str(records), "--format", "json").output
+        == _run("validate", "--records", str(records), "--format", "json").output
     )
 
 
@@ -106,10 +107,10 @@ def test_locate_an_unknown_document_exits_2(records: Path) -> None:
 def test_fmt_check_fails_on_a_non_canonical_file_and_fmt_fixes_it(records: Path) -> None:
     path = records / "entities.json"
     path.write_bytes(orjson.dumps(orjson.loads(path.read_bytes())))
-    check = _run("fmt", "--check", str(records))
+    check = _run("fmt", "--check", "--records", str(records))
     assert check.exit_code == 1 and "would reformat" in check.output
-    assert _run("fmt", str(records)).exit_code == 0
-    assert _run("fmt", "--check", str(records)).exit_code == 0
+    assert _run("fmt", "--records", str(records)).exit_code == 0
+    assert _run("fmt", "--check", "--records", str(records)).exit_code == 0
 
 
 def test_fmt_fills_offsets_from_quotes(records: Path) -> None:
@@ -119,9 +120,9 @@ def test_fmt_fills_offsets_from_quotes(records: Path) -> None:
         records / CLAIMS_FILE,
         {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
     )
-    result = _run("fmt", str(records))
+    result = _run("fmt", "--records", str(records))
     assert result.exit_code == 0 and "1 span(s) filled in" in result.output
-    assert _run("validate", str(records)).exit_code == 0
+    assert _run("validate", "--records", str(records)).exit_code == 0
 
 
 def test_fmt_failure_exits_1_and_says_nothing_changed(records: Path) -> None:
@@ -132,7 +133,7 @@ def test_fmt_failure_exits_1_and_says_nothing_changed(records: Path) -> None:
         {"$schema": "../../schemas/claims.schema.json", "document": DOC_ID, "claims": claim_list},
     )
     before = (records / CLAIMS_FILE).read_bytes()
-    result = _run("fmt", str(records))
+    result = _run("fmt", "--records", str(records))
     assert result.exit_code == 1 and "no file was changed" in result.output
     assert (records / CLAIMS_FILE).read_bytes() == before
 
@@ -178,7 +179,7 @@ def test_an_unexpected_error_exits_2_without_a_traceback(
         raise RuntimeError("boom")
 
     monkeypatch.setattr("astana_facts.pipeline.checks.check_records", explode)
-    monkeypatch.setattr(sys, "argv", ["astana-facts", "validate", str(records)])
+    monkeypatch.setattr(sys, "argv", ["astana-facts", "validate", "--records", str(records)])
     with pytest.raises(SystemExit) as exit_info:
         main_module.main()
     assert exit_info.value.code == 2
@@ -191,30 +192,31 @@ def test_fmt_fills_the_spans_of_not_check_worthy_entries(records: Path) -> None:
     data = orjson.loads((records / CLAIMS_FILE).read_bytes())
     data["not_check_worthy"][0]["evidence"] = [{"exact": "Sample talks"}]
     (records / CLAIMS_FILE).write_bytes(orjson.dumps(data))
-    assert _run("fmt", str(records)).exit_code == 0
+    assert _run("fmt", "--records", str(records)).exit_code == 0
     (span,) = orjson.loads((records / CLAIMS_FILE).read_bytes())["not_check_worthy"][0]["evidence"]
     assert (span["start"], span["end"]) == (0, len("Sample talks"))
-    assert _run("validate", "--coverage", str(records)).exit_code == 0
+    assert _run("validate", "--coverage", "--records", str(records)).exit_code == 0
 
 
 def test_validate_coverage_reports_an_unlisted_sentence_as_a_warning(records: Path) -> None:
     data = orjson.loads((records / CLAIMS_FILE).read_bytes())
     data["not_check_worthy"] = []
     (records / CLAIMS_FILE).write_bytes(orjson.dumps(data))
-    result = _run("validate", "--coverage", str(records))
+    result = _run("validate", "--coverage", "--records", str(records))
     assert result.exit_code == 0
     assert "COV001" in result.output and "“Sample talks”" in result.output
-    assert "COV001" not in _run("validate", str(records)).output
+    assert "COV001" not in _run("validate", "--records", str(records)).output
 
 
 def test_stats_counts_sentences_claims_and_entities(records: Path) -> None:
-    result = _run("stats", str(records), "--format", "json")
+    result = _run("stats", "--records", str(records), "--format", "json")
     assert result.exit_code == 0, result.output
     (document,) = orjson.loads(result.output)["documents"]
     assert document["document"] == DOC_ID
     assert document["covered"] == document["sentences"] == 5
     assert document["claims"] == 6 and document["kinds"]["count"] == 1
     assert "kairat-abdrakhmanov" in document["entities"] and document["not_check_worthy"] == 1
-    text = _run("stats", str(records)).output
+    text = _run("stats", "--records", str(records)).output
     assert "5/5 covered (100%)" in text
-    assert _run("stats", str(records), "--format", "markdown").output.startswith("| document |")
+    markdown = _run("stats", "--records", str(records), "--format", "markdown").stdout
+    assert markdown.startswith("| document |")

@@ -85,7 +85,7 @@ def test_nothing_is_overwritten_without_force(tmp_path: Path) -> None:
 def test_records_with_errors_are_not_exported(tmp_path: Path) -> None:
     root = build_records(tmp_path / "records")
     (root / "entities.json").write_text("{", encoding="utf-8")
-    result = _export(str(root), "--format", "sqlite", "-o", str(tmp_path / "x.sqlite"))
+    result = _export("--records", str(root), "--format", "sqlite", "-o", str(tmp_path / "x.sqlite"))
     assert result.exit_code == 1 and not (tmp_path / "x.sqlite").exists()
 
 
@@ -93,6 +93,11 @@ def test_records_with_errors_are_not_exported(tmp_path: Path) -> None:
 def test_the_sample_folder_exports(tmp_path: Path, output_format: str) -> None:
     root = build_records(tmp_path / "records")
     result = _export(
-        str(root), "--format", output_format, "-o", str(tmp_path / f"out.{output_format}")
+        "--records",
+        str(root),
+        "--format",
+        output_format,
+        "-o",
+        str(tmp_path / f"out.{output_format}"),
     )
     assert result.exit_code == 0, result.output

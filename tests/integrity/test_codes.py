@@ -368,6 +368,7 @@ def test_a_mismatch_shows_invisible_differences(tmp_path: Path) -> None:
 
 
 def test_findings_are_reported_in_json_with_the_contract_fields(records: Path) -> None:
+    from astana_facts.render.context import RenderContext
     from astana_facts.render.json import render_json
 
     claim_list = claims()
@@ -376,7 +377,9 @@ def test_findings_are_reported_in_json_with_the_contract_fields(records: Path) -
         records / CLAIMS_FILE,
         claims_file(claim_list),
     )
-    report = orjson.loads(render_json(_findings(records), tool_version="1", records="r"))
+    report = orjson.loads(
+        render_json(_findings(records), RenderContext(tool_version="1", records="r"))
+    )
     (finding,) = report["findings"]
     assert set(finding) >= {"code", "severity", "message", "file", "line", "claims", "spans"}
     assert finding["spans"] == [

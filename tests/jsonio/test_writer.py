@@ -91,3 +91,22 @@ def test_an_atomic_write_replaces_the_content(tmp_path: Path) -> None:
     path.write_bytes(b"old")
     write_atomic(path, b"new")
     assert path.read_bytes() == b"new"
+
+
+def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    import os
+    import stat
+
+    previous = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.json", b"{}\n")
+        kept = tmp_path / "kept.json"
+        kept.write_bytes(b"old\n")
+        kept.chmod(0o600)
+        write_atomic(kept, b"new\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600 and kept.read_bytes() == b"new\n"

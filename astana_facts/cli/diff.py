@@ -1,0 +1,44 @@
+"""``astana-facts diff``: what changed between two versions of the dataset, and the bump."""
+
+from __future__ import annotations
+
+import click
+
+from astana_facts.cli.console import console, console_options
+from astana_facts.cli.options import fail, output_format_option
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new", default="bundled")
+@output_format_option("diff")
+@console_options
+def diff(old: str, new: str, output_format: str) -> None:
+    """Show what changed from OLD to NEW and the version bump the change needs.
+
+    Each side is a checkout or records folder, a built wheel (.whl), `bundled` (this
+    installation's dataset, the default for NEW) or `git:REV` (the dataset at a git revision).
+    Lists documents, claims, entities, rules and schemas added, removed or changed, with the
+    fields that changed (old and new value), and the bump: major (a record removed or
+    re-identified, a field removed, a breaking schema change, a stricter rule), minor (records,
+    kinds or info rules added, a rule loosened) or patch (corrected values, spans, metadata).
+    Exits 0 whatever changed, 2 when a side cannot be read.
+
+    \b
+    Example:
+        astana-facts diff git:v0.1.0 records
+        astana-facts diff dist/astana_facts-0.1.0-py3-none-any.whl . --format markdown
+    """
+    from astana_facts.render.context import RenderContext
+    from astana_facts.render.registry import render
+    from astana_facts.versions.diff import diff_sides
+    from astana_facts.versions.sides import SideError, open_side
+
+    shell = console()
+    try:
+        with open_side(old) as old_side, open_side(new) as new_side, shell.stage("diff"):
+            result = diff_sides(old_side, new_side)
+    except SideError as error:
+        fail(str(error))
+    context = RenderContext(paint=shell.painter())
+    shell.out(render("diff", output_format, result, context), context)

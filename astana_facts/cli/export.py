@@ -1,0 +1,85 @@
+"""``astana-facts export``: claims, spans, entities and documents for other tools."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from astana_facts.cli.console import console, console_options
+from astana_facts.cli.options import (
+    EXIT_FINDINGS,
+    announce,
+    fail,
+    folder_errors_exit,
+    format_option,
+    records_folder,
+    records_option,
+)
+from astana_facts.export.formats import EXPORT_DEFAULTS
+from astana_facts.findings.finding import has_errors
+
+
+@click.command()
+@records_option
+@format_option(*EXPORT_DEFAULTS)
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    type=click.Path(allow_dash=True, path_type=Path),
+    default=None,
+    help="Where to write: a file (jsonl, sqlite) or a folder (csv); - is standard output "
+    "(jsonl only). Default: "
+    + ", ".join(f"{name}: {target}" for name, target in EXPORT_DEFAULTS.items())
+    + ".",
+)
+@click.option("--force", is_flag=True, help="Replace the output if it exists.")
+@console_options
+def export(records_dir: str | None, output_format: str, output: Path | None, force: bool) -> None:
+    """Export the claims, spans, entities and documents for other tools.
+
+    jsonl: one claim per line, as in its file, with its document. csv: a folder with one CSV per
+    table (documents, entities, entity_forms, claims, claim_entities, spans) and a Frictionless
+    datapackage.json that describes them (types, keys, foreign keys). sqlite: the same tables
+    with primary keys, foreign keys and indexes. The records must have no error-level finding
+    (else exit 1). Nothing is overwritten without --force, and a failed export leaves no partial
+    output (exit 2).
+
+    \b
+    Example:
+        astana-facts export --format sqlite -o astana.sqlite
+        astana-facts export --format csv -o astana-csv
+        astana-facts export --format jsonl -o - | head -1
+    """
+    from astana_facts import package_version
+    from astana_facts.export.writers import ExportError, jsonl, write_export
+    from astana_facts.pipeline.checks import check_records
+
+    shell = console()
+    folder = records_folder(records_dir)
+    announce(folder)
+    with folder_errors_exit(), shell.stage("check"):
+        records, findings = check_records(folder.root, keep=True)
+    if has_errors(findings):
+        shell.error(
+            "astana-facts: the records have error-level findings; run `astana-facts validate` "
+            "and fix them first"
+        )
+        sys.exit(EXIT_FINDINGS)
+    if str(output) == "-":
+        if output_format != "jsonl":
+            fail(f"{output_format} cannot go to standard output; give -o PATH")
+        sys.stdout.buffer.write(jsonl(records))
+        return
+    target = output or Path(EXPORT_DEFAULTS[output_format])
+    try:
+        written = write_export(
+            records, output_format, target, version=package_version(), force=force
+        )
+    except (ExportError, OSError) as error:
+        fail(str(error))
+    click.echo(f"exported {len(records.claims)} claims to {target}")
+    for path in written:
+        click.echo(f"  {path}")

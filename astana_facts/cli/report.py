@@ -1,0 +1,108 @@
+"""``astana-facts report``: the consistency report, and the CI gate on unadjudicated errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from astana_facts.cli.console import console, console_options
+from astana_facts.cli.options import (
+    EXIT_FINDINGS,
+    announce,
+    folder_errors_exit,
+    is_stdout,
+    output_format_option,
+    output_option,
+    records_folder,
+    records_option,
+    write_output,
+)
+from astana_facts.cli.scope import scope_options, scoped
+from astana_facts.findings.finding import Finding
+
+if TYPE_CHECKING:
+    from astana_facts.pipeline.report import Report
+
+
+@click.command()
+@records_option
+@output_format_option("report")
+@output_option("Write the report to FILE (atomically) instead of standard output; - is stdout.")
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when an error-level finding has no adjudication.",
+)
+@click.option("--strict", is_flag=True, hidden=True, help="The default now; kept as an alias.")
+@scope_options
+@console_options
+def report(
+    records_dir: str | None,
+    output_format: str,
+    output: Path | None,
+    exit_zero: bool,
+    strict: bool,
+    changed_since: str | None,
+    files: tuple[Path, ...],
+) -> None:
+    """Report where the sources disagree: each finding with its claims and quotes side by side.
+
+    Runs the integrity checks and every consistency rule of validators/ on the records folder and
+    shows a summary, then each finding with its rule, the claims involved, their documents,
+    offsets, quotes in context and normalised values, and the editor's verdict where
+    records/adjudications.json has one. The same data gives byte-identical output. Exits 1 when
+    an error-level finding has no adjudication (the gate for CI; --exit-zero turns it off), 2 for
+    usage or I/O problems. With --changed-since REF (or --file), only the findings that the
+    change introduced are shown and counted: what a pull request's check needs.
+
+    \b
+    Example:
+        astana-facts report
+        astana-facts report --records records --format markdown -o report.md
+        astana-facts report --format json --exit-zero
+        astana-facts report --format sarif -o report.sarif
+    """
+    from astana_facts import package_version
+    from astana_facts.pipeline.report import build_report
+    from astana_facts.reading.locations import display_path
+    from astana_facts.render.context import RenderContext
+    from astana_facts.render.registry import render
+
+    del strict  # the default since exit 1 became the rule; accepted so old scripts still run
+    shell = console()
+    folder = records_folder(records_dir)
+    announce(folder, output_format)
+    with folder_errors_exit(), shell.stage("check and consistency rules"):
+        result = build_report(folder.root)
+    shell.detail(f"{len(result.findings)} finding(s), {len(result.verdicts)} verdict(s)")
+
+    def recheck(old_root: Path, old_validators: Path | None) -> list[Finding]:
+        return build_report(old_root, validators=old_validators).findings
+
+    result.findings = scoped(result.findings, result.records, changed_since, files, recheck)
+    context = RenderContext(
+        tool_version=package_version(),
+        data_version=folder.data_version(),
+        records=display_path(folder.root),
+        paint=shell.painter() if is_stdout(output) else RenderContext().paint,
+    )
+    with shell.stage("render"):
+        rendered = render("report", output_format, result, context)
+    if output is not None and not is_stdout(output):
+        write_output(output, rendered)
+    else:
+        shell.out(rendered, context)
+    _gate(result, exit_zero)
+
+
+def _gate(result: Report, exit_zero: bool) -> None:
+    """Exit 1 when an error-level finding has no adjudication, unless ``--exit-zero``."""
+    unadjudicated = result.unadjudicated_errors()
+    if unadjudicated and not exit_zero:
+        console().error(
+            f"astana-facts: {len(unadjudicated)} error-level finding(s) without an adjudication"
+        )
+        sys.exit(EXIT_FINDINGS)

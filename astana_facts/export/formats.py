@@ -1,0 +1,14 @@
+"""The export formats and where each is written by default (a file or a folder).
+
+Kept apart from the writers so that the command line reads the choices without importing
+sqlite3 and csv.
+"""
+
+from __future__ import annotations
+
+EXPORT_DEFAULTS: dict[str, str] = {
+    "jsonl": "astana-facts.jsonl",
+    "csv": "astana-facts-csv",
+    "sqlite": "astana-facts.sqlite",
+}
+"""Format name -> default output path, in the order ``--help`` lists them (jsonl first)."""

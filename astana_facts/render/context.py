@@ -1,0 +1,39 @@
+"""What every renderer is given besides the thing it renders: versions, the folder checked, the
+declared rules, and how to colour a severity.
+
+Renderers never decide anything and never import click; colour comes from ``paint``, which the
+command line sets (``click.style``) when the output goes to a terminal that wants colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+def plain(text: str, severity: str) -> str:
+    """No colour: ``text`` as it is, whatever the ``severity``."""
+    del severity
+    return text
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """The settings of one rendering; the defaults render plain output with no versions."""
+
+    tool_version: str = ""
+    data_version: str | None = None
+    """The dataset version when the bundled records are rendered, else ``None``."""
+    records: str = ""
+    """The records folder checked, as it is shown to the user."""
+    rules: Sequence[dict[str, Any]] = ()
+    """The declared consistency rules (SARIF lists them as reporting descriptors)."""
+    paint: Callable[[str, str], str] = plain
+    """``paint(text, severity)``: ``text`` coloured for ``severity``, or as it is."""
+    summary: bool = True
+    """Whether text output ends with its summary line (``--quiet`` drops it)."""
+
+
+PLAIN = RenderContext()
+"""The context of a renderer called without one."""

@@ -1,0 +1,111 @@
+"""The one table of output formats: which renderer turns which kind of output into which format.
+
+Every renderer has one signature, ``render(subject, context) -> str`` (the subject is what the
+kind names: a list of findings, a report, per-document statistics or a dataset diff; the context
+is a :class:`~astana_facts.render.context.RenderContext`). Every command's ``--format`` choices
+are read from :data:`FORMATS` through :func:`formats_for`, so a format cannot be offered without
+a renderer, and a test fails when a ``render_*`` function is missing from the table.
+
+Renderers are named as ``module:function`` and imported on first use: the report and statistics
+renderers pull in pydantic and the consistency engines, which ``validate`` never needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any, Literal
+
+from astana_facts.render.context import PLAIN, RenderContext
+
+Kind = Literal["findings", "report", "stats", "diff"]
+"""What is rendered: ``validate``'s findings, ``report``'s report, ``stats``, ``diff``."""
+
+Renderer = Callable[[Any, RenderContext], str]
+"""``render(subject, context) -> str``, the one signature of every renderer."""
+
+_R = "astana_facts.render."
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: its name, what it is for, and its renderer for each kind of output."""
+
+    name: str
+    summary: str
+    renderers: Mapping[Kind, str]
+    """Kind -> ``module:function`` of the renderer."""
+
+
+FORMATS: dict[str, Format] = {
+    entry.name: entry
+    for entry in (
+        Format(
+            "text",
+            "for people at a terminal (coloured when it is one)",
+            {
+                "findings": _R + "text:render_text",
+                "report": _R + "report:render_report_text",
+                "stats": _R + "stats:render_stats_text",
+                "diff": _R + "diff:render_diff_text",
+            },
+        ),
+        Format(
+            "markdown",
+            "for pull requests, issues and documentation",
+            {
+                "report": _R + "report:render_report_markdown",
+                "stats": _R + "stats:render_stats_markdown",
+                "diff": _R + "diff:render_diff_markdown",
+            },
+        ),
+        Format(
+            "json",
+            "for programs (the findings: the stable contract of the README)",
+            {
+                "findings": _R + "json:render_json",
+                "report": _R + "report:render_report_json",
+                "stats": _R + "stats:render_stats_json",
+                "diff": _R + "diff:render_diff_json",
+            },
+        ),
+        Format(
+            "github",
+            "GitHub Actions annotations next to the offending line",
+            {
+                "findings": _R + "github:render_github",
+                "report": _R + "report:render_report_github",
+            },
+        ),
+        Format(
+            "sarif",
+            "SARIF 2.1.0 for code scanning",
+            {
+                "findings": _R + "sarif:render_sarif",
+                "report": _R + "report:render_report_sarif",
+            },
+        ),
+    )
+}
+"""Every output format, in the order ``--help`` lists them; the first is each kind's default."""
+
+TEXT_FORMATS = frozenset({"text", "markdown"})
+"""Formats read by people: the command line says which records folder they describe."""
+
+
+def formats_for(kind: Kind) -> tuple[str, ...]:
+    """The formats that can render ``kind``, in table order (the first is the default)."""
+    return tuple(name for name, entry in FORMATS.items() if kind in entry.renderers)
+
+
+def renderer(kind: Kind, name: str) -> Renderer:
+    """The renderer of ``kind`` in format ``name``; ``KeyError`` when there is none."""
+    module, _, function = FORMATS[name].renderers[kind].partition(":")
+    found: Renderer = getattr(import_module(module), function)
+    return found
+
+
+def render(kind: Kind, name: str, subject: Any, context: RenderContext = PLAIN) -> str:
+    """``subject`` (of ``kind``) rendered in format ``name``."""
+    return renderer(kind, name)(subject, context)

@@ -1,0 +1,105 @@
+"""The table of output formats is the single source of what each command can print: every
+renderer is in it, with the one signature, and every ``--format`` offers exactly its formats."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import click
+import pytest
+
+import astana_facts.render
+from astana_facts.cli.main import cli
+from astana_facts.cli.options import FormatOption
+from astana_facts.export.formats import EXPORT_DEFAULTS
+from astana_facts.render.context import RenderContext
+from astana_facts.render.registry import FORMATS, formats_for, renderer
+
+PENDING = {"rules"}
+"""Commands whose ``--format`` is not a kind of the registry yet (``rules`` is being rewritten
+into cli/rules.py)."""
+
+
+def _render_functions() -> set[str]:
+    """``module:function`` of every public ``render_*`` function of the render package."""
+    found = set()
+    for module_info in pkgutil.iter_modules(astana_facts.render.__path__):
+        name = f"astana_facts.render.{module_info.name}"
+        module = importlib.import_module(name)
+        for attribute, value in vars(module).items():
+            if (
+                attribute.startswith("render_")
+                and inspect.isfunction(value)
+                and value.__module__ == name
+            ):
+                found.add(f"{name}:{attribute}")
+    return found
+
+
+def _registered() -> set[str]:
+    return {path for entry in FORMATS.values() for path in entry.renderers.values()}
+
+
+def test_every_renderer_is_in_the_table_and_every_entry_exists() -> None:
+    functions = _render_functions()
+    assert functions, "no render_* function found: the scan itself is broken"
+    assert functions - _registered() == set(), "renderers without a row in FORMATS"
+    assert _registered() - functions == set(), "rows of FORMATS without a renderer"
+
+
+@pytest.mark.parametrize("path", sorted(_registered()))
+def test_every_renderer_has_the_one_signature(path: str) -> None:
+    module, _, name = path.partition(":")
+    parameters = list(inspect.signature(getattr(importlib.import_module(module), name)).parameters)
+    assert len(parameters) == 2 and parameters[1] == "context"
+
+
+def _format_options() -> list[tuple[str, click.Option]]:
+    return [
+        (name, param)
+        for name, command in sorted(cli.commands.items())
+        for param in command.params
+        if isinstance(param, click.Option) and "--format" in param.opts
+    ]
+
+
+@pytest.mark.parametrize(("command", "option"), _format_options())
+def test_every_format_a_command_offers_has_a_renderer(command: str, option: click.Option) -> None:
+    assert isinstance(option.type, click.Choice)
+    choices = tuple(option.type.choices)
+    if command == "export":
+        assert choices == tuple(EXPORT_DEFAULTS)
+        return
+    if command in PENDING:
+        pytest.skip(f"{command} is not in the registry yet")
+    assert isinstance(option, FormatOption), f"{command} --format is hand-typed"
+    assert choices == formats_for(option.kind) and option.default == choices[0]
+    for choice in choices:
+        assert callable(renderer(option.kind, choice))
+
+
+def test_the_kinds_each_command_renders_are_those_the_table_knows() -> None:
+    kinds = {
+        name: param.kind for name, param in _format_options() if isinstance(param, FormatOption)
+    }
+    assert kinds == {"validate": "findings", "report": "report", "stats": "stats", "diff": "diff"}
+    assert formats_for("findings") == ("text", "json", "github", "sarif")
+
+
+def test_an_unknown_format_or_kind_is_a_key_error() -> None:
+    with pytest.raises(KeyError):
+        renderer("findings", "markdown")
+    with pytest.raises(KeyError):
+        renderer("findings", "html")
+
+
+def test_text_paints_severities_only_when_asked() -> None:
+    from astana_facts.findings.finding import Finding
+    from astana_facts.render.registry import render
+
+    finding = Finding(code="SPN001", severity="error", message="m", file="f.json", line=1)
+    assert render("findings", "text", [finding]).startswith("f.json:1: SPN001 error: m")
+    loud = RenderContext(paint=lambda text, severity: f"<{severity}>{text}</>")
+    assert "SPN001 <error>error</>: m" in render("findings", "text", [finding], loud)
