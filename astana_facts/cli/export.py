@@ -55,13 +55,14 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
     """
     from astana_facts import package_version
     from astana_facts.export.writers import ExportError, jsonl, write_export
-    from astana_facts.pipeline.checks import check_records
+    from astana_facts.pipeline.run import run
 
     shell = console()
     folder = records_folder(records_dir)
     announce(folder)
     with folder_errors_exit(), shell.stage("check"):
-        records, findings = check_records(folder.root, keep=True)
+        result = run(folder.root, keep=True)
+    records, findings = result.records, result.findings
     if has_errors(findings):
         shell.error(
             "astana-facts: the records have error-level findings; run `astana-facts validate` "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,6 @@ import click
 
 from astana_facts.cli.console import console, console_options
 from astana_facts.cli.options import (
-    EXIT_FINDINGS,
     announce,
     folder_errors_exit,
     is_stdout,
@@ -24,7 +24,7 @@ from astana_facts.cli.scope import scope_options, scoped
 from astana_facts.findings.finding import Finding
 
 if TYPE_CHECKING:
-    from astana_facts.pipeline.report import Report
+    from astana_facts.pipeline.result import Result
 
 
 @click.command()
@@ -66,7 +66,7 @@ def report(
         astana-facts report --format sarif -o report.sarif
     """
     from astana_facts import package_version
-    from astana_facts.pipeline.report import build_report
+    from astana_facts.pipeline.run import run
     from astana_facts.reading.locations import display_path
     from astana_facts.render.context import RenderContext
     from astana_facts.render.registry import render
@@ -76,13 +76,15 @@ def report(
     folder = records_folder(records_dir)
     announce(folder, output_format)
     with folder_errors_exit(), shell.stage("check and consistency rules"):
-        result = build_report(folder.root)
+        result = run(folder.root, consistency=True)
     shell.detail(f"{len(result.findings)} finding(s), {len(result.verdicts)} verdict(s)")
 
     def recheck(old_root: Path, old_validators: Path | None) -> list[Finding]:
-        return build_report(old_root, validators=old_validators).findings
+        return run(old_root, consistency=True, validators=old_validators).findings
 
-    result.findings = scoped(result.findings, result.records, changed_since, files, recheck)
+    result = replace(
+        result, findings=scoped(result.findings, result.records, changed_since, files, recheck)
+    )
     context = RenderContext(
         tool_version=package_version(),
         data_version=folder.data_version(),
@@ -98,11 +100,12 @@ def report(
     _gate(result, exit_zero)
 
 
-def _gate(result: Report, exit_zero: bool) -> None:
-    """Exit 1 when an error-level finding has no adjudication, unless ``--exit-zero``."""
-    unadjudicated = result.unadjudicated_errors()
-    if unadjudicated and not exit_zero:
+def _gate(result: Result, exit_zero: bool) -> None:
+    """Exit with the result's code (1 when an error-level finding has no adjudication), unless
+    ``--exit-zero``."""
+    if result.exit_code and not exit_zero:
         console().error(
-            f"astana-facts: {len(unadjudicated)} error-level finding(s) without an adjudication"
+            f"astana-facts: {len(result.unadjudicated_errors())} error-level finding(s) without "
+            "an adjudication"
         )
-        sys.exit(EXIT_FINDINGS)
+        sys.exit(result.exit_code)

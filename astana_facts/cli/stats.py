@@ -33,7 +33,7 @@ def stats(records_dir: str | None, output_format: str) -> None:
     Example:
         astana-facts stats --format markdown
     """
-    from astana_facts.pipeline.checks import check_records
+    from astana_facts.pipeline.run import run
     from astana_facts.render.context import RenderContext
     from astana_facts.render.registry import render
     from astana_facts.tools.stats import document_stats
@@ -42,7 +42,8 @@ def stats(records_dir: str | None, output_format: str) -> None:
     folder = records_folder(records_dir)
     announce(folder, output_format)
     with folder_errors_exit(), shell.stage("check"):
-        records, findings = check_records(folder.root, keep=True)
+        result = run(folder.root, keep=True)
+    records, findings = result.records, result.findings
     context = RenderContext(records=folder.label, paint=shell.painter())
     shell.out(render("stats", output_format, document_stats(records), context), context)
     if has_errors(findings):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from astana_facts.cli.console import console, console_options
 from astana_facts.cli.options import (
-    EXIT_FINDINGS,
-    EXIT_OK,
     announce,
     folder_errors_exit,
     output_format_option,
@@ -18,7 +17,7 @@ from astana_facts.cli.options import (
     records_option,
 )
 from astana_facts.cli.scope import scope_options, scoped
-from astana_facts.findings.finding import Finding, has_errors
+from astana_facts.findings.finding import Finding
 
 
 @click.command()
@@ -57,7 +56,7 @@ def validate(
         astana-facts validate --format sarif > astana-facts.sarif
     """
     from astana_facts import package_version
-    from astana_facts.pipeline.checks import check_records
+    from astana_facts.pipeline.run import run
     from astana_facts.reading.locations import display_path
     from astana_facts.render.context import RenderContext
     from astana_facts.render.registry import render
@@ -66,13 +65,16 @@ def validate(
     folder = records_folder(records_dir)
     announce(folder, output_format)
     with folder_errors_exit(), shell.stage("check"):
-        records, findings = check_records(folder.root, coverage=coverage)
-    shell.detail(f"{len(records.sources)} document(s), {len(findings)} finding(s)")
+        result = run(folder.root, coverage=coverage)
+    records = result.records
+    shell.detail(f"{len(records.sources)} document(s), {len(result.findings)} finding(s)")
 
     def recheck(old_root: Path, old_validators: Path | None) -> list[Finding]:
-        return check_records(old_root, coverage=coverage, validators=old_validators)[1]
+        return run(old_root, coverage=coverage, validators=old_validators).findings
 
-    findings = scoped(findings, records, changed_since, files, recheck)
+    result = replace(
+        result, findings=scoped(result.findings, records, changed_since, files, recheck)
+    )
     context = RenderContext(
         tool_version=package_version(),
         data_version=folder.data_version(),
@@ -82,6 +84,6 @@ def validate(
         summary=not shell.quiet,
     )
     with shell.stage("render"):
-        output = render("findings", output_format, findings, context)
+        output = render("findings", output_format, result.findings, context)
     shell.out(output, context)
-    sys.exit(EXIT_FINDINGS if has_errors(findings) else EXIT_OK)
+    sys.exit(result.exit_code)

@@ -42,7 +42,7 @@ class Context:
 
 
 def build_context(records: Records) -> Context:
-    """Index the claims of ``records`` (which must hold them: ``check_records(keep=True)``)."""
+    """Index the claims of ``records`` (which must hold them: ``run(..., keep=True)``)."""
     claims = sorted(records.claims, key=lambda record: record.claim["id"])
     context = Context(claims=claims)
     context.entities = {entity["id"]: entity for entity, _ in records.entities}

@@ -2,7 +2,7 @@
 
 Checks are generators of findings over validated records. Per-claim checks run as each claims
 file is read (:func:`check_claims`); the others run once over the whole folder. The order in
-which :mod:`astana_facts.pipeline.checks` runs them follows the data: sources, entities, claims,
+which :mod:`astana_facts.pipeline.run` runs them follows the data: sources, entities, claims,
 adjudications.
 """
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from astana_facts.findings.finding import Finding, count_by_severity
-from astana_facts.pipeline.report import Report
+from astana_facts.pipeline.result import Result as Report
 from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
 from astana_facts.render.json import findings_json

@@ -34,7 +34,7 @@ class DocumentStats:
 def document_stats(records: Records) -> list[DocumentStats]:
     """Statistics of every document with a source record, sorted by document id.
 
-    ``records`` must hold the claims (``check_records(..., keep=True)``).
+    ``records`` must hold the claims (``run(..., keep=True)``).
     """
     spans: dict[str, list[tuple[int, int]]] = {}
     kinds: dict[str, Counter[str]] = {}

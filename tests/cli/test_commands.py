@@ -178,7 +178,7 @@ def test_an_unexpected_error_exits_2_without_a_traceback(
     def explode(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("astana_facts.pipeline.checks.check_records", explode)
+    monkeypatch.setattr("astana_facts.pipeline.run.run", explode)
     monkeypatch.setattr(sys, "argv", ["astana-facts", "validate", "--records", str(records)])
     with pytest.raises(SystemExit) as exit_info:
         main_module.main()
