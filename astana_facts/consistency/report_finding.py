@@ -1,4 +1,5 @@
-"""Building consistency findings: the claims side by side, their values, a stable fingerprint."""
+"""Building consistency findings: the values that clash, each with the claims stating it, and a
+stable fingerprint."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any
 
 from astana_facts.consistency.quantities import describe_quantity
 from astana_facts.consistency.timeline import describe_interval
-from astana_facts.findings.finding import Finding, SpanRef
+from astana_facts.consistency.values import by_value
+from astana_facts.findings.finding import SPANS_PER_VALUE, Finding, SpanRef, ValueGroup
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
@@ -63,16 +65,39 @@ def consistency_finding(
     *facets: str,
     by_claims: bool = True,
 ) -> Finding:
-    """A finding of ``rule`` about ``records`` (in the order given), pointing at the first.
+    """A finding of ``rule`` about ``records`` (in the order given), pointing at the first, its
+    claims grouped by the value they state (:func:`~astana_facts.consistency.values.by_value`).
 
     The fingerprint is made of the rule code, the claim ids and ``facets``; without
     ``by_claims``, of the code and the facets only (for findings about a surface form, which
     stay the same finding when another claim repeats the form)."""
-    first = records[0]
-    claim_ids = tuple(dict.fromkeys(record.claim["id"] for record in records))
+    return grouped_finding(rule, by_value(records), message, *facets, by_claims=by_claims)
+
+
+def grouped_finding(
+    rule: PlainRecord,
+    groups: Sequence[Sequence[ClaimRecord]],
+    message: str,
+    *facets: str,
+    by_claims: bool = True,
+) -> Finding:
+    """A finding of ``rule`` about value groups an engine has made (each a non-empty list of
+    claims stating one value), pointing at the first claim of the first group.
+
+    Every claim id is kept, value by value; the spans only of the first
+    :data:`~astana_facts.findings.finding.SPANS_PER_VALUE` claims of each value, so a value
+    stated by many claims does not copy all their quotes. Fingerprint as
+    :func:`consistency_finding`."""
+    first = groups[0][0]
+    value_groups = tuple(
+        ValueGroup(describe_value(group[0].claim), tuple(record.claim["id"] for record in group))
+        for group in groups
+    )
+    claim_ids = tuple(claim_id for group in value_groups for claim_id in group.claims)
     spans = tuple(
         SpanRef(record.document, span["start"], span["end"], span["exact"])
-        for record in records
+        for group in groups
+        for record in group[:SPANS_PER_VALUE]
         for span in record.claim["evidence"]
     )
     return Finding(
@@ -84,8 +109,11 @@ def consistency_finding(
         claims=claim_ids,
         spans=spans,
         fingerprint=fingerprint(rule["code"], claim_ids if by_claims else (), *facets),
-        values=tuple(
-            (record.claim["id"], describe_value(record.claim))
-            for record in dict((r.claim["id"], r) for r in records).values()
-        ),
+        value_groups=value_groups,
     )
+
+
+def named(group: Sequence[ClaimRecord]) -> str:
+    """The claims of a value group for a message: ``a``, or ``a and 4 more claim(s)``."""
+    first = group[0].claim["id"]
+    return first if len(group) == 1 else f"{first} and {len(group) - 1} more claim(s)"

@@ -8,6 +8,10 @@ from astana_facts.findings.severity import Severity
 
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
+SPANS_PER_VALUE = 3
+"""Claims per value group whose spans a consistency finding carries (and a text report quotes):
+enough to show what the sources say, without copying every quote of a much-repeated value."""
+
 
 @dataclass(frozen=True, slots=True)
 class SpanRef:
@@ -17,6 +21,18 @@ class SpanRef:
     start: int
     end: int
     exact: str
+
+
+@dataclass(frozen=True, slots=True)
+class ValueGroup:
+    """The claims of a consistency finding that state one value: the value in words and the
+    ids of every claim stating it, in id order.
+
+    A finding lists each value once with all its claims, so a value stated by a thousand claims
+    costs a thousand ids, not a thousand copies of the comparison."""
+
+    value: str
+    claims: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +51,21 @@ class Finding:
     line: int | None = None
     column: int | None = None
     claims: tuple[str, ...] = ()
+    """Every claim the finding involves; for consistency findings, value group by value group."""
     spans: tuple[SpanRef, ...] = field(default=())
+    """Spans of the claims involved; for consistency findings, those of the first few claims of
+    each value (:data:`SPANS_PER_VALUE`): the others are in the claims themselves."""
     fingerprint: str | None = None
     """For consistency findings: a stable id (rule code, claims and what clashed), the key an
     adjudication refers to. It does not change when files are reformatted or reordered."""
-    values: tuple[tuple[str, str], ...] = ()
-    """For consistency findings: (claim id, the claim's normalised value in words), side by
-    side."""
+    value_groups: tuple[ValueGroup, ...] = ()
+    """For consistency findings: the values that clash, each once with all its claims."""
+
+    @property
+    def values(self) -> tuple[tuple[str, str], ...]:
+        """(claim id, the claim's normalised value in words) for every claim of the value
+        groups, in their order: the value groups, one claim at a time."""
+        return tuple((claim, group.value) for group in self.value_groups for claim in group.claims)
 
     def sort_key(self) -> tuple[object, ...]:
         """Deterministic order: by file, line, column, code, then message."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.pairs import pairs_above, stars
-from astana_facts.consistency.report_finding import consistency_finding, describe_value
+from astana_facts.consistency.report_finding import describe_value, grouped_finding, named
 from astana_facts.consistency.timeline import EventBounds, bounds_of
+from astana_facts.consistency.values import by_value
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 
@@ -25,26 +26,33 @@ def clashing_pairs(bounds: list[EventBounds]) -> list[tuple[int, int]]:
 
 
 def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
-    """One finding per date claim of an event that clashes with others, with all of them (see
-    :func:`~astana_facts.consistency.pairs.stars`); fingerprinted by that claim and the event."""
+    """The date claims of each event grouped by value; one finding per value that clashes with
+    others, with all of them and every claim stating each (see
+    :func:`~astana_facts.consistency.pairs.stars`), fingerprinted by the event and the first
+    claim of that value. Only the distinct values are compared."""
     for key, records in rule_groups(rule, context).items():
-        bounds = [bounds_of(record.claim["value"]) for record in records]
+        groups = by_value(records)
+        bounds = [bounds_of(group[0].claim["value"]) for group in groups]
         for center, others in stars(clashing_pairs(bounds)):
-            yield star_finding(rule, key[0], records[center], [records[i] for i in others])
+            yield star_finding(rule, key[0], groups[center], [groups[i] for i in others])
 
 
 def star_finding(
-    rule: PlainRecord, subject: object, center: ClaimRecord, others: list[ClaimRecord]
+    rule: PlainRecord,
+    subject: object,
+    center: Sequence[ClaimRecord],
+    others: Sequence[Sequence[ClaimRecord]],
 ) -> Finding:
-    """A finding of one claim that cannot be true together with each of ``others``."""
-    listed = "; ".join(f"{describe_value(o.claim)} ({o.claim['id']})" for o in others[:3])
-    more = f"; and {len(others) - 3} more" if len(others) > 3 else ""
-    return consistency_finding(
+    """A finding of one value (the claims stating it) that cannot be true together with each of
+    the values of ``others``; the message names the first three of them."""
+    listed = "; ".join(f"{describe_value(o[0].claim)} ({named(o)})" for o in others[:3])
+    more = f"; and {len(others) - 3} more value(s)" if len(others) > 3 else ""
+    return grouped_finding(
         rule,
-        (center, *others),
-        f"{subject}: {describe_value(center.claim)} ({center.claim['id']}) cannot be true with "
+        [center, *others],
+        f"{subject}: {describe_value(center[0].claim)} ({named(center)}) cannot be true with "
         f"{listed}{more}",
         str(subject),
-        center.claim["id"],
+        center[0].claim["id"],
         by_claims=False,
     )

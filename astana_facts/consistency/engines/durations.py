@@ -10,15 +10,17 @@ duration claim's document: "six years of conflict" in a January 2017 article.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.quantities import interval_of
-from astana_facts.consistency.report_finding import consistency_finding, describe_value
+from astana_facts.consistency.report_finding import describe_value, grouped_finding, named
 from astana_facts.consistency.timeline import LATEST, EventBounds, bounds_of
+from astana_facts.consistency.values import by_value, value_key
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 
@@ -41,25 +43,18 @@ def days_range(value: PlainRecord, parameters: PlainRecord) -> tuple[float, floa
     return max(1.0, (low - tolerance) * shortest), (high + tolerance) * longest
 
 
-def _length_range(
-    bounds: EventBounds, duration: ClaimRecord, context: Context, ongoing: bool
-) -> tuple[int, float]:
-    if ongoing and duration.document in context.published:
-        first, last = context.published[duration.document]
-        bounds = replace(bounds, e_lo=max(bounds.e_lo, first), e_hi=last)
-    shortest, longest = bounds.length_range()
-    return shortest, math.inf if longest is None else longest
-
-
 EXTREMES = 8
-"""Date claims per side considered for pairs: pairing every two claims of a much-reported event
+"""Date values per side considered for pairs: pairing every two values of a much-reported event
 would cost the square of their number, and the pairs that bound a length most tightly are made
-of the claims with the latest earliest end, the earliest latest start (longest) and the earliest
+of the values with the latest earliest end, the earliest latest start (longest) and the earliest
 latest end, the latest earliest start (shortest)."""
 
+LengthRange = tuple[int, float]
+"""Fewest and most days an event can last (most: ``math.inf`` when unbounded)."""
 
-def _extreme_pairs(dates: list[ClaimRecord], bounds: list[EventBounds]) -> list[tuple[int, int]]:
-    """Compatible index pairs of the claims that bound the event's length most tightly."""
+
+def _extreme_pairs(bounds: list[EventBounds]) -> list[tuple[int, int]]:
+    """Compatible index pairs of the date values that bound the event's length most tightly."""
     chosen: set[int] = set()
     for key, reverse in (
         (lambda i: bounds[i].e_lo, True),
@@ -67,22 +62,10 @@ def _extreme_pairs(dates: list[ClaimRecord], bounds: list[EventBounds]) -> list[
         (lambda i: bounds[i].e_hi, False),
         (lambda i: bounds[i].s_lo, True),
     ):
-        chosen.update(sorted(range(len(dates)), key=key, reverse=reverse)[:EXTREMES])
+        chosen.update(sorted(range(len(bounds)), key=key, reverse=reverse)[:EXTREMES])
     return [
         (i, j) for i, j in combinations(sorted(chosen), 2) if bounds[i].meet(bounds[j]).feasible
     ]
-
-
-def _misfit(
-    bounds: EventBounds,
-    duration: ClaimRecord,
-    context: Context,
-    ongoing: bool,
-    days: tuple[float, float],
-) -> tuple[int, float] | None:
-    """The event's possible lengths under ``bounds`` when they exclude the duration's ``days``."""
-    shortest, longest = _length_range(bounds, duration, context, ongoing)
-    return None if shortest <= days[1] and days[0] <= longest else (shortest, longest)
 
 
 def _allowed(shortest: int, longest: float) -> str:
@@ -91,9 +74,9 @@ def _allowed(shortest: int, longest: float) -> str:
     return f"{shortest} to {'any number of' if math.isinf(longest) else int(longest)}"
 
 
-def _ranges(bounds: list[EventBounds]) -> list[tuple[int, float]]:
+def _ranges(bounds: list[EventBounds]) -> list[LengthRange]:
     """Each bound's possible lengths (not ongoing), or an empty range for infeasible ones."""
-    ranges: list[tuple[int, float]] = []
+    ranges: list[LengthRange] = []
     for bound in bounds:
         if not bound.feasible:
             ranges.append((0, math.inf))  # never clashes: date_spans reports it
@@ -103,78 +86,151 @@ def _ranges(bounds: list[EventBounds]) -> list[tuple[int, float]]:
     return ranges
 
 
-def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
-    """At most one finding per duration: with every date claim it cannot fit alone, or else with
-    the first compatible pair of date claims (a start and a later day) that it cannot fit.
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """The date claims of one event grouped by value, with the lengths each value and each
+    tight compatible pair of values allow (computed once per event, not once per duration)."""
 
-    The lengths each date claim and each pair allow are computed once per event; a duration
-    that fits the tightest of them is passed over without looking at the rest."""
-    ongoing_units = {u.strip() for u in str(rule["parameters"].get("ongoing_units", "")).split(",")}
+    dates: list[list[ClaimRecord]]
+    bounds: list[EventBounds]
+    pairs: list[tuple[int, int]]
+    single_ranges: list[LengthRange]
+    pair_ranges: list[LengthRange]
+    open_ended: bool
+    """No date claim bounds the event's end: it may be ongoing."""
+    tightest: LengthRange
+
+    @classmethod
+    def of(cls, dates: list[list[ClaimRecord]]) -> _Event:
+        """The event that the date value groups ``dates`` describe."""
+        bounds = [bounds_of(group[0].claim["value"]) for group in dates]
+        pairs = _extreme_pairs(bounds)
+        single_ranges = _ranges(bounds)
+        pair_ranges = _ranges([bounds[i].meet(bounds[j]) for i, j in pairs])
+        every = single_ranges + pair_ranges
+        tightest = (
+            max((r[0] for r in every), default=0),
+            min((r[1] for r in every), default=math.inf),
+        )
+        open_ended = all(b.e_hi == LATEST for b in bounds)
+        return cls(dates, bounds, pairs, single_ranges, pair_ranges, open_ended, tightest)
+
+
+def _fits(span: LengthRange, days: tuple[float, float]) -> bool:
+    return span[0] <= days[1] and days[0] <= span[1]
+
+
+def _misfits(
+    event: _Event, days: tuple[float, float], published: tuple[dt.date, dt.date] | None
+) -> tuple[list[LengthRange | None], list[LengthRange | None]]:
+    """The lengths each date value and each pair allow where they exclude ``days`` (else None).
+
+    ``published`` (the duration's document's first and last possible day) is given when the
+    duration is of an ongoing event: the event is then taken to end at the publication."""
+    if published is None:
+        singles = [None if _fits(r, days) else r for r in event.single_ranges]
+        pairs = [None if _fits(r, days) else r for r in event.pair_ranges]
+        return singles, pairs
+
+    def misfit(bounds: EventBounds) -> LengthRange | None:
+        first, last = published
+        shortest, longest = replace(bounds, e_lo=max(bounds.e_lo, first), e_hi=last).length_range()
+        span = (shortest, math.inf if longest is None else longest)
+        return None if _fits(span, days) else span
+
+    singles = [misfit(b) if b.feasible else None for b in event.bounds]
+    pairs = [misfit(event.bounds[i].meet(event.bounds[j])) for i, j in event.pairs]
+    return singles, pairs
+
+
+def _detail(
+    event: _Event, singles: list[LengthRange | None], pairs: list[LengthRange | None]
+) -> tuple[list[list[ClaimRecord]], str] | None:
+    """The date value groups a duration cannot fit and why: every value it cannot fit alone,
+    or else the first compatible pair of values that it cannot fit together; None if none."""
+    alone = [(i, span) for i, span in enumerate(singles) if span is not None]
+    if alone:
+        detail = "; ".join(
+            f"{describe_value(event.dates[i][0].claim)} ({named(event.dates[i])}) allows "
+            f"{_allowed(*span)} day(s)"
+            for i, span in alone[:3]
+        )
+        more = f"; and {len(alone) - 3} more value(s)" if len(alone) > 3 else ""
+        return [event.dates[i] for i, _ in alone], detail + more
+    together = zip(event.pairs, pairs, strict=True)
+    found = next(((pair, span) for pair, span in together if span is not None), None)
+    if found is None:
+        return None
+    (i, j), span = found
+    first, second = event.dates[i], event.dates[j]
+    return [first, second], (
+        f"{describe_value(first[0].claim)} ({named(first)}) and "
+        f"{describe_value(second[0].claim)} ({named(second)}) together allow "
+        f"{_allowed(*span)} day(s)"
+    )
+
+
+def _check_duration(
+    rule: PlainRecord,
+    subject: object,
+    durations: list[ClaimRecord],
+    event: _Event,
+    published: tuple[dt.date, dt.date] | None,
+) -> Finding | None:
+    """The finding of one duration value (its claims) against the event's dates, if it cannot
+    fit them; a value that fits the tightest lengths is passed over without looking further."""
+    days = days_range(durations[0].claim["value"], rule["parameters"])
+    if published is None and _fits(event.tightest, days):
+        return None
+    found = _detail(event, *_misfits(event, days, published))
+    if found is None:
+        return None
+    involved, detail = found
+    return grouped_finding(
+        rule,
+        [durations, *involved],
+        f"{subject}: {describe_value(durations[0].claim)} ({named(durations)}) cannot "
+        f"fit the dates: {detail}",
+        str(subject),
+        durations[0].claim["id"],
+        by_claims=False,
+    )
+
+
+def _ongoing_units(rule: PlainRecord) -> set[str]:
+    return {u.strip() for u in str(rule["parameters"].get("ongoing_units", "")).split(",")}
+
+
+def _published_if_ongoing(
+    record: ClaimRecord, event: _Event, context: Context, ongoing_units: set[str]
+) -> tuple[dt.date, dt.date] | None:
+    """The first and last possible day of a duration's document, when the duration is measured
+    at its publication: its event may be ongoing and its unit is one of ``ongoing_units``."""
+    if event.open_ended and record.claim["value"]["unit"] in ongoing_units:
+        return context.published.get(record.document)
+    return None
+
+
+def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
+    """At most one finding per duration value of an event (all the claims stating it): with
+    every date value it cannot fit alone, or else with the first compatible pair of date values
+    (a start and a later day) that it cannot fit.
+
+    Durations of an ongoing event are measured at their document's publication, so for them
+    claims of one value are grouped by publication too."""
+    ongoing_units = _ongoing_units(rule)
     for key, records in rule_groups(rule, context).items():
         durations = [r for r in records if r.claim["kind"] == "duration"]
-        dates = [r for r in records if r.claim["kind"] == "event_date"]
+        dates = by_value(r for r in records if r.claim["kind"] == "event_date")
         if not durations or not dates:
             continue
-        bounds = [bounds_of(r.claim["value"]) for r in dates]
-        open_ended = all(b.e_hi == LATEST for b in bounds)
-        single_ranges = _ranges(bounds)
-        pairs = _extreme_pairs(dates, bounds)
-        pair_ranges = _ranges([bounds[i].meet(bounds[j]) for i, j in pairs])
-        tightest = (
-            max((r[0] for r in single_ranges + pair_ranges), default=0),
-            min((r[1] for r in single_ranges + pair_ranges), default=math.inf),
+        event = _Event.of(dates)
+        groups = by_value(
+            durations,
+            key=lambda r: (value_key(r), _published_if_ongoing(r, event, context, ongoing_units)),
         )
-        for duration in durations:
-            low, high = days_range(duration.claim["value"], rule["parameters"])
-            ongoing = open_ended and duration.claim["value"]["unit"] in ongoing_units
-            if not ongoing and tightest[0] <= high and low <= tightest[1]:
-                continue
-            if ongoing:
-                singles_seen = [
-                    _misfit(b, duration, context, True, (low, high)) if b.feasible else None
-                    for b in bounds
-                ]
-                pairs_seen = [
-                    _misfit(bounds[i].meet(bounds[j]), duration, context, True, (low, high))
-                    for i, j in pairs
-                ]
-            else:
-                singles_seen = [
-                    r if not (r[0] <= high and low <= r[1]) else None for r in single_ranges
-                ]
-                pairs_seen = [
-                    r if not (r[0] <= high and low <= r[1]) else None for r in pair_ranges
-                ]
-            singles = [(i, span) for i, span in enumerate(singles_seen) if span is not None]
-            if singles:
-                involved = [dates[i] for i, _ in singles]
-                detail = "; ".join(
-                    f"{describe_value(dates[i].claim)} ({dates[i].claim['id']}) allows "
-                    f"{_allowed(*span)} day(s)"
-                    for i, span in singles[:3]
-                )
-                more = f"; and {len(singles) - 3} more" if len(singles) > 3 else ""
-            else:
-                found = next(
-                    ((pair, span) for pair, span in zip(pairs, pairs_seen, strict=True) if span),
-                    None,
-                )
-                if found is None:
-                    continue
-                (i, j), span = found
-                involved = [dates[i], dates[j]]
-                detail = (
-                    f"{describe_value(dates[i].claim)} ({dates[i].claim['id']}) and "
-                    f"{describe_value(dates[j].claim)} ({dates[j].claim['id']}) together allow "
-                    f"{_allowed(*span)} day(s)"
-                )
-                more = ""
-            yield consistency_finding(
-                rule,
-                (duration, *involved),
-                f"{key[0]}: {describe_value(duration.claim)} ({duration.claim['id']}) cannot "
-                f"fit the dates: {detail}{more}",
-                str(key[0]),
-                duration.claim["id"],
-                by_claims=False,
-            )
+        for group in groups:
+            published = _published_if_ongoing(group[0], event, context, ongoing_units)
+            finding = _check_duration(rule, key[0], group, event, published)
+            if finding is not None:
+                yield finding

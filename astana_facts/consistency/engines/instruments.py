@@ -15,6 +15,7 @@ from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.engines.dates import star_finding
 from astana_facts.consistency.pairs import pairs_above, stars
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
+from astana_facts.consistency.values import by_value
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 
@@ -26,16 +27,17 @@ def _facet_key(facet: str, value: PlainRecord) -> Hashable:
 
 
 def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
-    """One finding per pair of claims about one instrument that clash on the facet: dates that
-    share no day (found by sorting), or, for rounds and parties, each pair of distinct values
-    with every claim that gives either."""
+    """Findings about one instrument's claims that clash on the facet, comparing distinct values
+    only: for dates, one per value that shares no day with others, with them (found by
+    sorting); for rounds and parties, one per pair of distinct values, with every claim that
+    gives either."""
     facet = str(rule["parameters"].get("facet", "date"))
     actions = {a.strip() for a in str(rule["parameters"].get("actions", "signed")).split(",")}
     for key, records in rule_groups(rule, context).items():
         concluded = [r for r in records if r.claim["value"]["action"] in actions]
         if facet == "date":
-            dated = [r for r in concluded if r.claim["value"].get("date")]
-            days = [r.claim["value"]["date"] for r in dated]
+            dated = by_value(r for r in concluded if r.claim["value"].get("date"))
+            days = [group[0].claim["value"]["date"] for group in dated]
             for center, others in stars(pairs_above(days, _start, _end)):
                 yield star_finding(rule, key[0], dated[center], [dated[i] for i in others])
             continue
