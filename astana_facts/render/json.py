@@ -7,7 +7,13 @@ Stable layout (later commands add keys, never remove or rename them)::
      "findings": [{"code", "name", "severity", "message", "file", "line", "column", "pointer",
                    "claims": [ids], "spans": [{"document", "start", "end", "exact"}],
                    "fingerprint": str | null, "values": [{"claim", "value"}],
+                   "value_groups": [{"value", "claims": [ids]}],
                    "verdict": {adjudication} | null}]}
+
+A consistency finding's ``value_groups`` list each value that clashes once, with the ids of
+every claim stating it; ``claims`` and ``values`` list the same claims one by one, in the same
+order. Its ``spans`` are those of the first three claims of each value (the rest are in the
+claims, by id).
 
 ``astana-facts report`` adds to the summary ``documents``, ``claims``, ``by_rule`` and
 ``unadjudicated_errors``. Dates in verdicts are ISO strings.
@@ -49,6 +55,9 @@ def finding_to_dict(
         ],
         "fingerprint": finding.fingerprint,
         "values": [{"claim": claim, "value": value} for claim, value in finding.values],
+        "value_groups": [
+            {"value": group.value, "claims": list(group.claims)} for group in finding.value_groups
+        ],
         "verdict": verdict,
     }
 

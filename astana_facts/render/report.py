@@ -1,8 +1,9 @@
 """Rendering the consistency report as text, Markdown or JSON.
 
-Every finding shows its claims side by side: the claim id, its document and offsets, the quoted
-words with a little context, and the normalised value that clashes; then the verdict where an
-editor gave one. The output depends only on the data: the same records give the same bytes.
+Every finding shows the values that clash side by side, each once: the normalised value, and
+for up to three of the claims stating it the claim id, its document and offsets and the quoted
+words with a little context, with a count of the others; then the verdict where an editor gave
+one. The output depends only on the data: the same records give the same bytes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-from astana_facts.findings.finding import Finding, count_by_severity
+from astana_facts.findings.finding import (
+    SPANS_PER_VALUE,
+    Finding,
+    ValueGroup,
+    count_by_severity,
+)
 from astana_facts.pipeline.result import Result as Report
 from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
@@ -39,26 +45,71 @@ def quote_in_context(report: Report, document: str, start: int, end: int) -> str
     return _one_line(f"{lead}{before}«{text[start:end]}»{after}{tail}")
 
 
+QUOTED_PER_VALUE = SPANS_PER_VALUE
+"""Claims quoted per value in the text and Markdown reports; the others are counted."""
+
+
+def value_groups(finding: Finding) -> tuple[ValueGroup, ...]:
+    """A finding's value groups; for a finding without any (an integrity finding), each claim
+    alone, with no value."""
+    if finding.value_groups:
+        return finding.value_groups
+    return tuple(ValueGroup("", (claim_id,)) for claim_id in finding.claims)
+
+
+def _side(report: Report, claim_id: str) -> dict[str, Any] | None:
+    """A claim with its document and its spans in context, looked up in the report's claims."""
+    record = report.claim_index.get(claim_id)
+    if record is None:
+        return None
+    return {
+        "claim": claim_id,
+        "document": record.document,
+        "spans": [
+            (
+                span["start"],
+                span["end"],
+                quote_in_context(report, record.document, span["start"], span["end"]),
+            )
+            for span in record.claim["evidence"]
+        ],
+    }
+
+
 def sides(report: Report, finding: Finding) -> Iterator[dict[str, Any]]:
-    """Each claim of a finding with its document, value and spans in context."""
-    values = dict(finding.values)
-    for claim_id in finding.claims:
-        record = report.claim_index.get(claim_id)
-        if record is None:
-            continue
+    """Each value of a finding once: the value, how many claims state it, and the first
+    :data:`QUOTED_PER_VALUE` of them with their documents and spans in context."""
+    for group in value_groups(finding):
+        shown = [_side(report, claim_id) for claim_id in group.claims[:QUOTED_PER_VALUE]]
         yield {
-            "claim": claim_id,
-            "document": record.document,
-            "value": values.get(claim_id, ""),
-            "spans": [
-                (
-                    span["start"],
-                    span["end"],
-                    quote_in_context(report, record.document, span["start"], span["end"]),
-                )
-                for span in record.claim["evidence"]
-            ],
+            "value": group.value,
+            "count": len(group.claims),
+            "claims": [side for side in shown if side is not None],
+            "more": max(0, len(group.claims) - QUOTED_PER_VALUE),
         }
+
+
+def _more(count: int) -> str:
+    return f"… and {count} more claim(s)"
+
+
+def _side_lines(side: dict[str, Any]) -> list[str]:
+    """A value with its claims and quotes, as lines of the text report: a value stated by one
+    claim on that claim's line, a value stated by several on a line of its own above them."""
+    if side["count"] == 1:
+        lines = []
+        for claim in side["claims"]:
+            value = f": {side['value']}" if side["value"] else ""
+            lines.append(f"  - {claim['claim']} ({claim['document']}){value}")
+            lines += [f"      {start}-{end}: {quote}" for start, end, quote in claim["spans"]]
+        return lines
+    lines = [f"  - {side['value'] or '(no value)'}: {side['count']} claims"]
+    for claim in side["claims"]:
+        lines.append(f"    - {claim['claim']} ({claim['document']})")
+        lines += [f"        {start}-{end}: {quote}" for start, end, quote in claim["spans"]]
+    if side["more"]:
+        lines.append(f"    {_more(side['more'])}")
+    return lines
 
 
 def _names(report: Report) -> dict[str, str]:
@@ -104,9 +155,7 @@ def render_report_text(report: Report, context: RenderContext = PLAIN) -> str:
             + (f"  [{finding.fingerprint}]" if finding.fingerprint else "")
         )
         for side in sides(report, finding):
-            value = f": {side['value']}" if side["value"] else ""
-            lines.append(f"  - {side['claim']} ({side['document']}){value}")
-            lines += [f"      {start}-{end}: {quote}" for start, end, quote in side["spans"]]
+            lines += _side_lines(side)
         verdict = report.verdicts.get(finding.fingerprint or "")
         if verdict is not None:
             lines += [f"  {line}" for line in _verdict_lines(verdict)]
@@ -115,6 +164,27 @@ def render_report_text(report: Report, context: RenderContext = PLAIN) -> str:
 
 def _cell(text: str) -> str:
     return _one_line(text).replace("|", "\\|")
+
+
+def _table_rows(side: dict[str, Any]) -> list[str]:
+    """A value's rows of a finding's Markdown table: a row per span of each quoted claim, the
+    value once (with its count when several claims state it), then the claims not quoted."""
+    value = _cell(side["value"])
+    if side["count"] > 1:
+        value = f"{value} ({side['count']} claims)"
+    rows = []
+    for claim in side["claims"]:
+        for index, (start, end, quote) in enumerate(claim["spans"]):
+            first = index == 0
+            rows.append(
+                f"| {'`' + claim['claim'] + '`' if first else ''} | "
+                f"{claim['document'] if first else ''} | {start}-{end} | {_cell(quote)} | "
+                f"{value if first else ''} |"
+            )
+            value = "" if first else value
+    if side["more"]:
+        rows.append(f"| {_more(side['more'])} | | | | |")
+    return rows
 
 
 def render_report_markdown(report: Report, context: RenderContext = PLAIN) -> str:
@@ -138,13 +208,7 @@ def render_report_markdown(report: Report, context: RenderContext = PLAIN) -> st
                 "| --- | --- | --- | --- | --- |",
             ]
             for side in claim_sides:
-                for index, (start, end, quote) in enumerate(side["spans"]):
-                    first = index == 0
-                    lines.append(
-                        f"| {'`' + side['claim'] + '`' if first else ''} | "
-                        f"{side['document'] if first else ''} | {start}-{end} | {_cell(quote)} | "
-                        f"{_cell(side['value']) if first else ''} |"
-                    )
+                lines += _table_rows(side)
         verdict = report.verdicts.get(finding.fingerprint or "")
         if verdict is not None:
             lines += [""] + [f"- {_cell(line)}" for line in _verdict_lines(verdict)]
