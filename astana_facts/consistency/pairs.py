@@ -1,5 +1,8 @@
 """Finding the clashing pairs of a group without comparing every pair.
 
+Engines call these on the distinct values of a group (claims stating one value are compared
+once, :mod:`~astana_facts.consistency.values`), so the pairs are pairs of values, not of claims.
+
 Two intervals clash when one lies wholly after the other: the earliest it can be is later than
 the latest the other can be. Sorting the group by the upper value and bisecting with each lower
 value finds every such pair in O(n log n + pairs), where comparing all pairs would cost n².
@@ -29,10 +32,10 @@ def pairs_above(
 
 
 def stars(pairs: set[tuple[int, int]] | list[tuple[int, int]]) -> list[tuple[int, list[int]]]:
-    """Clashing pairs gathered into stars: the claim that clashes with the most others (the
+    """Clashing pairs gathered into stars: the value that clashes with the most others (the
     earliest on a tie), with all of them; then the next, among the pairs left.
 
-    One wrong claim against many that agree becomes one finding, not one per agreeing claim.
+    One wrong value against many that agree becomes one finding, not one per agreeing value.
     """
     partners: dict[int, set[int]] = {}
     for first, second in pairs:
