@@ -31,8 +31,9 @@ def _report(ends: int, days: int) -> Report:
         for i in range(days)
     ]
     held = records(claims)
-    texts = {document: QUOTE for document in held.sources}
-    return Report(records=held, findings=check_consistency(held, RULES), texts=texts)
+    for source in held.sources.values():
+        source.text = QUOTE
+    return Report(records=held, findings=check_consistency(held, RULES))
 
 
 def test_text_shows_a_repeated_value_once_with_three_quotes_and_a_count() -> None:
