@@ -32,8 +32,10 @@ def schemas(schemas_dir: str | None, check: bool) -> None:
     """Generate the JSON Schemas of all records files from the models.
 
     Writes SCHEMAS_DIR (default: the checkout's schemas/ beside its records/, else the bundled
-    schemas, which an installed package keeps read-only: writing there exits 2). With --check,
-    exits 1 when a committed schema is missing or differs.
+    schemas, which an installed package keeps read-only: writing there exits 2). In a checkout
+    it also writes the validators compiled from the models (astana_facts/reading/compiled.json,
+    which spares every command building them). With --check, exits 1 when a committed schema
+    or the compiled validators are missing or differ.
 
     \b
     Example:
@@ -56,6 +58,7 @@ def schemas(schemas_dir: str | None, check: bool) -> None:
         if not check:
             folder.mkdir(parents=True, exist_ok=True)
             write_atomic(path, content)
+    stale += _compiled_validators(check)
     verb = "out of date" if check else "written"
     for name in stale:
         click.echo(f"{verb}: {folder / name}")
@@ -63,3 +66,26 @@ def schemas(schemas_dir: str | None, check: bool) -> None:
         click.echo(f"{len(stale)} schema(s) {verb}")
     if check and stale:
         sys.exit(EXIT_FINDINGS)
+
+
+def _compiled_validators(check: bool) -> list[str]:
+    """Write (or check) the compiled validators of a checkout; the stale file's name, if any.
+
+    Checked only under the pydantic-core version that wrote the file: another version writes
+    other core schemas (and the file is then not used, so it cannot mislead)."""
+    from astana_facts.jsonio.writer import write_atomic
+    from astana_facts.reading import compiled
+    from astana_facts.resources import bundled, is_installed_data
+
+    if is_installed_data(bundled("schemas")):
+        return []  # an installed package: its compiled file is the one its wheel was built with
+    path = compiled.COMPILED
+    current = path.read_bytes() if path.exists() else None
+    if check and current is not None and compiled.compiled() is None:
+        return []  # written by another pydantic-core: not used here, not comparable
+    content = compiled.render()
+    if current == content:
+        return []
+    if not check:
+        write_atomic(path, content)
+    return [str(path)]

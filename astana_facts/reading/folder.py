@@ -98,7 +98,7 @@ class ClaimsFileRecords:
 
 def load_file(path: Path, model: str, *, root: Path) -> LoadedFile:
     """Read ``path`` strictly and validate it against the model called ``model`` (one of
-    :data:`astana_facts.reading.validators.FILE_MODELS`)."""
+    :data:`astana_facts.reading.compiled.FILE_MODELS`)."""
     loaded = LoadedFile(display_path(path))
     parsed = read_json(path, root=root)
     if isinstance(parsed, ReadError):

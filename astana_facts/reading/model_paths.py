@@ -99,14 +99,26 @@ def derive_reference_paths(model: type[BaseModel]) -> list[Path]:
 
 @cache
 def claim_paths(kind: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """(entity-reference paths, interval paths) of claims of ``kind``, derived once."""
-    references, intervals = derive_claim_paths(kind)
-    return tuple(references), tuple(intervals)
+    """(entity-reference paths, interval paths) of claims of ``kind``: from the compiled file
+    when it is current, else derived from the models; once per process."""
+    from astana_facts.reading.compiled import compiled
+
+    shipped = compiled()
+    if shipped is not None:
+        references, intervals = shipped["claim_paths"].get(kind, ([], []))
+    else:
+        references, intervals = derive_claim_paths(kind)
+    return tuple(map(tuple, references)), tuple(map(tuple, intervals))
 
 
 @cache
 def model_reference_paths(name: str) -> tuple[Path, ...]:
-    """Entity-reference paths of the model called ``name``, derived once."""
+    """Entity-reference paths of the model called ``name`` (compiled, else derived)."""
+    from astana_facts.reading.compiled import compiled
+
+    shipped = compiled()
+    if shipped is not None:
+        return tuple(map(tuple, shipped["reference_paths"][name]))
     from astana_facts import models
 
     return tuple(derive_reference_paths(getattr(models, name)))

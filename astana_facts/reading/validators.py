@@ -80,18 +80,21 @@ def record_validator(model: type[BaseModel]) -> SchemaValidator:
     return SchemaValidator(typed_dict_schema(model), VALIDATOR_CONFIG)  # type: ignore[arg-type]
 
 
-FILE_MODELS = ("ClaimsFile", "SourceMetadata", "EntitiesFile", "AdjudicationsFile", "RulesFile")
-"""The models of records and validators files, by name."""
-
-
 @cache
 def file_validator(name: str) -> SchemaValidator:
-    """The hot-path validator of the records file model ``name`` (one of :data:`FILE_MODELS`),
-    built from the model on first use in a process (worker processes inherit it)."""
-    from astana_facts import models
+    """The hot-path validator of the records file model ``name`` (one of
+    :data:`~astana_facts.reading.compiled.FILE_MODELS`): from the compiled file when it matches
+    the installed pydantic-core, else built from the model; once per process (worker processes
+    inherit it)."""
+    from astana_facts.reading.compiled import FILE_MODELS, compiled
 
     if name not in FILE_MODELS:
         raise KeyError(name)
+    shipped = compiled()
+    if shipped is not None:
+        return SchemaValidator(shipped["validators"][name], VALIDATOR_CONFIG)  # type: ignore[arg-type]
+    from astana_facts import models
+
     return record_validator(getattr(models, name))
 
 
