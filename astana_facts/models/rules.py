@@ -9,6 +9,7 @@ from pydantic import Field
 
 from astana_facts.findings.severity import Severity
 from astana_facts.models.base import Record, Text, schema_ref
+from astana_facts.models.kinds import ClaimKindName
 
 Comparison = Literal[
     "date_spans",
@@ -40,8 +41,8 @@ class RuleExample(Record):
 class RuleSelector(Record):
     """Which claims a rule looks at."""
 
-    kinds: Annotated[list[str], Field(min_length=1)]
-    """Claim kinds the rule applies to."""
+    kinds: Annotated[list[ClaimKindName], Field(min_length=1)]
+    """Claim kinds the rule applies to (each one of the claim kinds)."""
     modalities: list[Literal["reported", "planned", "opinion"]] = ["reported"]
     """Modalities the rule applies to."""
 
