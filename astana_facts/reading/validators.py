@@ -103,9 +103,8 @@ def validation_findings(
         json_pointer = pointer_from_loc(data, detail["loc"], base)
         field = json_pointer.lstrip("/") or "(whole file)"
         subject = f"claim {claim}, " if claim else ""
-        yield Finding(
+        yield Finding.of(
             code="SCH008",
-            severity="error",
             message=f"{subject}field {field}: {detail['msg']}",
             file=file,
             pointer=json_pointer,
