@@ -86,6 +86,7 @@ KEY_ORDER: tuple[str, ...] = (
     "rationale",
     "decided",
     "why",
+    "fix",
     "example",
     "fires",
     "near_miss",

@@ -60,6 +60,9 @@ class Rule(Record):
     """One-line explanation, shown in the rule table."""
     why: Text
     """Why the rule matters to a fact-checker."""
+    fix: Text
+    """What to do about a finding: check which source is right and adjudicate, or correct the
+    claims when the annotation is at fault."""
     example: RuleExample
     """An example that fires and a near miss that does not."""
     applies_to: RuleSelector
