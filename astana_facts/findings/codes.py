@@ -98,8 +98,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "A record does not match its schema (wrong field, type or value).",
         "The schemas are the published contract: a record outside them breaks readers and "
         "every later check.",
-        "Correct the field named by the pointer: its name, type or value (see schemas/ and "
-        "docs/design.md).",
+        "Correct the field the pointer names: the message says what the schema expects there."
+        " The schemas in schemas/ give editors completion and checking as you type.",
     ),
     Code(
         "SCH009",
@@ -135,7 +135,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "error",
         "A source's metadata names a text file that does not exist.",
         "Claims about a document whose text is missing cannot be checked against it.",
-        "Add the text file named by text_file, or correct text_file.",
+        "Every sources/<id>.txt needs a sources/<id>.json naming it, and back: add the text "
+        "file named by text_file, or correct text_file.",
     ),
     Code(
         "SRC004",
@@ -144,7 +145,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "A text file in sources/ has no metadata record.",
         "A text without metadata has no title, date or checksum, and no claims file can refer"
         " to it.",
-        "Add its metadata with `astana-facts add-source`, or remove the text.",
+        "Every sources/<id>.txt needs a sources/<id>.json naming it: add it with "
+        "`astana-facts add-source`, or remove the text.",
     ),
     Code(
         "SRC005",
@@ -153,7 +155,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "A record's id differs from the name of its file.",
         "Ids are how records refer to each other; a file named otherwise is found under the "
         "wrong id.",
-        "Rename the file after the id, or correct the id.",
+        "A record's id is the name of its file (claims/<document>.json, sources/<id>.json): "
+        "rename the file or correct the id.",
     ),
     Code(
         "SRC006",
@@ -161,7 +164,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "warning",
         "An inferred publication date gives no reasoning.",
         "A date the text does not state is a judgement a reader must be able to check.",
-        "Explain in the published date's inference how the date was inferred.",
+        "Say in published.reasoning how the date was inferred.",
     ),
     Code(
         "SPN001",
@@ -170,7 +173,9 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "The quoted text differs from the source text at the span's offsets.",
         "The quote is the evidence; when it does not stand at its offsets, the claim is not "
         "grounded in the text.",
-        "Correct the quote, or let `astana-facts fmt` (or `astana-facts locate`) find its offsets.",
+        "Copy the quote exactly from the text (the message spells out invisible differences: "
+        "no-break spaces, curly quotes), or remove start and end and run `astana-facts fmt` "
+        "to relocate it.",
     ),
     Code(
         "SPN002",
@@ -178,7 +183,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "error",
         "A span's offsets lie outside the source text.",
         "A span outside the text points at nothing.",
-        "Give offsets inside the text, or let `astana-facts fmt` fill them from the quote.",
+        "Offsets are code points into the NFC text, half-open (text[start:end]); "
+        "`astana-facts locate DOC QUOTE` prints the right ones.",
     ),
     Code(
         "SPN003",
@@ -186,7 +192,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "error",
         "A span ends before it starts.",
         "A reversed span has no text.",
-        "Swap start and end, or let `astana-facts fmt` fill them from the quote.",
+        "Offsets are code points into the NFC text, half-open (text[start:end]); "
+        "`astana-facts locate DOC QUOTE` prints the right ones.",
     ),
     Code(
         "SPN004",
@@ -270,7 +277,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "error",
         "A date interval or a number range ends before it starts.",
         "A reversed interval contains nothing, so every comparison with it would be wrong.",
-        "Swap the two ends.",
+        "Write the earlier date (or the smaller number) first.",
     ),
     Code(
         "ADJ001",
@@ -278,7 +285,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "warning",
         "An adjudication matches no finding of the report (report only): the finding is gone.",
         "A verdict for a finding that no longer exists is stale: the data changed under it.",
-        "Remove the adjudication, or update its fingerprint if the finding was only renamed.",
+        "The adjudicated finding no longer occurs (its claims were corrected or changed): "
+        "remove the adjudication, or record a new one for the finding that took its place.",
     ),
     Code(
         "COV001",
@@ -287,14 +295,11 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "A sentence has no claim span and is not listed as not check-worthy (validate --coverage).",
         "The dataset promises that every sentence is either annotated or set aside with a "
         "reason; a sentence with neither was overlooked.",
-        "Annotate the sentence's claims, or list it in not_check_worthy with its reason.",
+        "Annotate the sentence (a claim whose span lies in it), or add an entry to "
+        "not_check_worthy with its reason, a note and the sentence as evidence (see "
+        "docs/annotation.md).",
     ),
 )
 """Every integrity code, in table order."""
 
 CODES_BY_ID: dict[str, Code] = {code.code: code for code in INTEGRITY_CODES}
-
-
-def code(code_id: str) -> Code:
-    """The table row of ``code_id`` (KeyError for an unknown code)."""
-    return CODES_BY_ID[code_id]

@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from astana_facts.findings.codes import INTEGRITY_CODES
+from astana_facts.findings.codes import INTEGRITY_CODES, Code
 from astana_facts.findings.finding import Finding
 from tests.conftest import REPO
 
@@ -31,8 +31,7 @@ def test_no_module_hand_writes_the_severity_of_a_finding() -> None:
 
 
 @pytest.mark.parametrize("row", INTEGRITY_CODES, ids=lambda row: row.code)
-def test_finding_of_takes_the_severity_of_the_code(row: object) -> None:
-    assert isinstance(row, type(INTEGRITY_CODES[0]))
+def test_finding_of_takes_the_severity_of_the_code(row: Code) -> None:
     finding = Finding.of(row.code, "message", file="f.json", pointer="/a", claims=("c",))
     assert (finding.code, finding.severity, finding.file, finding.pointer, finding.claims) == (
         row.code,
