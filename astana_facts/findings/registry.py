@@ -75,9 +75,21 @@ def consistency_rules(folder: Path | None = None) -> list[PlainRecord]:
     problems = [finding for loaded in files for finding in loaded.findings]
     if problems:
         first = problems[0]
-        where = f"{first.file}:{first.line}" if first.line else str(first.file)
-        raise ValueError(f"{where}: {first.code} {first.message}")
+        raise ValueError(f"{_where(first.file, first.pointer)}: {first.code} {first.message}")
     return sorted(rules, key=lambda rule: str(rule["code"]))
+
+
+def _where(file: str | None, pointer: str | None) -> str:
+    """``file:line:column`` of ``pointer`` in ``file`` where it can be found, else the file."""
+    from astana_facts.jsonio.positions import build_source_map
+
+    if file is None or pointer is None:
+        return str(file)
+    try:
+        position = build_source_map(Path(file).read_bytes()).locate_key(pointer)
+    except (OSError, ValueError):
+        position = None
+    return f"{file}:{position[0]}:{position[1]}" if position else file
 
 
 def integrity_entries() -> list[RuleEntry]:
