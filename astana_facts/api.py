@@ -63,7 +63,8 @@ def build_dataset(records: Records) -> Dataset:
             span._document = record.document
         dataset.claims.append(claim)
     dataset.adjudications = [Adjudication.model_validate(a) for a, _ in records.adjudications]
-    dataset.rules = [Rule.model_validate(rule) for rule in records.rules]
+    rule_adapter: TypeAdapter[Rule] = TypeAdapter(Rule)
+    dataset.rules = [rule_adapter.validate_python(rule) for rule in records.rules]
     return dataset
 
 

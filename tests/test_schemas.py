@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from astana_facts.models import ClaimsFile, EntitiesFile, SourceMetadata
+from astana_facts.models import ClaimsFile, EntitiesFile, RulesFile, SourceMetadata
 from astana_facts.models.json_schema import SCHEMA_MODELS, generated_schemas, schema_file_name
 from astana_facts.reading.validators import file_validator, record_validator
 from tests.conftest import REPO
@@ -172,6 +172,17 @@ def test_schema_and_models_agree_on_entities_files(document: Any) -> None:
 @given(_mutated(metadata()))
 def test_schema_and_models_agree_on_source_metadata(document: Any) -> None:
     assert _schema_accepts("source", document) == _model_accepts(SourceMetadata, document)
+
+
+def _bundled_rules() -> Any:
+    import orjson
+
+    return orjson.loads((REPO / "validators" / "consistency.json").read_bytes())
+
+
+@given(_mutated(_bundled_rules()))
+def test_schema_and_models_agree_on_rules_files(document: Any) -> None:
+    assert _schema_accepts("rules", document) == _model_accepts(RulesFile, document)
 
 
 def test_both_accept_the_bundled_records() -> None:

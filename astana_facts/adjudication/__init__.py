@@ -41,9 +41,8 @@ def adjudicate(
 
 
 def _stale(adjudication: PlainRecord, site: Site) -> Finding:
-    return Finding(
+    return Finding.of(
         code="ADJ001",
-        severity="warning",
         message=f"adjudication {adjudication['fingerprint']} ({adjudication['code']}, "
         f"claims {', '.join(adjudication['claims'])}) matches no finding: the "
         "finding is gone (data corrected?) or its claims changed",

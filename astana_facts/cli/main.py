@@ -8,7 +8,6 @@ import sys
 import click
 
 from astana_facts.cli.add_source import add_source_command
-from astana_facts.cli.commands import rules
 from astana_facts.cli.diff import diff
 from astana_facts.cli.export import export
 from astana_facts.cli.fmt import fmt
@@ -16,6 +15,7 @@ from astana_facts.cli.locate import locate
 from astana_facts.cli.options import EXIT_USAGE
 from astana_facts.cli.release_check import release_check_command
 from astana_facts.cli.report import report
+from astana_facts.cli.rules import rules
 from astana_facts.cli.schemas import schemas
 from astana_facts.cli.stats import stats
 from astana_facts.cli.validate import validate

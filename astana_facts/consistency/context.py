@@ -136,3 +136,9 @@ def group(rule: PlainRecord, claims: Iterable[ClaimRecord]) -> dict[GroupKey, li
         key = (head, *[get(record) for get in rest]) if rest else (head,)
         groups.setdefault(key, []).append(record)
     return {key: groups[key] for key in sorted(groups, key=repr)}
+
+
+def words(parameter: str) -> frozenset[str]:
+    """The words of a comma-separated list parameter (``"signed, adopted"``), validated against
+    the engine's parameters model when the rule was read."""
+    return frozenset(word.strip() for word in parameter.split(",")) - {""}

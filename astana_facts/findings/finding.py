@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from astana_facts.findings.codes import CODES_BY_ID
 from astana_facts.findings.severity import Severity
 
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -66,6 +67,33 @@ class Finding:
         """(claim id, the claim's normalised value in words) for every claim of the value
         groups, in their order: the value groups, one claim at a time."""
         return tuple((claim, group.value) for group in self.value_groups for claim in group.claims)
+
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        message: str,
+        *,
+        file: str | None = None,
+        pointer: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        claims: tuple[str, ...] = (),
+        spans: tuple[SpanRef, ...] = (),
+    ) -> Finding:
+        """A finding of the integrity code ``code``, with the severity its row of the code table
+        gives (so the two can never disagree). KeyError for a code not in the table."""
+        return cls(
+            code=code,
+            severity=CODES_BY_ID[code].severity,
+            message=message,
+            file=file,
+            pointer=pointer,
+            line=line,
+            column=column,
+            claims=claims,
+            spans=spans,
+        )
 
     def sort_key(self) -> tuple[object, ...]:
         """Deterministic order: by file, line, column, code, then message."""

@@ -1,89 +1,136 @@
-"""The rule table: integrity codes and declared consistency rules, as text and as Markdown.
+"""The rule registry in words: the table (text, Markdown, JSON) and each rule's documentation.
 
-``docs/rules.md`` holds the Markdown between its ``rules:begin``/``rules:end`` markers; a test
-fails when the two differ, so a code never lacks its row or its documentation.
+``docs/rules.md`` holds the Markdown of :func:`rules_markdown` between its
+``rules:begin``/``rules:end`` markers; a test fails when the two differ, so a code never lacks its
+row or its documentation. ``astana-facts rules CODE`` prints :func:`rule_text`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import textwrap
+from collections.abc import Iterable
 
-from astana_facts.findings.codes import INTEGRITY_CODES
-from astana_facts.reading.folder import load_rules
-from astana_facts.reading.records import PlainRecord
-from astana_facts.resources import bundled
+import orjson
 
+from astana_facts.findings.registry import RuleEntry
 
-def consistency_rules(folder: Path | None = None) -> list[PlainRecord]:
-    """The declared rules of a validators folder (default: the bundled one), by code.
-
-    Raises ValueError naming the file and the problem when a rules file does not load.
-    """
-    rules, files = load_rules(folder if folder is not None else bundled("validators"))
-    problems = [finding for loaded in files for finding in loaded.findings]
-    if problems:
-        first = problems[0]
-        raise ValueError(f"{first.file}: {first.code} {first.message}")
-    return sorted(rules, key=lambda rule: str(rule["code"]))
+_WIDTH = 96
 
 
-def rules_text(rules: list[PlainRecord]) -> str:
-    """One line per code, integrity checks first."""
-    lines = [
-        f"{row.code}  {row.severity:<7}  {row.name:<24}  {row.summary}" for row in INTEGRITY_CODES
-    ]
-    lines += [
-        f"{rule['code']}  {rule['severity']:<7}  {rule['name']:<24}  {rule['title']}"
-        for rule in rules
-    ]
+def _clean(text: object) -> str:
+    """``text`` on one line with no control characters: rules files are user input, and a
+    newline or an escape sequence in them must not reshape a table or a terminal."""
+    return "".join(c if c.isprintable() else " " for c in str(text))
+
+
+def _cell(text: object) -> str:
+    return _clean(text).replace("|", "\\|")
+
+
+def _list(items: Iterable[object]) -> str:
+    return ", ".join(f"`{_clean(item)}`" for item in items)
+
+
+def _parameters(entry: RuleEntry) -> str:
+    parameters = entry.rule["parameters"] if entry.rule is not None else {}
+    return ", ".join(f"`{_clean(k)}` = `{_clean(v)}`" for k, v in sorted(parameters.items()))
+
+
+def _compares(entry: RuleEntry) -> str:
+    """Which claims a consistency rule compares, how it groups them and with which engine."""
+    rule = entry.rule
+    assert rule is not None
+    parameters = _parameters(entry)
+    return (
+        f"claims of kind {_list(rule['applies_to']['kinds'])} with modality "
+        f"{_list(rule['applies_to']['modalities'])}, grouped by {_list(rule['group_by'])}, "
+        f"with the `{_clean(rule['comparison'])}` engine"
+        + (f" ({parameters})" if parameters else "")
+    )
+
+
+def rules_text(entries: Iterable[RuleEntry]) -> str:
+    """One line per code: code, severity, name, title."""
+    lines = [f"{e.code}  {e.severity:<7}  {e.name:<24}  {_clean(e.title)}" for e in entries]
     return "\n".join(lines) + "\n"
 
 
-def _list(items: list[str]) -> str:
-    return ", ".join(f"`{item}`" for item in items)
+def _json(data: object) -> str:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
 
 
-def rules_markdown(rules: list[PlainRecord]) -> str:
-    """Both tables, then a section per consistency rule."""
-    lines = [
-        "## Integrity checks",
-        "",
+def rules_json(entries: Iterable[RuleEntry]) -> str:
+    """Every entry as a JSON object, in a list."""
+    return _json([entry.as_json() for entry in entries])
+
+
+def rule_json(entry: RuleEntry) -> str:
+    """One entry as a JSON object."""
+    return _json(entry.as_json())
+
+
+def _table(entries: list[RuleEntry]) -> list[str]:
+    return [
         "| code | name | severity | what it means |",
         "| --- | --- | --- | --- |",
-        *(
-            f"| {row.code} | {row.name} | {row.severity} | {row.summary} |"
-            for row in INTEGRITY_CODES
-        ),
-        "",
-        "## Consistency rules",
-        "",
-        "Declared in `validators/consistency.json` and carried out by `astana-facts report`.",
-        "",
-        "| code | name | severity | what it means |",
-        "| --- | --- | --- | --- |",
-        *(f"| {r['code']} | {r['name']} | {r['severity']} | {r['title']} |" for r in rules),
+        *(f"| {e.code} | {e.name} | {e.severity} | {_cell(e.title)} |" for e in entries),
     ]
-    for rule in rules:
-        parameters = rule["parameters"]
+
+
+def _section(entry: RuleEntry) -> list[str]:
+    lines = [
+        "",
+        f"### {entry.code} {entry.name}",
+        "",
+        f"{_clean(entry.title)} Severity: {entry.severity}.",
+        "",
+        f"- **Why it matters:** {_clean(entry.why)}",
+        f"- **What to do:** {_clean(entry.fix)}",
+    ]
+    if entry.rule is not None:
         lines += [
-            "",
-            f"### {rule['code']} {rule['name']}",
-            "",
-            f"{rule['title']} Severity: {rule['severity']}.",
-            "",
-            f"- **Why it matters:** {rule['why']}",
-            f"- **Compares:** claims of kind {_list(rule['applies_to']['kinds'])} with modality "
-            f"{_list(rule['applies_to']['modalities'])}, grouped by "
-            f"{_list(rule['group_by'])}, with the `{rule['comparison']}` engine"
-            + (
-                " ("
-                + ", ".join(f"`{key}` = `{value}`" for key, value in sorted(parameters.items()))
-                + ")"
-                if parameters
-                else ""
-            )
-            + ".",
-            f"- **Fires:** {rule['example']['fires']}",
-            f"- **Near miss, does not fire:** {rule['example']['near_miss']}",
+            f"- **Compares:** {_compares(entry)}.",
+            f"- **Fires:** {_clean(entry.rule['example']['fires'])}",
+            f"- **Near miss, does not fire:** {_clean(entry.rule['example']['near_miss'])}",
         ]
+    return lines
+
+
+def rules_markdown(entries: Iterable[RuleEntry]) -> str:
+    """Both tables, then a section per code with its documentation."""
+    every = list(entries)
+    integrity = [e for e in every if e.family == "integrity"]
+    consistency = [e for e in every if e.family == "consistency"]
+    lines = ["## Integrity checks", "", *_table(integrity), ""]
+    lines += ["## Consistency rules", ""]
+    lines += ["Declared in `validators/consistency.json` and carried out by `astana-facts report`."]
+    lines += ["", *_table(consistency), "", "## Every code"]
+    for entry in integrity + consistency:
+        lines += _section(entry)
+    return "\n".join(lines) + "\n"
+
+
+def rule_markdown(entry: RuleEntry) -> str:
+    """One code's section of docs/rules.md."""
+    return "\n".join(_section(entry)[1:]) + "\n"
+
+
+def _paragraph(label: str, text: str) -> list[str]:
+    wrapped = textwrap.wrap(_clean(text), _WIDTH, initial_indent="  ", subsequent_indent="  ")
+    return [f"{label}:", *wrapped]
+
+
+def rule_text(entry: RuleEntry) -> str:
+    """One rule's documentation as text, as ``ruff rule`` prints a rule."""
+    kind = "consistency rule" if entry.rule is not None else "integrity check"
+    lines = [f"{entry.code} {entry.name} ({kind}, severity {entry.severity})", ""]
+    lines += [*textwrap.wrap(_clean(entry.title), _WIDTH), ""]
+    lines += _paragraph("Why it matters", entry.why)
+    lines += _paragraph("What to do", entry.fix)
+    if entry.rule is not None:
+        lines += _paragraph("Compares", _compares(entry).replace("`", "") + ".")
+        lines += _paragraph("Engine", entry.rule["comparison"])
+        lines += _paragraph("Parameters", _parameters(entry).replace("`", "") or "none")
+        lines += _paragraph("Fires", entry.rule["example"]["fires"])
+        lines += _paragraph("Near miss, does not fire", entry.rule["example"]["near_miss"])
     return "\n".join(lines) + "\n"

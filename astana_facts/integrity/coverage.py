@@ -47,9 +47,8 @@ def check_coverage(
     """COV001 for each sentence of ``document`` that no claim or not_check_worthy span covers."""
     for sentence in uncovered_sentences(text, spans):
         line, column = _line_column(text, sentence.start)
-        yield Finding(
+        yield Finding.of(
             code="COV001",
-            severity="warning",
             message=f"document {document}: sentence at {sentence.start}-{sentence.end} has no "
             f"claim span and no not_check_worthy entry: {show(sentence.text, limit=EXCERPT)}",
             file=text_file,

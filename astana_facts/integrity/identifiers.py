@@ -35,17 +35,15 @@ class ClaimIds:
         file, pointer = later[0], f"/claims/{later[1]}"
         if claim_id not in self._reported:
             self._reported.add(claim_id)
-            yield Finding(
+            yield Finding.of(
                 code="IDS001",
-                severity="error",
                 message=f"claim {claim_id}, field id: the id is used again at {file} {pointer}",
                 file=first_file,
                 pointer=f"{first_pointer}/id",
                 claims=(claim_id,),
             )
-        yield Finding(
+        yield Finding.of(
             code="IDS001",
-            severity="error",
             message=f"claim {claim_id}, field id: the id is already used at {first_file} "
             f"{first_pointer}",
             file=file,
@@ -60,9 +58,8 @@ def check_entity_ids(entities: list[tuple[PlainRecord, Site]]) -> Iterator[Findi
     for entity, site in entities:
         earlier = first.setdefault(entity["id"], site)
         if earlier is not site:
-            yield Finding(
+            yield Finding.of(
                 code="IDS002",
-                severity="error",
                 message=f"entity {entity['id']}, field id: the id is already used at "
                 f"{earlier.pointer}",
                 file=site.file,
@@ -83,9 +80,8 @@ def check_aliases(entities: list[tuple[PlainRecord, Site]]) -> Iterator[Finding]
         for field, form in forms:
             other = owner.setdefault(form.casefold(), entity["id"])
             if other != entity["id"]:
-                yield Finding(
+                yield Finding.of(
                     code="IDS003",
-                    severity="error",
                     message=f"entity {entity['id']}, field {field}: {form!r} is already a form "
                     f"of entity {other}",
                     file=site.file,

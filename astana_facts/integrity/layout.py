@@ -17,9 +17,8 @@ def check_layout(root: Path) -> Iterator[Finding]:
     """SCH006 for a link that leads outside ``root``, SCH009 for a file no record kind reads."""
     for relative, path, is_dir in _walk(root):
         if os.path.islink(path) and resolve_inside(root, Path(path)) is None:
-            yield Finding(
+            yield Finding.of(
                 code="SCH006",
-                severity="error",
                 message=f"{relative} links outside the records folder",
                 file=display_path(Path(path)),
             )
@@ -27,9 +26,8 @@ def check_layout(root: Path) -> Iterator[Finding]:
         parts = relative.split("/")
         if is_dir or parts[-1].startswith(".") or _expected(parts):
             continue
-        yield Finding(
+        yield Finding.of(
             code="SCH009",
-            severity="warning",
             message=f"{relative} is not a records file and is ignored",
             file=display_path(Path(path)),
         )

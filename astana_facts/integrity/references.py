@@ -34,9 +34,8 @@ def check_claim_references(record: ClaimRecord, entity_ids: Collection[str]) -> 
     for path in claim_paths(claim["kind"])[0]:
         for pointer, entity_id in values_at(claim, path):
             if entity_id not in entity_ids:
-                yield Finding(
+                yield Finding.of(
                     code="REF002",
-                    severity="error",
                     message=f"claim {claim['id']}, field {pointer[1:]}: unknown entity "
                     f"{entity_id!r}",
                     file=record.site.file,
@@ -52,9 +51,8 @@ def check_entity_references(entities: list[tuple[PlainRecord, Site]]) -> Iterato
         for path in model_reference_paths("Entity"):
             for pointer, entity_id in values_at(entity, path):
                 if entity_id not in entity_ids:
-                    yield Finding(
+                    yield Finding.of(
                         code="REF002",
-                        severity="error",
                         message=f"entity {entity['id']}, field {pointer[1:]}: unknown entity "
                         f"{entity_id!r}",
                         file=site.file,
@@ -68,18 +66,16 @@ def check_claims_file_document(
     """SRC005: a claims file named for another document than the one it names; REF001: a
     claims file for a document that has no source record."""
     if stem != document:
-        yield Finding(
+        yield Finding.of(
             code="SRC005",
-            severity="error",
             message=f"field document: the file names document {document!r} but is called "
             f"{stem}.json",
             file=file,
             pointer="/document",
         )
     if document not in known_documents:
-        yield Finding(
+        yield Finding.of(
             code="REF001",
-            severity="error",
             message=f"field document: no source record for document {document!r}",
             file=file,
             pointer="/document",
@@ -94,9 +90,8 @@ def check_adjudication_references(
         for field in ("claims", "correct_claims"):
             for index, claim_id in enumerate(adjudication[field]):
                 if claim_id not in claim_ids:
-                    yield Finding(
+                    yield Finding.of(
                         code="REF003",
-                        severity="error",
                         message=f"adjudication {adjudication['fingerprint']}, field "
                         f"{field}/{index}: unknown claim {claim_id!r}",
                         file=site.file,

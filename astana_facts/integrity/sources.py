@@ -27,9 +27,8 @@ def check_source_files(files: list[SourceFile], text_paths: list[Path]) -> Itera
             continue
         named.add(loaded.record["text_file"])
         if not found.text_exists:
-            yield Finding(
+            yield Finding.of(
                 code="SRC003",
-                severity="error",
                 message=f"field text_file: {loaded.record['text_file']} does not exist",
                 file=loaded.file,
                 pointer="/text_file",
@@ -46,14 +45,11 @@ def check_source_files(files: list[SourceFile], text_paths: list[Path]) -> Itera
             message = ""
         seen.add(document_id)
         if message:
-            yield Finding(
-                code="SRC005", severity="error", message=message, file=loaded.file, pointer="/id"
-            )
+            yield Finding.of("SRC005", message, file=loaded.file, pointer="/id")
     for text_path in text_paths:
         if text_path.name not in named and text_path.stem not in failed:
-            yield Finding(
+            yield Finding.of(
                 code="SRC004",
-                severity="error",
                 message=f"text file {text_path.name} has no metadata record naming it",
                 file=display_path(text_path),
             )
@@ -64,42 +60,37 @@ def check_source(document_id: str, source: SourceRecord) -> Iterator[Finding]:
     metadata = source.metadata
     sha256 = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     if sha256 != metadata["sha256"]:
-        yield Finding(
+        yield Finding.of(
             code="SRC001",
-            severity="error",
             message=f"document {document_id}, field sha256: {source.text_file} has sha256 "
             f"{sha256}, metadata says {metadata['sha256']}",
             file=source.site.file,
             pointer="/sha256",
         )
     if "\r" in source.text:
-        yield Finding(
+        yield Finding.of(
             code="SRC002",
-            severity="error",
             message=f"document {document_id}: text has CR line endings; use LF only",
             file=source.text_file,
         )
     if not unicodedata.is_normalized("NFC", source.text):
-        yield Finding(
+        yield Finding.of(
             code="SRC002",
-            severity="error",
             message=f"document {document_id}: text is not in Unicode NFC",
             file=source.text_file,
         )
     published = metadata["published"]
     if published["inferred"] and not (published.get("reasoning") or "").strip():
-        yield Finding(
+        yield Finding.of(
             code="SRC006",
-            severity="warning",
             message=f"document {document_id}, field published/reasoning: the publication date "
             "is inferred but no reasoning is given",
             file=source.site.file,
             pointer="/published/reasoning",
         )
     if published["end"] < published["start"]:
-        yield Finding(
+        yield Finding.of(
             code="VAL001",
-            severity="error",
             message=f"document {document_id}, field published/end: the publication date ends "
             "before it starts",
             file=source.site.file,

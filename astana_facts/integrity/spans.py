@@ -26,9 +26,8 @@ class SpanOwner:
 def _finding(
     code: str, message: str, owner: SpanOwner, index: int, field: str, span: PlainRecord
 ) -> Finding:
-    return Finding(
+    return Finding.of(
         code=code,
-        severity="error",
         message=f"{owner.label}, field evidence/{index}/{field}: {message}",
         file=owner.file,
         pointer=f"{owner.pointer}/evidence/{index}/{field}",

@@ -45,9 +45,8 @@ def check_claim_intervals(record: ClaimRecord) -> Iterator[Finding]:
                 at = f"{pointer}/high"
             else:
                 continue
-            yield Finding(
+            yield Finding.of(
                 code="VAL001",
-                severity="error",
                 message=f"claim {claim['id']}, {problem}",
                 file=record.site.file,
                 pointer=record.site.pointer + at,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from astana_facts.models.adjudications import Adjudication, AdjudicationsFile, ExternalEvidence
 from astana_facts.models.claims import (
-    CLAIM_KINDS,
     Attribution,
     Claim,
     ClaimBase,
@@ -13,6 +12,7 @@ from astana_facts.models.claims import (
     NotCheckWorthy,
 )
 from astana_facts.models.entities import EntitiesFile, Entity
+from astana_facts.models.kinds import CLAIM_KINDS
 from astana_facts.models.rules import Rule, RulesFile
 from astana_facts.models.sources import Document, PublishedDate, SourceMetadata
 from astana_facts.models.spans import Span

@@ -6,7 +6,7 @@ with a discriminator on ``kind``.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, PrivateAttr
 
@@ -88,6 +88,11 @@ class ClaimBase(Record):
     note: str | None = None
     """The annotator's reasoning where the text needed interpretation."""
 
+    value_summary: ClassVar[str]
+    """The fields of this kind's value, in words (the claim-kinds table of the README)."""
+    example: ClassVar[str]
+    """A phrase of a text that makes a claim of this kind (the claim-kinds table)."""
+
     _document: str = PrivateAttr(default="")
 
     @property
@@ -101,6 +106,11 @@ class EventDateClaim(ClaimBase):
 
     kind: Literal["event_date"]
     """Claim kind."""
+    value_summary: ClassVar[str] = (
+        "`start`, `end` (inclusive days), `precision` (day, part_of_month, month, year), "
+        "`stance` (full_span, day_within, start, end)"
+    )
+    example: ClassVar[str] = "met again on May 3rd and 4th"
     value: DateValue
     """The dates, with precision and stance."""
 
@@ -110,6 +120,8 @@ class RoundNumberClaim(ClaimBase):
 
     kind: Literal["round_number"]
     """Claim kind."""
+    value_summary: ClassVar[str] = "`series`, `ordinal`"
+    example: ClassVar[str] = "the eighth round of negotiations"
     value: RoundValue
     """The series and ordinal."""
 
@@ -119,6 +131,8 @@ class CountClaim(ClaimBase):
 
     kind: Literal["count"]
     """Claim kind."""
+    value_summary: ClassVar[str] = "`measure`, `amount` (a quantity), optional `as_of`"
+    example: ClassVar[str] = "320 foreign reporters"
     value: CountValue
     """What is counted and how many."""
 
@@ -128,6 +142,8 @@ class DurationClaim(ClaimBase):
 
     kind: Literal["duration"]
     """Claim kind."""
+    value_summary: ClassVar[str] = "`unit`, `amount`"
+    example: ClassVar[str] = "the two-day talks"
     value: DurationValue
     """The length and its unit."""
 
@@ -137,6 +153,8 @@ class ParticipantsClaim(ClaimBase):
 
     kind: Literal["participants"]
     """Claim kind."""
+    value_summary: ClassVar[str] = "`role`, `members`, `complete`"
+    example: ClassVar[str] = "delegations from guarantor states Iran, Russia and Turkey"
     value: ParticipantsValue
     """The role, the members, and whether the list is complete."""
 
@@ -146,6 +164,8 @@ class InstrumentClaim(ClaimBase):
 
     kind: Literal["instrument"]
     """Claim kind."""
+    value_summary: ClassVar[str] = "`action`, `parties`, optional `date` and `event`"
+    example: ClassVar[str] = "signed a memorandum on May 4th"
     value: InstrumentValue
     """The action, the parties, the date and the round."""
 
@@ -155,6 +175,8 @@ class StatementClaim(ClaimBase):
 
     kind: Literal["statement"]
     """Claim kind."""
+    value_summary: ClassVar[str] = "`content`, `direct`"
+    example: ClassVar[str] = "“the peace talks are the only way …”"
     value: StatementValue
     """What was said and whether verbatim."""
 
@@ -164,6 +186,8 @@ class PlanClaim(ClaimBase):
 
     kind: Literal["plan"]
     """Claim kind."""
+    value_summary: ClassVar[str] = "`description`, optional `date`"
+    example: ClassVar[str] = "plans to deliver humanitarian aid"
     value: PlanValue
     """What is planned and when."""
 
@@ -173,6 +197,8 @@ class LocationClaim(ClaimBase):
 
     kind: Literal["location"]
     """Claim kind."""
+    value_summary: ClassVar[str] = "`place`"
+    example: ClassVar[str] = "held in Astana"
     value: LocationValue
     """The place."""
 
@@ -182,6 +208,8 @@ class OfficeClaim(ClaimBase):
 
     kind: Literal["office"]
     """Claim kind."""
+    value_summary: ClassVar[str] = "`office`, `organisation`"
+    example: ClassVar[str] = "Foreign Minister of Kazakhstan Kairat Abdrakhmanov"
     value: OfficeValue
     """The office and whose it is."""
 
@@ -191,6 +219,8 @@ class RelationClaim(ClaimBase):
 
     kind: Literal["relation"]
     """Claim kind."""
+    value_summary: ClassVar[str] = "`relation`, `objects`"
+    example: ClassVar[str] = "Turkey, which backs various rebel groups"
     value: RelationValue
     """The relation and its objects."""
 
@@ -210,20 +240,6 @@ Claim = Annotated[
     Field(discriminator="kind"),
 ]
 """Any claim; ``kind`` selects the model."""
-
-CLAIM_KINDS: tuple[str, ...] = (
-    "event_date",
-    "round_number",
-    "count",
-    "duration",
-    "participants",
-    "instrument",
-    "statement",
-    "plan",
-    "location",
-    "office",
-    "relation",
-)
 
 
 NoClaimReason = Literal["repeated_headline", "boilerplate", "opinion", "no_checkable_content"]

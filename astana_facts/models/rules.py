@@ -3,29 +3,23 @@ which key, with which comparison. The engines that carry them out live in the pa
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import typing
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
 from astana_facts.findings.severity import Severity
 from astana_facts.models.base import Record, Text, schema_ref
-
-Comparison = Literal[
-    "date_spans",
-    "round_dates",
-    "round_ordinals",
-    "ordinal_chronology",
-    "ordinal_series",
-    "durations_against_dates",
-    "quantity_intervals",
-    "entity_sets",
-    "instrument_facts",
-    "name_similarity",
-    "registered_misspellings",
-    "plan_outcomes",
-]
-"""The kind of comparison an engine makes over a group of claims; each is one module of
-``astana_facts.consistency.engines`` (see docs/rules.md)."""
+from astana_facts.models.kinds import ClaimKindName
+from astana_facts.models.parameters import (
+    DurationParameters,
+    EntitySetParameters,
+    InstrumentParameters,
+    NameSimilarityParameters,
+    NoParameters,
+    PlanParameters,
+    QuantityParameters,
+)
 
 
 class RuleExample(Record):
@@ -40,14 +34,14 @@ class RuleExample(Record):
 class RuleSelector(Record):
     """Which claims a rule looks at."""
 
-    kinds: Annotated[list[str], Field(min_length=1)]
-    """Claim kinds the rule applies to."""
+    kinds: Annotated[list[ClaimKindName], Field(min_length=1)]
+    """Claim kinds the rule applies to (each one of the claim kinds)."""
     modalities: list[Literal["reported", "planned", "opinion"]] = ["reported"]
     """Modalities the rule applies to."""
 
 
-class Rule(Record):
-    """One consistency rule, declared as data."""
+class RuleBase(Record):
+    """What every declared consistency rule states, whatever its engine."""
 
     code: Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{3}$")]
     """Stable code, cited in findings and adjudications."""
@@ -59,6 +53,9 @@ class Rule(Record):
     """One-line explanation, shown in the rule table."""
     why: Text
     """Why the rule matters to a fact-checker."""
+    fix: Text
+    """What to do about a finding: check which source is right and adjudicate, or correct the
+    claims when the annotation is at fault."""
     example: RuleExample
     """An example that fires and a near miss that does not."""
     applies_to: RuleSelector
@@ -67,10 +64,151 @@ class Rule(Record):
     """Dotted paths into a claim whose values together form the grouping key (``subject``,
     ``value.series``); ``document`` is the claim's document and ``kind`` its kind. Claims that
     lack a path's value are left out of the rule."""
-    comparison: Comparison
+
+
+class DateSpansRule(RuleBase):
+    """A rule carried out by the ``date_spans`` engine (dates of one event)."""
+
+    comparison: Literal["date_spans"]
     """Which engine compares the claims of a group."""
-    parameters: dict[str, int | float | str | bool] = {}
-    """Settings of the comparison (a tolerance, a threshold)."""
+    parameters: NoParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see NoParameters."""
+
+
+class RoundDatesRule(RuleBase):
+    """A rule carried out by the ``round_dates`` engine (dates of the events given one round)."""
+
+    comparison: Literal["round_dates"]
+    """Which engine compares the claims of a group."""
+    parameters: NoParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see NoParameters."""
+
+
+class RoundOrdinalsRule(RuleBase):
+    """A rule carried out by the ``round_ordinals`` engine (ordinals given to one event)."""
+
+    comparison: Literal["round_ordinals"]
+    """Which engine compares the claims of a group."""
+    parameters: NoParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see NoParameters."""
+
+
+class OrdinalChronologyRule(RuleBase):
+    """A rule carried out by the ``ordinal_chronology`` engine (ordinals against the calendar)."""
+
+    comparison: Literal["ordinal_chronology"]
+    """Which engine compares the claims of a group."""
+    parameters: NoParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see NoParameters."""
+
+
+class OrdinalSeriesRule(RuleBase):
+    """A rule carried out by the ``ordinal_series`` engine (one ordinal in two series)."""
+
+    comparison: Literal["ordinal_series"]
+    """Which engine compares the claims of a group."""
+    parameters: NoParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see NoParameters."""
+
+
+class DurationsRule(RuleBase):
+    """A rule carried out by the ``durations_against_dates`` engine (durations against dates)."""
+
+    comparison: Literal["durations_against_dates"]
+    """Which engine compares the claims of a group."""
+    parameters: DurationParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see DurationParameters."""
+
+
+class QuantitiesRule(RuleBase):
+    """A rule carried out by the ``quantity_intervals`` engine (counts as intervals)."""
+
+    comparison: Literal["quantity_intervals"]
+    """Which engine compares the claims of a group."""
+    parameters: QuantityParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see QuantityParameters."""
+
+
+class EntitySetsRule(RuleBase):
+    """A rule carried out by the ``entity_sets`` engine (lists of participants)."""
+
+    comparison: Literal["entity_sets"]
+    """Which engine compares the claims of a group."""
+    parameters: EntitySetParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see EntitySetParameters."""
+
+
+class InstrumentFactsRule(RuleBase):
+    """A rule carried out by the ``instrument_facts`` engine (facts of an instrument)."""
+
+    comparison: Literal["instrument_facts"]
+    """Which engine compares the claims of a group."""
+    parameters: InstrumentParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see InstrumentParameters."""
+
+
+class NameSimilarityRule(RuleBase):
+    """A rule carried out by the ``name_similarity`` engine (names close to registered ones)."""
+
+    comparison: Literal["name_similarity"]
+    """Which engine compares the claims of a group."""
+    parameters: NameSimilarityParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see NameSimilarityParameters."""
+
+
+class MisspellingsRule(RuleBase):
+    """A rule carried out by the ``registered_misspellings`` engine (misspellings in quotes)."""
+
+    comparison: Literal["registered_misspellings"]
+    """Which engine compares the claims of a group."""
+    parameters: NoParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see NoParameters."""
+
+
+class PlanOutcomesRule(RuleBase):
+    """A rule carried out by the ``plan_outcomes`` engine (plans against later reports)."""
+
+    comparison: Literal["plan_outcomes"]
+    """Which engine compares the claims of a group."""
+    parameters: PlanParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see PlanParameters."""
+
+
+Rule = Annotated[
+    DateSpansRule
+    | RoundDatesRule
+    | RoundOrdinalsRule
+    | OrdinalChronologyRule
+    | OrdinalSeriesRule
+    | DurationsRule
+    | QuantitiesRule
+    | EntitySetsRule
+    | InstrumentFactsRule
+    | NameSimilarityRule
+    | MisspellingsRule
+    | PlanOutcomesRule,
+    Field(discriminator="comparison"),
+]
+"""Any declared rule; ``comparison`` names the engine and selects the model of its parameters."""
+
+
+def _comparisons() -> tuple[str, ...]:
+    union = typing.get_args(Rule)[0]
+    return tuple(
+        typing.get_args(model.model_fields["comparison"].annotation)[0]
+        for model in typing.get_args(union)
+    )
+
+
+COMPARISONS: tuple[str, ...] = _comparisons()
+"""The engine names a rule may use, read off :data:`Rule` (a test ties them to the engines)."""
+
+if TYPE_CHECKING:
+    Comparison = str
+else:
+    Comparison = Literal[COMPARISONS]
+"""The kind of comparison an engine makes over a group of claims; each is one function of
+``astana_facts.consistency.engines`` (see docs/rules.md)."""
 
 
 class RulesFile(Record):

@@ -16,6 +16,7 @@ parser already placed (a syntax error, a duplicate key) keep their line.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -72,7 +73,10 @@ def _from_file(file: str, root: Path, findings: list[Finding], indexes: list[int
     """The findings at ``indexes``, located by reading ``file`` again (unchanged when it cannot
     be read: the reading stage has reported that)."""
     chosen = [findings[index] for index in indexes]
-    raw = read_bytes(Path(file), root=root)
+    path = Path(file)
+    # A rules file lies beside the records folder, not in it: its own folder bounds the read.
+    inside = os.path.abspath(path).startswith(os.path.abspath(root).rstrip(os.sep) + os.sep)
+    raw = read_bytes(path, root=root if inside else path.parent)
     if isinstance(raw, ReadError):
         return chosen
     scanned = _scan(chosen, raw)

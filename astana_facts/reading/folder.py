@@ -23,7 +23,6 @@ from typing import Any
 
 from pydantic_core import ValidationError
 
-from astana_facts.findings.codes import code
 from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.positions import canonical_item_lines
@@ -39,9 +38,8 @@ class RecordsFolderError(Exception):
 
 def read_error_finding(error: ReadError) -> Finding:
     """A finding for a file that could not be read."""
-    return Finding(
+    return Finding.of(
         code=error.code,
-        severity=code(error.code).severity,
         message=error.message,
         file=display_path(error.path),
         pointer=error.pointer,
@@ -231,9 +229,8 @@ class RecordsReader:
         try:
             return raw.decode("utf-8"), None
         except UnicodeDecodeError as error:
-            return None, Finding(
+            return None, Finding.of(
                 code="SCH002",
-                severity="error",
                 message=f"text is not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}",
                 file=display_path(text_path),
             )

@@ -67,22 +67,14 @@ def _is_interval(model: type[BaseModel]) -> bool:
     return issubclass(model, (DateInterval, Range))
 
 
-@cache
-def _claim_models() -> dict[str, type[BaseModel]]:
-    from astana_facts.models.claims import Claim
-
-    union = typing.get_args(Claim)[0]
-    return {
-        typing.get_args(model.model_fields["kind"].annotation)[0]: model
-        for model in typing.get_args(union)
-    }
-
-
 def derive_claim_paths(kind: str) -> list[list[Path]]:
-    """[entity-reference paths, interval paths] of claims of ``kind``, read off the models."""
-    model = _claim_models().get(kind)
-    if model is None:
-        return [[], []]
+    """[entity-reference paths, interval paths] of claims of ``kind``, read off the models.
+
+    Raises KeyError for a name that is not a claim kind: a kind without paths would silently
+    escape the reference and interval checks."""
+    from astana_facts.models.kinds import CLAIM_MODELS
+
+    model = CLAIM_MODELS[kind]
     found: set[tuple[str, Path]] = set()
     _walk(model, [], (), _is_interval, found)
     refs = sorted(path for what, path in found if what == "ref")

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.locations import pointer_from_loc
 
+_TAG_ERRORS = frozenset({"union_tag_invalid", "union_tag_not_found"})
 _DROPPED_KEYS = frozenset({"cls", "post_init", "root_model", "custom_init", "generic_origin"})
 
 
@@ -103,12 +104,15 @@ def validation_findings(
 ) -> Iterator[Finding]:
     """One SCH008 finding per model error, with the JSON Pointer of the offending field."""
     for detail in error.errors(include_url=False):
-        json_pointer = pointer_from_loc(data, detail["loc"], base)
+        loc = tuple(detail["loc"])
+        if detail["type"] in _TAG_ERRORS:
+            # A wrong or missing tag (``kind``, ``comparison``): point at the tag, not the object.
+            loc += (str(detail.get("ctx", {}).get("discriminator", "")).strip("'"),)
+        json_pointer = pointer_from_loc(data, loc, base)
         field = json_pointer.lstrip("/") or "(whole file)"
         subject = f"claim {claim}, " if claim else ""
-        yield Finding(
+        yield Finding.of(
             code="SCH008",
-            severity="error",
             message=f"{subject}field {field}: {detail['msg']}",
             file=file,
             pointer=json_pointer,

@@ -31,7 +31,7 @@ def _descriptors(rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             "name": row.name,
             "severity": row.severity,
             "short": row.summary,
-            "help": f"{row.summary} What to do: see docs/rules.md, “What to do about each”.",
+            "help": f"{row.summary} {row.why} What to do: {row.fix}",
         }
         for row in INTEGRITY_CODES
     ]
@@ -43,8 +43,8 @@ def _descriptors(rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 "name": rule["name"],
                 "severity": rule["severity"],
                 "short": rule["title"],
-                "help": f"{rule['title']} {rule['why']} Fires: {example['fires']} "
-                f"Does not fire: {example['near_miss']}",
+                "help": f"{rule['title']} {rule['why']} What to do: {rule['fix']} "
+                f"Fires: {example['fires']} Does not fire: {example['near_miss']}",
             }
         )
     return rows

@@ -55,9 +55,8 @@ def document_text(root: Path, document_id: str) -> str | None:
 
 
 def _problem(path: Path, pointer: str, message: str, claim: str | None = None) -> Finding:
-    return Finding(
+    return Finding.of(
         code="SPN001",
-        severity="error",
         message=message,
         file=display_path(path),
         pointer=pointer,

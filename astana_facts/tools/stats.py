@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from astana_facts.integrity.coverage import uncovered_sentences
-from astana_facts.models.claims import CLAIM_KINDS
+from astana_facts.models.kinds import CLAIM_KINDS
 from astana_facts.reading.model_paths import claim_collectors
 from astana_facts.reading.records import Records
 from astana_facts.text.sentences import split_sentences

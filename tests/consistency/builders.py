@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 from astana_facts.consistency import check_consistency
 from astana_facts.findings.finding import Finding
+from astana_facts.reading.folder import load_rules
 from astana_facts.reading.records import ClaimRecord, Records, Site, SourceRecord
 from astana_facts.resources import bundled
 
-RULES: list[dict[str, Any]] = json.loads(
-    (bundled("validators") / "consistency.json").read_text(encoding="utf-8")
-)["rules"]
+RULES: list[dict[str, Any]] = load_rules(bundled("validators"))[0]
+"""The bundled rules as the engines get them: validated, every parameter filled in."""
 
 
 def day(text: str) -> dt.date:

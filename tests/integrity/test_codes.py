@@ -413,3 +413,15 @@ def test_a_duplicate_claim_id_is_reported_at_both_claims(tmp_path: Path) -> None
     found = [f for f in _findings(root) if f.code == "IDS001"]
     assert sorted(f.pointer or "" for f in found) == ["/claims/0/id", "/claims/1/id"]
     assert all(f.line is not None for f in found)
+
+
+@pytest.mark.parametrize("edit", [case[1] for case in CASES], ids=[case[0] for case in CASES])
+def test_every_integrity_finding_has_the_severity_of_its_code(
+    tmp_path: Path, edit: Callable[[Path], None]
+) -> None:
+    root = build_records(tmp_path / "records")
+    edit(root)
+    findings = _findings(root)
+    assert findings
+    table = {row.code: row.severity for row in INTEGRITY_CODES}
+    assert [(f.code, f.severity) for f in findings] == [(f.code, table[f.code]) for f in findings]

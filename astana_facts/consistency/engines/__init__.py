@@ -2,7 +2,10 @@
 
 :data:`ENGINES` maps a rule's ``comparison`` to the function that carries it out. Adding a rule
 of a known kind is a data change in ``validators/``; a new kind of comparison is one module here,
-one entry below and the name in :data:`astana_facts.models.rules.Comparison`.
+one entry below, a parameters model in :mod:`astana_facts.models.parameters` and a rule model
+with its ``comparison`` in the :data:`astana_facts.models.rules.Rule` union (a test fails when
+the engines and the names rules may use differ). Engines read ``rule["parameters"]`` complete and
+typed: the parameters model states every default.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from astana_facts.consistency.context import Context, rule_groups
+from astana_facts.consistency.context import Context, rule_groups, words
 from astana_facts.consistency.quantities import interval_of
 from astana_facts.consistency.report_finding import describe_value, grouped_finding, named
 from astana_facts.consistency.timeline import LATEST, EventBounds, bounds_of
@@ -34,11 +34,11 @@ _DAYS_PER_UNIT = {
 
 def days_range(value: PlainRecord, parameters: PlainRecord) -> tuple[float, float]:
     """The numbers of days a duration value admits."""
-    low, high = interval_of(value["amount"], float(parameters.get("approximately_tolerance", 0.1)))
+    low, high = interval_of(value["amount"], parameters["approximately_tolerance"])
     unit = value["unit"]
     if unit == "hour":
         return 1.0, math.ceil(high / 24) + 1 if math.isfinite(high) else math.inf
-    tolerance = float(parameters.get(f"{unit}s_tolerance", 0))
+    tolerance = parameters[f"{unit}s_tolerance"]
     shortest, longest = _DAYS_PER_UNIT[unit]
     return max(1.0, (low - tolerance) * shortest), (high + tolerance) * longest
 
@@ -198,7 +198,7 @@ def _check_duration(
 
 
 def _ongoing_units(rule: PlainRecord) -> set[str]:
-    return {u.strip() for u in str(rule["parameters"].get("ongoing_units", "")).split(",")}
+    return set(words(rule["parameters"]["ongoing_units"]))
 
 
 def _published_if_ongoing(

@@ -11,7 +11,7 @@ from collections.abc import Hashable, Iterator
 from itertools import combinations
 from typing import Any
 
-from astana_facts.consistency.context import Context, rule_groups
+from astana_facts.consistency.context import Context, rule_groups, words
 from astana_facts.consistency.engines.dates import star_finding
 from astana_facts.consistency.pairs import pairs_above, stars
 from astana_facts.consistency.report_finding import consistency_finding, describe_value
@@ -31,8 +31,8 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     only: for dates, one per value that shares no day with others, with them (found by
     sorting); for rounds and parties, one per pair of distinct values, with every claim that
     gives either."""
-    facet = str(rule["parameters"].get("facet", "date"))
-    actions = {a.strip() for a in str(rule["parameters"].get("actions", "signed")).split(",")}
+    facet = rule["parameters"]["facet"]
+    actions = words(rule["parameters"]["actions"])
     for key, records in rule_groups(rule, context).items():
         concluded = [r for r in records if r.claim["value"]["action"] in actions]
         if facet == "date":

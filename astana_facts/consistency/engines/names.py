@@ -69,8 +69,8 @@ def _claims_by_form(records: list[ClaimRecord], min_length: int) -> dict[str, li
 
 def run_similarity(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """A finding per document and unregistered form close to a registered one."""
-    threshold = float(rule["parameters"].get("threshold", 85))
-    min_length = int(rule["parameters"].get("min_length", 5))
+    threshold = rule["parameters"]["threshold"]
+    min_length = rule["parameters"]["min_length"]
     registered = registered_forms(context)
     correct = sorted(form for form, (_, role) in registered.items() if role != "misspelling")
     misspelt = [

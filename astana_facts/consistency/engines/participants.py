@@ -57,7 +57,7 @@ def _set_key(members: frozenset[str]) -> str:
 def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """Findings for complete lists that differ, or partial lists that do not fit: one per pair
     of distinct lists, with every claim that gives either list, fingerprinted by the lists."""
-    mode = rule["parameters"].get("mode", "complete")
+    mode = rule["parameters"]["mode"]
     within = containers(context) if mode == "partial" else {}
     for key, records in rule_groups(rule, context).items():
         wholes = _by_set([r for r in records if r.claim["value"]["complete"]])

@@ -35,7 +35,7 @@ def _later(report: ClaimRecord, plan: ClaimRecord, context: Context) -> bool:
 def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """At most one note per plan: missed when a later report contradicts it (the first such
     report), kept when later reports exist and all bear it out (the first of them)."""
-    wanted_kept = rule["parameters"].get("outcome", "missed") == "kept"
+    wanted_kept = rule["parameters"]["outcome"] == "kept"
     for key, records in rule_groups(rule, context).items():
         reports = [r for r in records if r.claim["modality"] == "reported"]
         for plan in (r for r in records if r.claim["modality"] == "planned"):

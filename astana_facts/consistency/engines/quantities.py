@@ -17,7 +17,7 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """One finding per count value that no other count value of its group can overlap, with
     those values and every claim stating each (found by sorting the distinct values, not by
     comparing all pairs of claims)."""
-    tolerance = float(rule["parameters"].get("approximately_tolerance", 0.1))
+    tolerance = rule["parameters"]["approximately_tolerance"]
     for key, records in rule_groups(rule, context).items():
         groups = by_value(records)
         intervals = [interval_of(group[0].claim["value"]["amount"], tolerance) for group in groups]
