@@ -62,7 +62,7 @@ def _stable_ref(ref: str, refs: dict[str, str]) -> str:
 def generate() -> dict[str, Any]:
     """The compiled data, from the models (imports pydantic and the models)."""
     from astana_facts import models
-    from astana_facts.models.claims import CLAIM_KINDS
+    from astana_facts.models.kinds import CLAIM_KINDS
     from astana_facts.reading import model_paths
     from astana_facts.reading.validators import typed_dict_schema
 

@@ -97,7 +97,7 @@ def claim_paths(kind: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
 
     shipped = compiled()
     if shipped is not None:
-        references, intervals = shipped["claim_paths"].get(kind, ([], []))
+        references, intervals = shipped["claim_paths"][kind]  # KeyError: no such kind
     else:
         references, intervals = derive_claim_paths(kind)
     return tuple(map(tuple, references)), tuple(map(tuple, intervals))
