@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 
-from astana_facts.consistency.context import getter
+import orjson
+
 from astana_facts.reading.records import ClaimRecord
 
 ValueKey = Callable[[ClaimRecord], Hashable]
 
-value_key: ValueKey = getter("value")
-"""The normalised value of a claim as a hashable key: claims with equal keys state one value."""
+
+def value_key(record: ClaimRecord) -> Hashable:
+    """The normalised value of a claim as a hashable key: claims with equal keys state one value.
+
+    The value's JSON with sorted keys: one call into orjson, where a walk building nested tuples
+    cost a quarter of the consistency stage."""
+    return orjson.dumps(record.claim.get("value"), option=orjson.OPT_SORT_KEYS)
 
 
 def by_value(records: Iterable[ClaimRecord], key: ValueKey = value_key) -> list[list[ClaimRecord]]:
