@@ -182,9 +182,9 @@ class _Reading:
     def known(self, file: str) -> dict[str, int]:
         """Claim pointer -> line of the claims of ``file`` whose lines reading found."""
         return {
-            record.site.pointer: record.site.line
+            f"/claims/{record.index}": record.line
             for record in self.kept_by_file.get(file, ())
-            if record.site.line is not None
+            if record.line is not None
         }
 
     def _adjudications(

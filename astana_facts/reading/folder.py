@@ -80,9 +80,7 @@ class ClaimsFileRecords:
     def claim_record(self, position: int) -> ClaimRecord:
         """The valid claim at ``position`` with its document and site."""
         return ClaimRecord(
-            self.claims[position],
-            self.document or "",
-            Site(self.loaded.file, f"/claims/{self.indexes[position]}"),
+            self.claims[position], self.document or "", self.loaded.file, self.indexes[position]
         )
 
     def claim_lines(self) -> list[int] | None:

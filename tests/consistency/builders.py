@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,10 @@ from astana_facts.resources import bundled
 
 RULES: list[dict[str, Any]] = load_rules(bundled("validators"))[0]
 """The bundled rules as the engines get them: validated, every parameter filled in."""
+
+
+_INDEXES = itertools.count()
+"""Index of the next built claim in its (imagined) file."""
 
 
 def day(text: str) -> dt.date:
@@ -54,7 +59,7 @@ def claim(
         "evidence": [{"start": 0, "end": len(quote), "exact": quote}],
         "note": None,
     }
-    return ClaimRecord(record, document, Site(f"claims/{document}.json", f"/claims/{claim_id}"))
+    return ClaimRecord(record, document, f"claims/{document}.json", next(_INDEXES))
 
 
 def entity(entity_id: str, name: str, **fields: Any) -> dict[str, Any]:
