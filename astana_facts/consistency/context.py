@@ -23,7 +23,6 @@ class Context:
     entities: dict[str, PlainRecord] = field(default_factory=dict)
     published: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
     """Document id -> earliest and latest possible publication day."""
-    by_subject: dict[str, list[ClaimRecord]] = field(default_factory=dict)
     by_kind: dict[str, list[ClaimRecord]] = field(default_factory=dict)
     by_subject_kind: dict[tuple[str, str], list[ClaimRecord]] = field(default_factory=dict)
     grouped: dict[GroupKey, dict[GroupKey, list[ClaimRecord]]] = field(default_factory=dict)
@@ -51,7 +50,6 @@ def build_context(records: Records) -> Context:
         context.published[document_id] = (published["start"], published["end"])
     for record in claims:
         subject, kind = record.claim["subject"], record.claim["kind"]
-        context.by_subject.setdefault(subject, []).append(record)
         context.by_kind.setdefault(kind, []).append(record)
         context.by_subject_kind.setdefault((subject, kind), []).append(record)
     return context

@@ -28,11 +28,6 @@ def escape_pointer_token(token: str | int) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 
 
-def pointer(*tokens: str | int) -> str:
-    """Build a JSON Pointer from its tokens: ``pointer("claims", 3, "id") == "/claims/3/id"``."""
-    return "".join("/" + escape_pointer_token(token) for token in tokens)
-
-
 @dataclass(frozen=True)
 class DuplicateKey:
     """An object key that occurs more than once; ``position`` is the repeated occurrence."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from astana_facts.jsonio.positions import build_source_map, pointer
+from astana_facts.jsonio.positions import build_source_map, escape_pointer_token
 
 RAW = '{\n  "claims": [\n    {\n      "id": "x",\n      "exact": "Syria’s"\n    }\n  ]\n}\n'
 
@@ -25,6 +25,6 @@ def test_columns_count_code_points_not_bytes() -> None:
 
 
 def test_pointer_tokens_are_escaped() -> None:
-    assert pointer("a/b", "m~n", 3) == "/a~1b/m~0n/3"
+    assert [escape_pointer_token(token) for token in ("a/b", "m~n", 3)] == ["a~1b", "m~0n", "3"]
     source_map = build_source_map(b'{"a/b": {"m~n": 1}}')
     assert source_map.locate("/a~1b/m~0n") == (1, 17)
