@@ -32,10 +32,10 @@ def schemas(schemas_dir: str | None, check: bool) -> None:
     """Generate the JSON Schemas of all records files from the models.
 
     Writes SCHEMAS_DIR (default: the checkout's schemas/ beside its records/, else the bundled
-    schemas, which an installed package keeps read-only: writing there exits 2). In a checkout
-    it also writes the validators compiled from the models (astana_facts/reading/compiled.json,
-    which spares every command building them). With --check, exits 1 when a committed schema
-    or the compiled validators are missing or differ.
+    schemas, which an installed package keeps read-only: writing there exits 2). Without
+    SCHEMAS_DIR, in a checkout, it also writes the validators compiled from the models
+    (astana_facts/reading/compiled.json, which spares every command building them). With
+    --check, exits 1 when a committed schema or the compiled validators are missing or differ.
 
     \b
     Example:
@@ -58,7 +58,8 @@ def schemas(schemas_dir: str | None, check: bool) -> None:
         if not check:
             folder.mkdir(parents=True, exist_ok=True)
             write_atomic(path, content)
-    stale += _compiled_validators(check)
+    if schemas_dir is None:
+        stale += _compiled_validators(check)
     verb = "out of date" if check else "written"
     for name in stale:
         click.echo(f"{verb}: {folder / name}")

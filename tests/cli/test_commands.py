@@ -143,10 +143,16 @@ def test_schemas_check_passes_on_the_committed_schemas() -> None:
 
 
 def test_schemas_writes_a_folder_and_check_catches_a_stale_file(tmp_path: Path) -> None:
+    from astana_facts.reading.compiled import COMPILED
+
+    compiled_before = COMPILED.stat().st_mtime_ns
     assert _run("schemas", str(tmp_path)).exit_code == 0
     (tmp_path / "claims.schema.json").write_text("{}")
     result = _run("schemas", "--check", str(tmp_path))
     assert result.exit_code == 1 and "claims.schema.json" in result.output
+    # A folder named on the command line gets the schemas only; the checkout's compiled
+    # validators are left alone.
+    assert COMPILED.stat().st_mtime_ns == compiled_before
 
 
 def _commands() -> list[str]:
