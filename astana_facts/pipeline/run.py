@@ -24,6 +24,7 @@ from astana_facts.pipeline.gc import collector_paused
 from astana_facts.pipeline.locate import locate
 from astana_facts.pipeline.parallel import job_count, ordered_map
 from astana_facts.pipeline.result import Result
+from astana_facts.pipeline.shared import Sharing
 from astana_facts.reading.folder import RecordsReader, load_rules
 from astana_facts.reading.records import ClaimRecord, Records, Site, claim_records
 from astana_facts.reading.validators import file_validator
@@ -78,6 +79,8 @@ class _Reading:
     keep: bool
     records: Records = field(init=False)
     kept_by_file: dict[str, list[ClaimRecord]] = field(default_factory=dict)
+    sharing: Sharing = field(default_factory=Sharing)
+    """Equal parts of kept claims, one object each (memory of a large report)."""
     """The kept claims of each file whose lines reading found for free."""
 
     def __post_init__(self) -> None:
@@ -171,6 +174,7 @@ class _Reading:
         self.records.claim_count += len(result.ids)
         if not self.keep or not result.claims:
             return
+        self.sharing.share(list(result.claims))
         kept = claim_records(
             list(result.claims), result.indexes, result.lines, result.file, result.document or ""
         )
