@@ -8,7 +8,7 @@ lengthened, a count inflated, a guarantor swapped, a signature moved. Each plant
 with a true claim it contradicts, so every plant is detectable. Then, each in a fresh process:
 
 * the floor: read every JSON file of the folder and ``orjson.loads`` it;
-* ``build_report(folder)`` rendered as JSON: time, peak memory, and the share of planted
+* ``run(folder, consistency=True)`` rendered as JSON: time, peak memory, and the share of planted
   contradictions found with the planted rule code and claim;
 
 and the targets of the consistency issue: report at 100k claims within 4x the floor,
@@ -297,11 +297,12 @@ print(json.dumps({"seconds": time.perf_counter() - start}))
 
 _REPORT = """
 import json, sys, time
-from astana_facts.pipeline.report import build_report
-from astana_facts.render.report import render_report_json
+from astana_facts.pipeline.run import run
+from astana_facts.render.context import RenderContext
+from astana_facts.render.registry import render
 start = time.perf_counter()
-report = build_report(sys.argv[1])
-rendered = render_report_json(report)
+report = run(sys.argv[1], consistency=True)
+rendered = render("report", "json", report, RenderContext())
 seconds = time.perf_counter() - start
 planted = json.load(open(sys.argv[2], encoding="utf-8"))
 found = {(f.code, claim) for f in report.findings for claim in f.claims}

@@ -14,7 +14,7 @@ import orjson
 import pytest
 
 from astana_facts.pipeline import parallel
-from astana_facts.pipeline.checks import check_records
+from astana_facts.pipeline.run import run
 from astana_facts.resources import bundled
 
 needs_fork = pytest.mark.skipif(not parallel.fork_available(), reason="no safe fork here")
@@ -111,9 +111,9 @@ def test_workers_find_exactly_what_one_process_finds(
 ) -> None:
     root = _broken_copy(tmp_path)
     monkeypatch.setenv("ASTANA_FACTS_JOBS", "1")
-    alone = check_records(root, coverage=coverage)[1]
+    alone = run(root, coverage=coverage).findings
     monkeypatch.setenv("ASTANA_FACTS_JOBS", "2")
-    shared = check_records(root, coverage=coverage)[1]
+    shared = run(root, coverage=coverage).findings
     assert shared == alone
     codes = {finding.code for finding in alone}
     assert {"IDS001", "SPN001", "REF002", "SCH008", "SCH001"} <= codes

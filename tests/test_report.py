@@ -15,7 +15,8 @@ from click.testing import CliRunner
 
 from astana_facts.cli.main import cli
 from astana_facts.pipeline.locate import locate
-from astana_facts.pipeline.report import build_report
+from astana_facts.pipeline.result import Result
+from astana_facts.pipeline.run import run
 from astana_facts.resources import bundled
 from tests.factories import DOC_ID, TEXT, claims, claims_file, span, write
 
@@ -82,12 +83,12 @@ def _adjudicate(root: Path, fingerprint: str, claim_ids: list[str], code: str = 
 
 
 def test_the_clean_sample_has_no_consistency_finding(records: Path) -> None:
-    assert build_report(records).findings == []
+    assert _report(records).findings == []
     assert _run("report", "--records", str(records)).exit_code == 0
 
 
 def test_a_clash_is_reported_with_its_claims_side_by_side(clashing: Path) -> None:
-    (finding,) = build_report(clashing).findings
+    (finding,) = _report(clashing).findings
     assert finding.code == "DAT001" and finding.claims == ("sample-dates", "sample-wrong-day")
     assert finding.line is not None and finding.file is not None
     result = _run("report", "--records", str(clashing), "--exit-zero")
@@ -106,7 +107,7 @@ def test_report_fails_until_the_finding_is_adjudicated_and_then_shows_the_verdic
     assert failing.exit_code == 1 and "without an adjudication" in failing.output
     assert _run("report", "--strict", "--records", str(clashing)).exit_code == 1  # old alias
     assert _run("report", "--exit-zero", "--records", str(clashing)).exit_code == 0
-    (finding,) = build_report(clashing).findings
+    (finding,) = _report(clashing).findings
     assert finding.fingerprint is not None
     _adjudicate(clashing, finding.fingerprint, list(finding.claims))
     passing = _run("report", "--records", str(clashing))
@@ -125,7 +126,7 @@ def test_report_fails_until_the_finding_is_adjudicated_and_then_shows_the_verdic
 
 def test_an_adjudication_that_matches_no_finding_is_reported(records: Path) -> None:
     _adjudicate(records, "0123456789abcdef", ["sample-dates"])
-    (finding,) = build_report(records).findings
+    (finding,) = _report(records).findings
     assert finding.code == "ADJ001" and finding.severity == "warning"
     assert (
         finding.file is not None
@@ -160,11 +161,11 @@ def test_output_is_byte_identical_and_fingerprints_survive_reformatting(
 ) -> None:
     first = _run("report", "--records", str(clashing), "--format", output_format).stdout
     assert _run("report", "--records", str(clashing), "--format", output_format).stdout == first
-    before = [f.fingerprint for f in build_report(clashing).findings]
+    before = [f.fingerprint for f in _report(clashing).findings]
     data = json.loads((clashing / CLAIMS_FILE).read_text(encoding="utf-8"))
     data["claims"].reverse()
     (clashing / CLAIMS_FILE).write_text(json.dumps(data, indent=7), encoding="utf-8")
-    assert [f.fingerprint for f in build_report(clashing).findings] == before
+    assert [f.fingerprint for f in _report(clashing).findings] == before
 
 
 def test_output_file_is_written_and_a_bad_path_exits_2(clashing: Path, tmp_path: Path) -> None:
@@ -186,18 +187,18 @@ def test_output_file_is_written_and_a_bad_path_exits_2(clashing: Path, tmp_path:
 
 
 def test_the_bundled_report_has_every_error_adjudicated() -> None:
-    report = build_report()
+    report = run(consistency=True)
     assert report.unadjudicated_errors() == []
     assert not [f for f in report.findings if f.code == "ADJ001"]
     assert {"DAT001", "DUR001"} <= set(report.by_rule())
 
 
 def test_fingerprints_survive_unrelated_claims(clashing: Path) -> None:
-    before = [f.fingerprint for f in build_report(clashing).findings]
+    before = [f.fingerprint for f in _report(clashing).findings]
     claim_list = _clashing_claims()
     extra = dict(claim_list[3], id="sample-other-round-reporters", subject="astana-process")
     _write_claims(clashing, [extra, *claim_list])
-    assert [f.fingerprint for f in build_report(clashing).findings] == before
+    assert [f.fingerprint for f in _report(clashing).findings] == before
 
 
 def test_the_python_api_serves_the_report() -> None:
@@ -216,8 +217,13 @@ def test_consistency_findings_open_where_their_first_claim_opens(tmp_path: Path)
     shutil.copytree(bundled("records"), root)
     reformatted = sorted((root / "claims").glob("*.json"))[0]
     reformatted.write_bytes(orjson.dumps(orjson.loads(reformatted.read_bytes())))
-    consistency = [f for f in build_report(root).findings if f.fingerprint is not None]
+    consistency = [f for f in _report(root).findings if f.fingerprint is not None]
     assert consistency
     assert all(f.line is not None for f in consistency)
     forgotten = [dataclasses.replace(f, line=None, column=None) for f in consistency]
     assert locate(forgotten, root=root, known=lambda _file: {}) == consistency
+
+
+def _report(path: Path) -> Result:
+    """The pipeline with the consistency stage over ``path``."""
+    return run(path, consistency=True)

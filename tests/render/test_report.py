@@ -6,7 +6,7 @@ from __future__ import annotations
 import orjson
 
 from astana_facts.consistency import check_consistency
-from astana_facts.pipeline.report import Report
+from astana_facts.pipeline.result import Result
 from astana_facts.reading.records import ClaimRecord
 from astana_facts.render.report import (
     render_report_json,
@@ -19,7 +19,7 @@ ROUND = "astana-round-8"
 QUOTE = "held on the <b>|day|</b>"
 
 
-def _report(ends: int, days: int) -> Report:
+def _report(ends: int, days: int) -> Result:
     """``ends`` claims ending the round on the 21st against ``days`` claims of a day on the
     22nd: one finding of two values."""
     claims: list[ClaimRecord] = [
@@ -33,7 +33,7 @@ def _report(ends: int, days: int) -> Report:
     held = records(claims)
     for source in held.sources.values():
         source.text = QUOTE
-    return Report(records=held, findings=check_consistency(held, RULES))
+    return Result(records=held, findings=check_consistency(held, RULES))
 
 
 def test_text_shows_a_repeated_value_once_with_three_quotes_and_a_count() -> None:
