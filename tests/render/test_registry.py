@@ -11,7 +11,7 @@ import click
 import pytest
 
 import astana_facts.render
-from astana_facts.cli.main import cli
+from astana_facts.cli.main import commands
 from astana_facts.cli.options import FormatOption
 from astana_facts.export.formats import EXPORT_DEFAULTS
 from astana_facts.render.context import RenderContext
@@ -55,7 +55,7 @@ def test_every_renderer_has_the_one_signature(path: str) -> None:
 def _format_options() -> list[tuple[str, click.Option]]:
     return [
         (name, param)
-        for name, command in sorted(cli.commands.items())
+        for name, command in sorted(commands().items())
         for param in command.params
         if isinstance(param, click.Option) and "--format" in param.opts
     ]
