@@ -1,28 +1,84 @@
-"""Entry point of the ``astana-facts`` command: the group, and the guard that keeps tracebacks
-away from users (exit 2 with a message instead)."""
+"""Entry point of the ``astana-facts`` command: the group, the table of its commands, and the
+guard that keeps tracebacks away from users (exit 2 with a message instead).
+
+The group imports a command's module only when that command runs (click's lazy-group pattern),
+so ``astana-facts validate`` does not pay for the imports of ``add-source`` or ``export``; only
+``--help``, which shows every command's summary, imports them all.
+"""
 
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 
 import click
 
-from astana_facts.cli.add_source import add_source_command
-from astana_facts.cli.diff import diff
-from astana_facts.cli.export import export
-from astana_facts.cli.fmt import fmt
-from astana_facts.cli.locate import locate
 from astana_facts.cli.options import EXIT_USAGE
-from astana_facts.cli.release_check import release_check_command
-from astana_facts.cli.report import report
-from astana_facts.cli.rules import rules
-from astana_facts.cli.schemas import schemas
-from astana_facts.cli.stats import stats
-from astana_facts.cli.validate import validate
 from astana_facts.pipeline.gc import collector_paused
 
+COMMANDS: dict[str, str] = {
+    "report": "astana_facts.cli.report:report",
+    "validate": "astana_facts.cli.validate:validate",
+    "fmt": "astana_facts.cli.fmt:fmt",
+    "locate": "astana_facts.cli.locate:locate",
+    "add-source": "astana_facts.cli.add_source:add_source_command",
+    "stats": "astana_facts.cli.stats:stats",
+    "diff": "astana_facts.cli.diff:diff",
+    "export": "astana_facts.cli.export:export",
+    "release-check": "astana_facts.cli.release_check:release_check_command",
+    "schemas": "astana_facts.cli.schemas:schemas",
+    "rules": "astana_facts.cli.rules:rules",
+}
+"""The one table of commands: name -> ``module:attribute`` of its click command. The group, its
+``--help``, README's command reference and the tests all read it."""
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+def load_command(name: str) -> click.Command:
+    """The click command named ``name`` in :data:`COMMANDS`, its module imported now."""
+    module, _, attribute = COMMANDS[name].partition(":")
+    command = getattr(import_module(module), attribute)
+    if not isinstance(command, click.Command):
+        raise TypeError(f"{COMMANDS[name]} is not a click command")
+    return command
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are the entries of :data:`COMMANDS`, each loaded on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, sorted, as click lists them in ``--help``."""
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command ``cmd_name``, its module imported only now; ``None`` when unknown."""
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            self.add_command(load_command(cmd_name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, but an unknown name is compared with every command of the table, not
+        only those loaded so far, for the "Did you mean" of click 8.4 and later."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            no_such: type[click.UsageError] | None = getattr(
+                click.exceptions, "NoSuchCommand", None
+            )
+            if no_such is None or not isinstance(error, no_such):
+                raise
+            name = getattr(error, "command_name", args[0])
+            raise no_such(name, possibilities=self.list_commands(ctx), ctx=ctx) from None  # type: ignore[call-arg]
+
+
+def commands() -> dict[str, click.Command]:
+    """Every command of the table by name, all their modules imported (for the README's
+    reference and the tests)."""
+    return {name: load_command(name) for name in COMMANDS}
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="astana-facts", prog_name="astana-facts")
 def cli() -> None:
     """Fact-checking records about the Astana peace process on Syria.
@@ -44,22 +100,6 @@ def cli() -> None:
       2  a usage, input or I/O problem (bad option, missing folder, unreadable file,
          read-only bundled data), or an unexpected failure
     """
-
-
-for command in (
-    report,
-    validate,
-    fmt,
-    locate,
-    add_source_command,
-    stats,
-    diff,
-    export,
-    release_check_command,
-    schemas,
-    rules,
-):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -44,11 +44,18 @@ def synopsis(name: str, command: click.Command) -> str:
     return " ".join(parts)
 
 
+def commands_of(group: click.Group) -> dict[str, click.Command]:
+    """Every command of ``group`` by name, as its ``--help`` lists them (a lazy group loads
+    them all)."""
+    context = click.Context(group, info_name="astana-facts")
+    found = {name: group.get_command(context, name) for name in group.list_commands(context)}
+    return {name: command for name, command in found.items() if command is not None}
+
+
 def commands_table(group: click.Group) -> str:
     """The Markdown table of every command: synopsis and one-line summary."""
     lines = ["| command | what it does |", "| --- | --- |"]
-    for name in sorted(group.commands):
-        command = group.commands[name]
+    for name, command in sorted(commands_of(group).items()):
         summary = command.get_short_help_str(limit=300)
         cell = synopsis(name, command).replace("|", "\\|")
         lines.append(f"| `{cell}` | {summary} |")

@@ -3,17 +3,16 @@ prints a rule)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from astana_facts.cli.options import EXIT_USAGE, format_option
+from astana_facts.cli.options import fail, output_format_option
 
 
 @click.command()
 @click.argument("code", required=False)
-@format_option("text", "markdown", "json")
+@output_format_option("rules")
 @click.option(
     "--validators",
     "validators_dir",
@@ -40,33 +39,18 @@ def rules(code: str | None, output_format: str, validators_dir: Path | None) -> 
         astana-facts rules SPN001 --format json
     """
     from astana_facts.findings.registry import near_codes, registry
-    from astana_facts.findings.rules_doc import (
-        rule_json,
-        rule_markdown,
-        rule_text,
-        rules_json,
-        rules_markdown,
-        rules_text,
-    )
+    from astana_facts.render.registry import render
 
     try:
         entries = registry(validators_dir)
     except ValueError as error:
-        click.echo(f"astana-facts: {error}", err=True)
-        sys.exit(EXIT_USAGE)
+        fail(str(error))
     if code is None:
-        every = list(entries.values())
-        render = {"text": rules_text, "markdown": rules_markdown, "json": rules_json}
-        click.echo(render[output_format](every), nl=False)
+        click.echo(render("rules", output_format, list(entries.values())), nl=False)
         return
     entry = entries.get(code.upper())
     if entry is None:
         near = near_codes(code, list(entries))
         hint = f"; did you mean {', '.join(near)}?" if near else ""
-        click.echo(
-            f"astana-facts: unknown rule code {code!r}{hint} (`astana-facts rules` lists them)",
-            err=True,
-        )
-        sys.exit(EXIT_USAGE)
-    render_one = {"text": rule_text, "markdown": rule_markdown, "json": rule_json}
-    click.echo(render_one[output_format](entry), nl=False)
+        fail(f"unknown rule code {code!r}{hint} (`astana-facts rules` lists them)")
+    click.echo(render("rule", output_format, entry), nl=False)

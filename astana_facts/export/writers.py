@@ -16,7 +16,8 @@ from typing import Any
 
 import orjson
 
-from astana_facts.export.tables import TABLES, Table, rows
+from astana_facts.export.rows import rows
+from astana_facts.export.tables import TABLES, Table
 from astana_facts.jsonio.writer import canonical_order
 from astana_facts.reading.records import Records
 

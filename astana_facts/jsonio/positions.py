@@ -61,57 +61,77 @@ class SourceMap:
         return self.keys.get(json_pointer) or self.locate(json_pointer)
 
 
-def build_source_map(raw: bytes) -> SourceMap:
-    """Map every value of ``raw`` (a UTF-8 JSON text) to its line and column."""
-    tree = _parser().parse(raw)
-    lines = raw.split(b"\n")
-    source_map = SourceMap()
+@dataclass
+class _Mapper:
+    """Walks a tree-sitter JSON tree, filling a :class:`SourceMap` value by value."""
 
-    def position(node: Any) -> Position:
+    lines: list[bytes]
+    source_map: SourceMap = field(default_factory=SourceMap)
+
+    def position(self, node: Any) -> Position:
+        """The node's 1-based line and column, the column counted in code points."""
         row, byte_column = node.start_point
-        line = lines[row] if row < len(lines) else b""
+        line = self.lines[row] if row < len(self.lines) else b""
         column = len(line[:byte_column].decode("utf-8", errors="replace")) + 1
         return (row + 1, column)
 
-    def visit(node: Any, path: str) -> None:
-        source_map.values.setdefault(path, position(node))
+    def visit(self, node: Any, path: str) -> None:
+        """Record the value ``node`` at ``path`` (the first occurrence wins), then its members."""
+        self.source_map.values.setdefault(path, self.position(node))
         if node.type == "object":
-            seen: dict[str, Position] = {}
-            for pair in node.named_children:
-                if pair.type != "pair":
-                    continue
-                key_node = pair.child_by_field_name("key")
-                value_node = pair.child_by_field_name("value")
-                if key_node is None:
-                    continue
-                try:
-                    key = json.loads(key_node.text.decode("utf-8", errors="replace"))
-                except ValueError:
-                    continue
-                child = path + "/" + escape_pointer_token(str(key))
-                key_position = position(key_node)
-                if key in seen:
-                    source_map.duplicates.append(
-                        DuplicateKey(child, str(key), key_position, seen[key])
-                    )
-                    continue
-                seen[key] = key_position
-                source_map.keys[child] = key_position
-                if value_node is not None:
-                    visit(value_node, child)
+            self.visit_object(node, path)
         elif node.type == "array":
-            index = 0
-            for item in node.named_children:
-                if item.type == "comment":
-                    continue
-                visit(item, f"{path}/{index}")
-                index += 1
+            self.visit_array(node, path)
 
-    for top in tree.root_node.named_children:
-        if top.type != "comment":
-            visit(top, "")
-            break
-    return source_map
+    def visit_object(self, node: Any, path: str) -> None:
+        """Each key of the object once: a repeated key is a duplicate, and its value unmapped."""
+        seen: dict[str, Position] = {}
+        for pair in node.named_children:
+            key_node = pair.child_by_field_name("key") if pair.type == "pair" else None
+            key = _key(key_node)
+            if key is _NO_KEY:
+                continue
+            child = path + "/" + escape_pointer_token(str(key))
+            key_position = self.position(key_node)
+            if key in seen:
+                duplicate = DuplicateKey(child, str(key), key_position, seen[key])
+                self.source_map.duplicates.append(duplicate)
+                continue
+            seen[key] = key_position
+            self.source_map.keys[child] = key_position
+            value_node = pair.child_by_field_name("value")
+            if value_node is not None:
+                self.visit(value_node, child)
+
+    def visit_array(self, node: Any, path: str) -> None:
+        """Each item at its index, comments skipped."""
+        items = (item for item in node.named_children if item.type != "comment")
+        for index, item in enumerate(items):
+            self.visit(item, f"{path}/{index}")
+
+
+_NO_KEY = object()
+"""What :func:`_key` returns for a pair without a readable key (any JSON value may be a key)."""
+
+
+def _key(key_node: Any) -> Any:
+    """The decoded key of a pair, or :data:`_NO_KEY` when it is missing or not valid JSON."""
+    if key_node is None:
+        return _NO_KEY
+    try:
+        return json.loads(key_node.text.decode("utf-8", errors="replace"))
+    except ValueError:
+        return _NO_KEY
+
+
+def build_source_map(raw: bytes) -> SourceMap:
+    """Map every value of ``raw`` (a UTF-8 JSON text) to its line and column."""
+    tree = _parser().parse(raw)
+    mapper = _Mapper(raw.split(b"\n"))
+    top = next((node for node in tree.root_node.named_children if node.type != "comment"), None)
+    if top is not None:
+        mapper.visit(top, "")
+    return mapper.source_map
 
 
 CANONICAL_ITEM_COLUMN = 5

@@ -1,8 +1,9 @@
 """The one table of output formats: which renderer turns which kind of output into which format.
 
 Every renderer has one signature, ``render(subject, context) -> str`` (the subject is what the
-kind names: a list of findings, a report, per-document statistics or a dataset diff; the context
-is a :class:`~astana_facts.render.context.RenderContext`). Every command's ``--format`` choices
+kind names: a list of findings, a report, per-document statistics, a dataset diff, the entries
+of the rule registry or one entry; the context is a
+:class:`~astana_facts.render.context.RenderContext`). Every command's ``--format`` choices
 are read from :data:`FORMATS` through :func:`formats_for`, so a format cannot be offered without
 a renderer, and a test fails when a ``render_*`` function is missing from the table.
 
@@ -19,8 +20,9 @@ from typing import Any, Literal
 
 from astana_facts.render.context import PLAIN, RenderContext
 
-Kind = Literal["findings", "report", "stats", "diff"]
-"""What is rendered: ``validate``'s findings, ``report``'s report, ``stats``, ``diff``."""
+Kind = Literal["findings", "report", "stats", "diff", "rules", "rule"]
+"""What is rendered: ``validate``'s findings, ``report``'s report, ``stats``, ``diff``, and
+``rules``' table of codes (``rules``) or one code's documentation (``rule``)."""
 
 Renderer = Callable[[Any, RenderContext], str]
 """``render(subject, context) -> str``, the one signature of every renderer."""
@@ -49,6 +51,8 @@ FORMATS: dict[str, Format] = {
                 "report": _R + "report:render_report_text",
                 "stats": _R + "stats:render_stats_text",
                 "diff": _R + "diff:render_diff_text",
+                "rules": _R + "rules:render_rules_text",
+                "rule": _R + "rules:render_rule_text",
             },
         ),
         Format(
@@ -58,6 +62,8 @@ FORMATS: dict[str, Format] = {
                 "report": _R + "report:render_report_markdown",
                 "stats": _R + "stats:render_stats_markdown",
                 "diff": _R + "diff:render_diff_markdown",
+                "rules": _R + "rules:render_rules_markdown",
+                "rule": _R + "rules:render_rule_markdown",
             },
         ),
         Format(
@@ -68,6 +74,8 @@ FORMATS: dict[str, Format] = {
                 "report": _R + "report:render_report_json",
                 "stats": _R + "stats:render_stats_json",
                 "diff": _R + "diff:render_diff_json",
+                "rules": _R + "rules:render_rules_json",
+                "rule": _R + "rules:render_rule_json",
             },
         ),
         Format(

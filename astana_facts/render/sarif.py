@@ -55,74 +55,57 @@ def render_sarif(findings: list[Finding], context: RenderContext = PLAIN) -> str
     return sarif_log(findings, tool_version=context.tool_version, rules=context.rules)
 
 
-def sarif_log(
-    findings: list[Finding],
-    *,
-    tool_version: str = "",
-    rules: Iterable[dict[str, Any]] = (),
-    verdicts: dict[str, dict[str, Any]] | None = None,
-) -> str:
-    """The findings as one SARIF 2.1.0 log with a single run; a finding with a verdict in
-    ``verdicts`` (fingerprint -> adjudication) carries it as an accepted suppression."""
-    from sarif_pydantic import (
-        ArtifactLocation,
-        Location,
-        Message,
-        PhysicalLocation,
-        Region,
-        ReportingConfiguration,
-        ReportingDescriptor,
-        Result,
-        Run,
-        Sarif,
-        Tool,
-        ToolDriver,
+def _locations(finding: Finding) -> list[Any] | None:
+    """Where the finding is: its file (relative to the source root unless absolute), with the
+    line and column when known; ``None`` for a finding about no file."""
+    from sarif_pydantic import ArtifactLocation, Location, PhysicalLocation, Region
+
+    if not finding.file:
+        return None
+    region = None
+    if finding.line is not None:
+        region = Region(start_line=finding.line, start_column=finding.column)
+    relative = not PurePosixPath(finding.file).is_absolute()
+    artifact = ArtifactLocation(
+        uri=finding.file if relative else f"file://{finding.file}",
+        uri_base_id="%SRCROOT%" if relative else None,
+    )
+    return [Location(physical_location=PhysicalLocation(artifact_location=artifact, region=region))]
+
+
+def _suppressions(verdict: dict[str, Any] | None) -> dict[str, Any]:
+    """An editor's verdict as an accepted external suppression (no key without a verdict)."""
+    if verdict is None:
+        return {}
+    justification = f"{verdict['verdict']}: {verdict['rationale']}"
+    return {
+        "suppressions": [{"kind": "external", "status": "accepted", "justification": justification}]
+    }
+
+
+def _result(finding: Finding, rule_index: int | None, verdict: dict[str, Any] | None) -> Any:
+    """One finding as a SARIF result: rule, level, message, location, fingerprint, claims."""
+    from sarif_pydantic import Message, Result
+
+    return Result(
+        rule_id=finding.code,
+        rule_index=rule_index,
+        level=_LEVEL[finding.severity],
+        message=Message(text=finding.message),
+        locations=_locations(finding),
+        partial_fingerprints=(
+            {"astanaFactsFinding/v1": finding.fingerprint} if finding.fingerprint else None
+        ),
+        properties={"claims": list(finding.claims)} if finding.claims else None,
+        **_suppressions(verdict),
     )
 
-    descriptors = _descriptors(rules)
-    index = {row["id"]: position for position, row in enumerate(descriptors)}
-    results = []
-    for finding in findings:
-        locations = []
-        if finding.file:
-            region = None
-            if finding.line is not None:
-                region = Region(start_line=finding.line, start_column=finding.column)
-            relative = not PurePosixPath(finding.file).is_absolute()
-            artifact = ArtifactLocation(
-                uri=finding.file if relative else f"file://{finding.file}",
-                uri_base_id="%SRCROOT%" if relative else None,
-            )
-            locations.append(
-                Location(
-                    physical_location=PhysicalLocation(artifact_location=artifact, region=region)
-                )
-            )
-        verdict = (verdicts or {}).get(finding.fingerprint or "")
-        extra: dict[str, Any] = {}
-        if verdict is not None:
-            extra["suppressions"] = [
-                {
-                    "kind": "external",
-                    "status": "accepted",
-                    "justification": f"{verdict['verdict']}: {verdict['rationale']}",
-                }
-            ]
-        results.append(
-            Result(
-                rule_id=finding.code,
-                rule_index=index.get(finding.code),
-                level=_LEVEL[finding.severity],
-                message=Message(text=finding.message),
-                locations=locations or None,
-                partial_fingerprints=(
-                    {"astanaFactsFinding/v1": finding.fingerprint} if finding.fingerprint else None
-                ),
-                properties={"claims": list(finding.claims)} if finding.claims else None,
-                **extra,
-            )
-        )
-    driver = ToolDriver(
+
+def _driver(descriptors: list[dict[str, Any]], tool_version: str) -> Any:
+    """The tool, with one reporting descriptor per known code."""
+    from sarif_pydantic import Message, ReportingConfiguration, ReportingDescriptor, ToolDriver
+
+    return ToolDriver(
         name="astana-facts",
         version=tool_version or None,
         information_uri=INFORMATION_URI,
@@ -138,6 +121,26 @@ def sarif_log(
             for row in descriptors
         ],
     )
+
+
+def sarif_log(
+    findings: list[Finding],
+    *,
+    tool_version: str = "",
+    rules: Iterable[dict[str, Any]] = (),
+    verdicts: dict[str, dict[str, Any]] | None = None,
+) -> str:
+    """The findings as one SARIF 2.1.0 log with a single run; a finding with a verdict in
+    ``verdicts`` (fingerprint -> adjudication) carries it as an accepted suppression."""
+    from sarif_pydantic import Run, Sarif, Tool
+
+    descriptors = _descriptors(rules)
+    index = {row["id"]: position for position, row in enumerate(descriptors)}
+    results = [
+        _result(finding, index.get(finding.code), (verdicts or {}).get(finding.fingerprint or ""))
+        for finding in findings
+    ]
+    driver = _driver(descriptors, tool_version)
     log = Sarif(version="2.1.0", runs=[Run(tool=Tool(driver=driver), results=results)])
     data = log.model_dump(mode="json", by_alias=True, exclude_none=True)
     data = {"$schema": SARIF_SCHEMA, **data}

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from astana_facts import __version__
-from astana_facts.cli.main import cli
+from astana_facts.cli.main import COMMANDS, cli, load_command
 from tests.factories import DOC_ID, TEXT, claims, write
 
 CLAIMS_FILE = Path("claims") / f"{DOC_ID}.json"
@@ -155,19 +155,15 @@ def test_schemas_writes_a_folder_and_check_catches_a_stale_file(tmp_path: Path) 
     assert COMPILED.stat().st_mtime_ns == compiled_before
 
 
-def _commands() -> list[str]:
-    return sorted(cli.commands)
-
-
-@pytest.mark.parametrize("name", _commands())
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_every_command_has_help_and_an_example(name: str) -> None:
-    command = cli.commands[name]
+    command = load_command(name)
     assert command.help and "Example" in command.help
     result = _run(name, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output
 
 
-@pytest.mark.parametrize("name", _commands())
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_every_command_is_in_the_readme(name: str) -> None:
     from tests.conftest import REPO
 

@@ -12,7 +12,7 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from astana_facts.cli.main import cli
+from astana_facts.cli.main import COMMANDS, cli
 
 
 def _run(*args: str) -> click.testing.Result:
@@ -52,7 +52,7 @@ def test_the_top_level_help_states_the_exit_codes() -> None:
         )
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_a_usage_error_exits_2(name: str) -> None:
     result = _run(name, "--no-such-option")
     assert result.exit_code == 2 and "No such option" in result.output

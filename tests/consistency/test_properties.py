@@ -16,7 +16,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from astana_facts.consistency.report_finding import fingerprint
+from astana_facts.consistency.findings import fingerprint
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord
 from tests.consistency.builders import claim, entity, exact, findings

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from astana_facts.consistency.context import Context, rule_groups
+from astana_facts.consistency.findings import describe_value, grouped_finding, named
 from astana_facts.consistency.pairs import pairs_above, stars
-from astana_facts.consistency.report_finding import describe_value, grouped_finding, named
 from astana_facts.consistency.timeline import EventBounds, bounds_of
 from astana_facts.consistency.values import by_value
 from astana_facts.findings.finding import Finding

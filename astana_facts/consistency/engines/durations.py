@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from astana_facts.consistency.context import Context, rule_groups, words
+from astana_facts.consistency.findings import describe_value, grouped_finding, named
 from astana_facts.consistency.quantities import interval_of
-from astana_facts.consistency.report_finding import describe_value, grouped_finding, named
 from astana_facts.consistency.timeline import LATEST, EventBounds, bounds_of
 from astana_facts.consistency.values import by_value, value_key
 from astana_facts.findings.finding import Finding

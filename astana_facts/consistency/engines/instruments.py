@@ -13,8 +13,8 @@ from typing import Any
 
 from astana_facts.consistency.context import Context, rule_groups, words
 from astana_facts.consistency.engines.dates import star_finding
+from astana_facts.consistency.findings import consistency_finding, describe_value
 from astana_facts.consistency.pairs import pairs_above, stars
-from astana_facts.consistency.report_finding import consistency_finding, describe_value
 from astana_facts.consistency.values import by_value
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from astana_facts.consistency.context import Context, rule_groups
-from astana_facts.consistency.report_finding import consistency_finding
+from astana_facts.consistency.findings import consistency_finding
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 

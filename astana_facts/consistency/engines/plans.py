@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from astana_facts.consistency.context import Context, rule_groups
-from astana_facts.consistency.report_finding import consistency_finding, describe_value
+from astana_facts.consistency.findings import consistency_finding, describe_value
 from astana_facts.consistency.timeline import bounds_of
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord

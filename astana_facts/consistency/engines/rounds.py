@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import Any
 
 from astana_facts.consistency.context import Context, rule_groups
-from astana_facts.consistency.report_finding import consistency_finding
+from astana_facts.consistency.findings import consistency_finding
 from astana_facts.consistency.timeline import EventBounds, bounds_of
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord

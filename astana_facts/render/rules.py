@@ -1,8 +1,10 @@
-"""The rule registry in words: the table (text, Markdown, JSON) and each rule's documentation.
+"""The rule registry in words: the table (text, Markdown, JSON) and each rule's documentation,
+the renderers of ``astana-facts rules [CODE]`` (kinds ``rules`` and ``rule`` of the renderer
+registry).
 
-``docs/rules.md`` holds the Markdown of :func:`rules_markdown` between its
+``docs/rules.md`` holds the Markdown of :func:`render_rules_markdown` between its
 ``rules:begin``/``rules:end`` markers; a test fails when the two differ, so a code never lacks its
-row or its documentation. ``astana-facts rules CODE`` prints :func:`rule_text`.
+row or its documentation. ``astana-facts rules CODE`` prints :func:`render_rule_text`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable
 import orjson
 
 from astana_facts.findings.registry import RuleEntry
+from astana_facts.render.context import PLAIN, RenderContext
 
 _WIDTH = 96
 
@@ -49,7 +52,7 @@ def _compares(entry: RuleEntry) -> str:
     )
 
 
-def rules_text(entries: Iterable[RuleEntry]) -> str:
+def render_rules_text(entries: Iterable[RuleEntry], context: RenderContext = PLAIN) -> str:
     """One line per code: code, severity, name, title."""
     lines = [f"{e.code}  {e.severity:<7}  {e.name:<24}  {_clean(e.title)}" for e in entries]
     return "\n".join(lines) + "\n"
@@ -59,12 +62,12 @@ def _json(data: object) -> str:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
 
 
-def rules_json(entries: Iterable[RuleEntry]) -> str:
+def render_rules_json(entries: Iterable[RuleEntry], context: RenderContext = PLAIN) -> str:
     """Every entry as a JSON object, in a list."""
     return _json([entry.as_json() for entry in entries])
 
 
-def rule_json(entry: RuleEntry) -> str:
+def render_rule_json(entry: RuleEntry, context: RenderContext = PLAIN) -> str:
     """One entry as a JSON object."""
     return _json(entry.as_json())
 
@@ -96,7 +99,7 @@ def _section(entry: RuleEntry) -> list[str]:
     return lines
 
 
-def rules_markdown(entries: Iterable[RuleEntry]) -> str:
+def render_rules_markdown(entries: Iterable[RuleEntry], context: RenderContext = PLAIN) -> str:
     """Both tables, then a section per code with its documentation."""
     every = list(entries)
     integrity = [e for e in every if e.family == "integrity"]
@@ -110,7 +113,7 @@ def rules_markdown(entries: Iterable[RuleEntry]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rule_markdown(entry: RuleEntry) -> str:
+def render_rule_markdown(entry: RuleEntry, context: RenderContext = PLAIN) -> str:
     """One code's section of docs/rules.md."""
     return "\n".join(_section(entry)[1:]) + "\n"
 
@@ -120,7 +123,7 @@ def _paragraph(label: str, text: str) -> list[str]:
     return [f"{label}:", *wrapped]
 
 
-def rule_text(entry: RuleEntry) -> str:
+def render_rule_text(entry: RuleEntry, context: RenderContext = PLAIN) -> str:
     """One rule's documentation as text, as ``ruff rule`` prints a rule."""
     kind = "consistency rule" if entry.rule is not None else "integrity check"
     lines = [f"{entry.code} {entry.name} ({kind}, severity {entry.severity})", ""]
