@@ -117,3 +117,18 @@ def test_workers_find_exactly_what_one_process_finds(
     assert shared == alone
     codes = {finding.code for finding in alone}
     assert {"IDS001", "SPN001", "REF002", "SCH008", "SCH001"} <= codes
+
+
+@needs_fork
+def test_rules_in_workers_find_exactly_what_one_process_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The consistency stage spreads its rules over workers: the report is the same, verdicts
+    and stale adjudications included."""
+    root = _broken_copy(tmp_path)
+    monkeypatch.setenv("ASTANA_FACTS_JOBS", "1")
+    alone = run(root, consistency=True)
+    monkeypatch.setenv("ASTANA_FACTS_JOBS", "2")
+    shared = run(root, consistency=True)
+    assert shared.findings == alone.findings and shared.verdicts == alone.verdicts
+    assert any(finding.fingerprint for finding in alone.findings)

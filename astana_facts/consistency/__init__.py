@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from astana_facts.consistency.context import Context, build_context
 from astana_facts.consistency.engines import ENGINES
 from astana_facts.findings.finding import SEVERITY_RANK, Finding
-from astana_facts.reading.records import Records
+from astana_facts.reading.records import PlainRecord, Records
 
 
 def consistency_sort_key(finding: Finding) -> tuple[object, ...]:
@@ -21,15 +21,20 @@ def consistency_sort_key(finding: Finding) -> tuple[object, ...]:
     return (SEVERITY_RANK[finding.severity], finding.code, finding.claims, finding.message)
 
 
+def check_rule(rule: PlainRecord, context: Context) -> list[Finding]:
+    """The findings of one declared rule over the claims of ``context``."""
+    return list(ENGINES[str(rule["comparison"])](rule, context))
+
+
 def check_consistency(
-    records: Records, rules: Iterable[dict[str, object]] | None = None
+    records: Records, rules: Iterable[PlainRecord] | None = None
 ) -> list[Finding]:
     """Findings of every declared rule (default: the rules read with ``records``), sorted."""
     context: Context = build_context(records)
     findings: list[Finding] = []
     for rule in sorted(rules if rules is not None else records.rules, key=lambda r: str(r["code"])):
-        findings.extend(ENGINES[str(rule["comparison"])](rule, context))
+        findings += check_rule(rule, context)
     return sorted(findings, key=consistency_sort_key)
 
 
-__all__ = ["check_consistency", "consistency_sort_key"]
+__all__ = ["build_context", "check_consistency", "check_rule", "consistency_sort_key"]

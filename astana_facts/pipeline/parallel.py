@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from astana_facts.pipeline.gc import frozen_for_fork
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -79,7 +81,11 @@ def _run(item: Any) -> Any:
 
 
 def ordered_map(
-    function: Callable[[Item], Result], items: Iterable[Item], jobs: int
+    function: Callable[[Item], Result],
+    items: Iterable[Item],
+    jobs: int,
+    *,
+    chunk: int = CHUNK_ITEMS,
 ) -> Iterator[Result]:
     """``function`` applied to each item, in order; in ``jobs`` forked processes when more than
     one. An exception in a worker is raised here, as it would be without workers; a worker that
@@ -93,7 +99,7 @@ def ordered_map(
         # An executor, not a Pool: a worker that dies (killed, out of memory) breaks it with
         # BrokenProcessPool here, where a Pool would wait for its result for ever.
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=context) as executor:
-            yield from executor.map(_run, items, chunksize=CHUNK_ITEMS)
+        with frozen_for_fork(), ProcessPoolExecutor(jobs, mp_context=context) as executor:
+            yield from executor.map(_run, items, chunksize=chunk)
     finally:
         _task = None

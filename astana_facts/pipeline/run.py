@@ -59,9 +59,7 @@ def run(
         later: list[Finding] = []
         verdicts = {}
         if consistency:
-            from astana_facts.consistency import check_consistency
-
-            later = check_consistency(reading.records)
+            later = _consistency(reading.records)
             adjudicated = adjudicate(later, reading.records.adjudications)
             verdicts = adjudicated.verdicts
             later += adjudicated.stale
@@ -69,6 +67,25 @@ def run(
         cut = len(integrity_findings)
         findings = [*sorted(located[:cut], key=Finding.sort_key), *located[cut:]]
     return Result(reading.records, findings, verdicts, consistency)
+
+
+def _consistency(records: Records) -> list[Finding]:
+    """Every declared rule over the kept claims, sorted; the rules are independent, so a large
+    folder spreads them over worker processes (forked after the claims are read and indexed,
+    so each inherits them and only findings come back)."""
+    from functools import partial
+
+    from astana_facts.consistency import build_context, check_rule, consistency_sort_key
+
+    context = build_context(records)
+    rules = sorted(records.rules, key=lambda rule: str(rule["code"]))
+    jobs = job_count(records.claim_count * _CLAIM_BYTES)
+    found = ordered_map(partial(check_rule, context=context), rules, jobs, chunk=1)
+    return sorted((f for findings in found for f in findings), key=consistency_sort_key)
+
+
+_CLAIM_BYTES = 700
+"""About the bytes of JSON of one claim: a folder's claims count stands for its size."""
 
 
 @dataclass
