@@ -15,13 +15,16 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from astana_facts.cli.console import console
+from astana_facts.pipeline.result import EXIT_CLEAN
+from astana_facts.pipeline.result import EXIT_FINDINGS as EXIT_FINDINGS
 from astana_facts.render.registry import TEXT_FORMATS, Kind, formats_for
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-"""Error-level findings, files to reformat, stale schemas, a failed release check."""
+EXIT_OK = EXIT_CLEAN
+"""Success (the pipeline's :data:`~astana_facts.pipeline.result.EXIT_CLEAN`)."""
+# EXIT_FINDINGS (1): error-level findings, files to reformat, stale schemas, a failed release
+# check; the pipeline's Result owns it.
 EXIT_USAGE = 2
 """A usage, input or I/O problem, or an unexpected failure."""
 
