@@ -72,15 +72,33 @@ def findings_json(
 ) -> str:
     """The findings as one JSON document (the stable contract described above), with the rule
     names, verdicts and summary figures that the report adds."""
-    document = {
+    head = {
         "tool": "astana-facts",
         "tool_version": context.tool_version,
         "data_version": context.data_version,
         "records": context.records,
         "summary": {**count_by_severity(findings), **(extra_summary or {})},
-        "findings": [finding_to_dict(finding, names, verdicts) for finding in findings],
+        "findings": [],
     }
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+    document = orjson.dumps(head, option=orjson.OPT_INDENT_2)
+    if findings:
+        # One finding at a time, as orjson would indent it inside the document: the objects of
+        # a large report are never all in memory at once, only their JSON.
+        pieces = [
+            _INDENT
+            + orjson.dumps(
+                finding_to_dict(finding, names, verdicts), option=orjson.OPT_INDENT_2
+            ).replace(b"\n", b"\n" + _INDENT)
+            for finding in findings
+        ]
+        assert document.endswith(b"[]\n}")
+        document = document[:-4] + b"[\n" + b",\n".join(pieces) + b"\n  ]\n}"
+        del pieces
+    return document.decode("utf-8") + "\n"
+
+
+_INDENT = b"    "
+"""The indent of a finding inside the document (orjson's two spaces, two levels deep)."""
 
 
 def render_json(findings: list[Finding], context: RenderContext = PLAIN) -> str:
