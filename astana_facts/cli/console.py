@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -63,10 +63,12 @@ class Console:
         """What renderers colour severities with: :func:`paint`, or nothing without colour."""
         return paint if self.colour else plain
 
-    def out(self, text: str, context: RenderContext | None = None) -> None:
-        """Write rendered ``text`` to standard output (as is, without an added newline)."""
+    def out(self, text: str | Iterable[str], context: RenderContext | None = None) -> None:
+        """Write rendered ``text`` (or its pieces, as they come) to standard output, as is,
+        without an added newline."""
         coloured = context is not None and context.paint is paint
-        click.echo(text, nl=False, color=True if coloured else None)
+        for piece in [text] if isinstance(text, str) else text:
+            click.echo(piece, nl=False, color=True if coloured else None)
 
     def note(self, message: str) -> None:
         """A remark on standard error; silenced by ``--quiet``."""

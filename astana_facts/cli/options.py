@@ -6,7 +6,7 @@ output), and the exit codes.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,12 +176,14 @@ def is_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
-def write_output(output: Path, text: str) -> None:
-    """Write ``text`` to the file ``output`` atomically; exit 2 when it cannot be written."""
+def write_output(output: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, as they come) to the file ``output`` atomically; exit 2
+    when it cannot be written."""
     from astana_facts.jsonio.writer import write_atomic
 
+    pieces = [text] if isinstance(text, str) else text
     try:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, (piece.encode("utf-8") for piece in pieces))
     except OSError as error:
         fail(f"cannot write {output}: {error.strerror or error}")
     console().note(f"written to {output}")

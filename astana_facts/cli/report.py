@@ -69,7 +69,7 @@ def report(
     from astana_facts.pipeline.run import run
     from astana_facts.reading.locations import display_path
     from astana_facts.render.context import RenderContext
-    from astana_facts.render.registry import render
+    from astana_facts.render.registry import render_chunks
 
     del strict  # the default since exit 1 became the rule; accepted so old scripts still run
     shell = console()
@@ -92,11 +92,11 @@ def report(
         paint=shell.painter() if is_stdout(output) else RenderContext().paint,
     )
     with shell.stage("render"):
-        rendered = render("report", output_format, result, context)
-    if output is not None and not is_stdout(output):
-        write_output(output, rendered)
-    else:
-        shell.out(rendered, context)
+        rendered = render_chunks("report", output_format, result, context)
+        if output is not None and not is_stdout(output):
+            write_output(output, rendered)
+        else:
+            shell.out(rendered, context)
     _gate(result, exit_zero)
 
 

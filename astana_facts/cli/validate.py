@@ -59,7 +59,7 @@ def validate(
     from astana_facts.pipeline.run import run
     from astana_facts.reading.locations import display_path
     from astana_facts.render.context import RenderContext
-    from astana_facts.render.registry import render
+    from astana_facts.render.registry import render_chunks
 
     shell = console()
     folder = records_folder(records_dir)
@@ -84,6 +84,5 @@ def validate(
         summary=not shell.quiet,
     )
     with shell.stage("render"):
-        output = render("findings", output_format, result.findings, context)
-    shell.out(output, context)
+        shell.out(render_chunks("findings", output_format, result.findings, context), context)
     sys.exit(result.exit_code)

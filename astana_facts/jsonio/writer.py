@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -146,8 +147,9 @@ def _current_umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, content: bytes) -> None:
-    """Replace ``path`` with ``content`` so that readers see the old or the new file, never half.
+def write_atomic(path: Path, content: bytes | Iterable[bytes]) -> None:
+    """Replace ``path`` with ``content`` (or its pieces, written as they come) so that readers
+    see the old or the new file, never half.
 
     The file keeps the permissions of the one it replaces; a new file gets the usual ones
     (0666 less the umask), not the 0600 of a temporary file."""
@@ -155,7 +157,8 @@ def write_atomic(path: Path, content: bytes) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
+            for piece in [content] if isinstance(content, bytes) else content:
+                stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         try:

@@ -21,6 +21,7 @@ claims, by id).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import orjson
@@ -62,6 +63,39 @@ def finding_to_dict(
     }
 
 
+def findings_json_chunks(
+    findings: list[Finding],
+    context: RenderContext,
+    *,
+    names: dict[str, str] | None = None,
+    verdicts: dict[str, Any] | None = None,
+    extra_summary: dict[str, Any] | None = None,
+) -> Iterator[str]:
+    """The findings as one JSON document (the stable contract described above), with the rule
+    names, verdicts and summary figures that the report adds, in pieces: one finding at a time,
+    indented as orjson indents it inside the document, so a large report is never all in memory
+    as objects or as one string."""
+    head: dict[str, Any] = {
+        "tool": "astana-facts",
+        "tool_version": context.tool_version,
+        "data_version": context.data_version,
+        "records": context.records,
+        "summary": {**count_by_severity(findings), **(extra_summary or {})},
+        "findings": [],
+    }
+    document = orjson.dumps(head, option=orjson.OPT_INDENT_2).decode("utf-8")
+    if not findings:
+        yield document + "\n"
+        return
+    assert document.endswith("[]\n}")
+    yield document[:-4] + "[\n"
+    for index, finding in enumerate(findings):
+        body = orjson.dumps(finding_to_dict(finding, names, verdicts), option=orjson.OPT_INDENT_2)
+        piece = (_INDENT + body.replace(b"\n", b"\n" + _INDENT)).decode("utf-8")
+        yield piece if index == 0 else ",\n" + piece
+    yield "\n  ]\n}\n"
+
+
 def findings_json(
     findings: list[Finding],
     context: RenderContext,
@@ -70,37 +104,23 @@ def findings_json(
     verdicts: dict[str, Any] | None = None,
     extra_summary: dict[str, Any] | None = None,
 ) -> str:
-    """The findings as one JSON document (the stable contract described above), with the rule
-    names, verdicts and summary figures that the report adds."""
-    head = {
-        "tool": "astana-facts",
-        "tool_version": context.tool_version,
-        "data_version": context.data_version,
-        "records": context.records,
-        "summary": {**count_by_severity(findings), **(extra_summary or {})},
-        "findings": [],
-    }
-    document = orjson.dumps(head, option=orjson.OPT_INDENT_2)
-    if findings:
-        # One finding at a time, as orjson would indent it inside the document: the objects of
-        # a large report are never all in memory at once, only their JSON.
-        pieces = [
-            _INDENT
-            + orjson.dumps(
-                finding_to_dict(finding, names, verdicts), option=orjson.OPT_INDENT_2
-            ).replace(b"\n", b"\n" + _INDENT)
-            for finding in findings
-        ]
-        assert document.endswith(b"[]\n}")
-        document = document[:-4] + b"[\n" + b",\n".join(pieces) + b"\n  ]\n}"
-        del pieces
-    return document.decode("utf-8") + "\n"
-
-
-_INDENT = b"    "
-"""The indent of a finding inside the document (orjson's two spaces, two levels deep)."""
+    """:func:`findings_json_chunks` as one string."""
+    return "".join(
+        findings_json_chunks(
+            findings, context, names=names, verdicts=verdicts, extra_summary=extra_summary
+        )
+    )
 
 
 def render_json(findings: list[Finding], context: RenderContext = PLAIN) -> str:
     """``validate``'s findings as one JSON document (the stable contract described above)."""
     return findings_json(findings, context)
+
+
+def render_json_chunks(findings: list[Finding], context: RenderContext = PLAIN) -> Iterator[str]:
+    """:func:`render_json` in pieces, for writing a large output as it is made."""
+    return findings_json_chunks(findings, context)
+
+
+_INDENT = b"    "
+"""The indent of a finding inside the document (orjson's two spaces, two levels deep)."""

@@ -13,8 +13,8 @@ renderers pull in pydantic and the consistency engines, which ``validate`` never
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Literal
 
@@ -38,6 +38,9 @@ class Format:
     summary: str
     renderers: Mapping[Kind, str]
     """Kind -> ``module:function`` of the renderer."""
+    chunked: Mapping[Kind, str] = field(default_factory=dict)
+    """Kind -> ``module:function`` of the renderer's twin that yields the same text in pieces
+    (for outputs that grow with the data: written as they are made, never held whole)."""
 
 
 FORMATS: dict[str, Format] = {
@@ -76,6 +79,10 @@ FORMATS: dict[str, Format] = {
                 "diff": _R + "diff:render_diff_json",
                 "rules": _R + "rules:render_rules_json",
                 "rule": _R + "rules:render_rule_json",
+            },
+            chunked={
+                "findings": _R + "json:render_json_chunks",
+                "report": _R + "report:render_report_json_chunks",
             },
         ),
         Format(
@@ -117,3 +124,16 @@ def renderer(kind: Kind, name: str) -> Renderer:
 def render(kind: Kind, name: str, subject: Any, context: RenderContext = PLAIN) -> str:
     """``subject`` (of ``kind``) rendered in format ``name``."""
     return renderer(kind, name)(subject, context)
+
+
+def render_chunks(
+    kind: Kind, name: str, subject: Any, context: RenderContext = PLAIN
+) -> Iterator[str]:
+    """``subject`` rendered in format ``name``, in pieces that join to :func:`render`'s text:
+    from the renderer's chunked twin where the format has one, else in one piece."""
+    path = FORMATS[name].chunked.get(kind)
+    if path is None:
+        yield render(kind, name, subject, context)
+        return
+    module, _, function = path.partition(":")
+    yield from getattr(import_module(module), function)(subject, context)

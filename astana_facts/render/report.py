@@ -21,7 +21,7 @@ from astana_facts.findings.finding import (
 from astana_facts.pipeline.result import Result as Report
 from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
-from astana_facts.render.json import findings_json
+from astana_facts.render.json import findings_json_chunks
 from astana_facts.render.sarif import sarif_log
 from astana_facts.render.text import location
 from astana_facts.text.quotes import context
@@ -217,8 +217,14 @@ def render_report_markdown(report: Report, context: RenderContext = PLAIN) -> st
 
 def render_report_json(report: Report, context: RenderContext = PLAIN) -> str:
     """The report in the JSON contract of ``validate``, with fingerprints, values and verdicts."""
+    return "".join(render_report_json_chunks(report, context))
+
+
+def render_report_json_chunks(report: Report, context: RenderContext = PLAIN) -> Iterator[str]:
+    """:func:`render_report_json` in pieces, for writing a large report as it is made."""
     errors = [f for f in report.findings if f.severity == "error"]
-    return findings_json(
+    unadjudicated = len(report.unadjudicated_errors())
+    return findings_json_chunks(
         report.findings,
         context,
         names=_names(report),
@@ -227,8 +233,8 @@ def render_report_json(report: Report, context: RenderContext = PLAIN) -> str:
             "documents": len(report.records.sources),
             "claims": report.claim_count,
             "by_rule": report.by_rule(),
-            "errors_adjudicated": len(errors) - len(report.unadjudicated_errors()),
-            "unadjudicated_errors": len(report.unadjudicated_errors()),
+            "errors_adjudicated": len(errors) - unadjudicated,
+            "unadjudicated_errors": unadjudicated,
         },
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from pathlib import Path
 
 import click
 import pytest
@@ -22,6 +23,8 @@ def _render_functions() -> set[str]:
     """``module:function`` of every public ``render_*`` function of the render package."""
     found = set()
     for module_info in pkgutil.iter_modules(astana_facts.render.__path__):
+        if module_info.name == "registry":  # the table itself (render, render_chunks)
+            continue
         name = f"astana_facts.render.{module_info.name}"
         module = importlib.import_module(name)
         for attribute, value in vars(module).items():
@@ -35,7 +38,38 @@ def _render_functions() -> set[str]:
 
 
 def _registered() -> set[str]:
-    return {path for entry in FORMATS.values() for path in entry.renderers.values()}
+    return {path for entry in FORMATS.values() for path in entry.renderers.values()} | {
+        path for entry in FORMATS.values() for path in entry.chunked.values()
+    }
+
+
+def test_every_chunked_twin_belongs_to_a_renderer_of_its_format() -> None:
+    for entry in FORMATS.values():
+        assert set(entry.chunked) <= set(entry.renderers), entry.name
+        for kind, path in entry.chunked.items():
+            assert path == entry.renderers[kind] + "_chunks"
+
+
+def test_chunks_join_to_the_rendered_text(tmp_path: Path) -> None:
+    """Written in pieces or whole, a report is the same text: on a folder with findings of
+    every stage, in every format that has a chunked twin."""
+    from astana_facts.pipeline.run import run
+    from astana_facts.render.registry import render, render_chunks
+    from astana_facts.resources import bundled
+
+    result = run(bundled("records"), consistency=True)
+    assert result.findings
+    for name, entry in FORMATS.items():
+        for kind in entry.chunked:
+            subject = result if kind == "report" else result.findings
+            whole = render(kind, name, subject, RenderContext())
+            assert "".join(render_chunks(kind, name, subject, RenderContext())) == whole
+            assert (
+                "".join(render_chunks(kind, name, [], RenderContext()))
+                == render(kind, name, [], RenderContext())
+                if kind == "findings"
+                else True
+            )
 
 
 def test_every_renderer_is_in_the_table_and_every_entry_exists() -> None:
