@@ -67,3 +67,57 @@ def test_the_function_scan_measures_from_def_to_the_last_line() -> None:
         "        pass\n"
     )
     assert function_lengths(source) == {"2:f": 4, "9:m": 2}
+
+
+STAGES = (
+    ("text", "jsonio", "findings", "models"),
+    ("reading",),
+    ("integrity",),
+    ("consistency",),
+    ("adjudication",),
+    ("pipeline",),
+    ("render",),
+    ("cli",),
+)
+"""The stages in the order the data flows (docs/design.md's map); the building blocks first.
+``tools``, ``export`` and ``versions`` stand beside the flow and may use any stage but the CLI."""
+_RANK = {folder: rank for rank, folders in enumerate(STAGES) for folder in folders}
+
+
+def _imported(path: Path) -> set[str]:
+    """The ``astana_facts`` subpackages that ``path`` imports, at the top or inside functions."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = (
+            [node.module or ""]
+            if isinstance(node, ast.ImportFrom)
+            else [alias.name for alias in node.names]
+            if isinstance(node, ast.Import)
+            else []
+        )
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "astana_facts" and len(parts) > 1:
+                found.add(parts[1])
+    return found
+
+
+def test_the_data_flows_one_way() -> None:
+    """A stage imports only the stages before it (and the building blocks): a renderer never
+    reaches back into the checks, the checks never into the command line."""
+    backwards = []
+    for path in _modules():
+        parts = path.relative_to(PACKAGE).parts
+        if len(parts) < 2 or parts[0] not in _RANK:
+            continue
+        own = _RANK[parts[0]]
+        for used in _imported(path):
+            if _RANK.get(used, -1) > own and not (own == 0 and used == "models"):
+                backwards.append(f"{_name(path)} imports astana_facts.{used}")
+    assert backwards == []
+
+
+def test_every_folder_of_the_package_has_a_place_in_the_flow() -> None:
+    beside = {"tools", "export", "versions"}
+    folders = {path.name for path in PACKAGE.iterdir() if (path / "__init__.py").exists()}
+    assert folders == set(_RANK) | beside

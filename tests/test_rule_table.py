@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from astana_facts.cli.main import cli
 from astana_facts.consistency.engines import ENGINES
+from astana_facts.consistency.registry import consistency_rules, registry
 from astana_facts.findings.codes import INTEGRITY_CODES
-from astana_facts.findings.registry import consistency_rules, registry
 from tests.conftest import REPO
 
 ROW = re.compile(r"^\| ([A-Z]{3}[0-9]{3}) \| ([a-z0-9-]+) \| (error|warning|info) \| (.+) \|$")

@@ -38,7 +38,7 @@ def rules(code: str | None, output_format: str, validators_dir: Path | None) -> 
         astana-facts rules DAT001
         astana-facts rules SPN001 --format json
     """
-    from astana_facts.findings.registry import near_codes, registry
+    from astana_facts.consistency.registry import near_codes, registry
     from astana_facts.render.registry import render
 
     try:

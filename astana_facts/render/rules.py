@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import orjson
 
-from astana_facts.findings.registry import RuleEntry
+from astana_facts.consistency.registry import RuleEntry
 from astana_facts.render.context import PLAIN, RenderContext
 
 _WIDTH = 96
