@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,17 +37,23 @@ class SourceRecord:
 class ClaimRecord:
     """A validated claim, the document it belongs to, and where it stands.
 
-    The place is kept as its parts (file, index, line) and :attr:`site` is made on demand: a
-    report keeps every claim in memory, and a site object and pointer string for each cost a
-    tenth of a claim's memory."""
+    The place is kept as its parts (file, index, and the file's line table) and :attr:`site` is
+    made on demand: a report keeps every claim in memory, and a site object, a pointer string
+    and a line number for each would cost a tenth of a claim's memory."""
 
     claim: PlainRecord
     document: str
     file: str
     index: int
     """The claim's index in the file's ``claims``."""
-    line: int | None = None
-    """The line the claim opens on, when reading knew it for free (canonical layout)."""
+    lines: Sequence[int] | None = None
+    """The line each claim of the file opens on (shared by the file's claims), when reading
+    knew them for free (canonical layout)."""
+
+    @property
+    def line(self) -> int | None:
+        """The line the claim opens on, when known."""
+        return self.lines[self.index] if self.lines is not None else None
 
     @property
     def site(self) -> Site:
@@ -62,14 +69,10 @@ def claim_records(
     document: str,
 ) -> list[ClaimRecord]:
     """The validated ``claims`` of one file with their document and places (each claim's index
-    in the file, and the line it opens on when ``lines`` of every claim are known)."""
-    if lines is None:
-        return [
-            ClaimRecord(claim, document, file, index)
-            for claim, index in zip(claims, indexes, strict=True)
-        ]
+    in the file, and the lines of the file's claims when they are known)."""
+    table = array("I", lines) if lines is not None else None
     return [
-        ClaimRecord(claim, document, file, index, lines[index])
+        ClaimRecord(claim, document, file, index, table)
         for claim, index in zip(claims, indexes, strict=True)
     ]
 
