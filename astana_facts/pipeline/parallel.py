@@ -12,12 +12,10 @@ with the same results; so it does in a process that runs other threads.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from astana_facts.pipeline.gc import frozen_for_fork
@@ -38,6 +36,8 @@ def fork_available() -> bool:
     """Whether worker processes can be forked safely here and now: on Linux and other non-macOS
     Unix, from a process running one thread (a fork copies locks that other threads may hold,
     and the child could wait on them for ever)."""
+    import multiprocessing  # (imported here: a small check never starts a worker)
+
     return (
         sys.platform != "darwin"
         and "fork" in multiprocessing.get_all_start_methods()
@@ -98,6 +98,9 @@ def ordered_map(
     try:
         # An executor, not a Pool: a worker that dies (killed, out of memory) breaks it with
         # BrokenProcessPool here, where a Pool would wait for its result for ever.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("fork")
         with frozen_for_fork(), ProcessPoolExecutor(jobs, mp_context=context) as executor:
             yield from executor.map(_run, items, chunksize=chunk)
