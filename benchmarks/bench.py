@@ -6,9 +6,10 @@ of ``--runs`` fresh processes (at least 5), the compared commands taking turns r
 and each figure is printed with the number of cores that were actually free while it ran
 (sampled from ``/proc/stat``). A best run is not a result.
 
-Figures (each command a fresh ``python`` process; times are measured inside it, from before its
-first import of ``astana_facts`` internals to the end, so interpreter start-up is left out of
-both sides of a ratio):
+The short whole-process figures come first and the million-claim report last: after processes of
+1.5 GB the machine is slower for a while. Figures (each command a fresh ``python`` process;
+times are measured inside it, from before its first import of ``astana_facts`` internals to the
+end, so interpreter start-up is left out of both sides of a ratio):
 
 * the **floor**: read every JSON file of a folder and ``orjson.loads`` it;
 * ``validate`` at 100k claims: ``astana_facts.validate(folder)`` (worker processes included);
@@ -198,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     cli = shutil.which("astana-facts")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {runs} rounds, data {data}")
 
+    b_validate, b_report = Figure("bundled: astana-facts validate"), Figure("bundled: report")
+    if cli:
+        quiet_validate, quiet_report = [cli, "validate", "-q"], [cli, "report", "-q"]
+        alternate(runs, [lambda: measure(b_validate, quiet_validate, inner=False),
+                         lambda: measure(b_report, quiet_report, inner=False)])  # fmt: skip
     v_floor, validate = Figure("floor (validate set, 100k)"), Figure("validate() 100k")
     v = str(folders["validate-100k"])
     alternate(runs, [lambda: measure(v_floor, python(_FLOOR, v)),
@@ -208,18 +214,14 @@ def main(argv: list[str] | None = None) -> int:
     alternate(runs, [lambda: measure(r_floor, python(_FLOOR, r)),
                      lambda: measure(report, python(_REPORT, r, planted))])  # fmt: skip
     figures = [v_floor, validate, r_floor, report]
+    if b_validate.seconds:
+        figures += [b_validate, b_report]
     report_1m = Figure("report 1M")
     if "report-1m" in folders:
         m = str(folders["report-1m"])
         planted_1m = str(folders["report-1m"].parent / "planted.json")
         alternate(runs, [lambda: measure(report_1m, python(_REPORT, m, planted_1m))])
         figures.append(report_1m)
-    b_validate, b_report = Figure("bundled: astana-facts validate"), Figure("bundled: report")
-    if cli:
-        quiet_validate, quiet_report = [cli, "validate", "-q"], [cli, "report", "-q"]
-        alternate(runs, [lambda: measure(b_validate, quiet_validate, inner=False),
-                         lambda: measure(b_report, quiet_report, inner=False)])  # fmt: skip
-        figures += [b_validate, b_report]
     print()
     for figure in figures:
         print(figure.line())
