@@ -17,8 +17,9 @@ from astana_facts.reading.records import PlainRecord
 
 SHARED_PARTS = ("attribution", "value")
 """The parts of a claim that are shared when equal (compared by their JSON)."""
-SHARED_STRINGS = ("subject", "kind", "modality")
-"""Strings of a claim that are shared when equal."""
+SHARED_STRINGS = ("subject",)
+"""Strings of a claim that are shared when equal (``kind`` and ``modality`` need not be: the
+validators return the one object of each allowed value)."""
 
 
 class Sharing:
