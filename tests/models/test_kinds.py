@@ -96,3 +96,17 @@ def test_a_claim_of_every_kind_naming_an_unknown_entity_fails_with_ref002(
         if finding.code == "REF002" and finding.pointer and finding.pointer.endswith("/subject")
     }
     assert unknown == {(claim["id"],) for claim in claim_list}
+
+
+def test_the_name_rules_read_the_quotes_of_every_kind() -> None:
+    """A surface form can stand in a claim of any kind, so the name rules list every kind: a
+    kind added to the models without its place in these rules fails here, not silently."""
+    rules = orjson.loads((REPO / "validators" / "consistency.json").read_bytes())["rules"]
+    name_rules = [
+        rule
+        for rule in rules
+        if rule["comparison"] in {"name_similarity", "registered_misspellings"}
+    ]
+    assert name_rules
+    for rule in name_rules:
+        assert sorted(rule["applies_to"]["kinds"]) == sorted(CLAIM_KINDS), rule["code"]
