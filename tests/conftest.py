@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -34,9 +33,6 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
-
-# Compiled validators go to a cache folder of this test run, not the user's ~/.cache.
-os.environ.setdefault("ASTANA_FACTS_CACHE_DIR", tempfile.mkdtemp(prefix="astana-facts-cache-"))
 
 
 @pytest.fixture
