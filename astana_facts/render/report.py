@@ -18,7 +18,7 @@ from astana_facts.findings.finding import (
     ValueGroup,
     count_by_severity,
 )
-from astana_facts.pipeline.result import Result as Report
+from astana_facts.pipeline.result import Result
 from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
 from astana_facts.render.json import findings_json_chunks
@@ -34,7 +34,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def quote_in_context(report: Report, document: str, start: int, end: int) -> str:
+def quote_in_context(report: Result, document: str, start: int, end: int) -> str:
     """``…before «quote» after…`` on one line."""
     text = report.texts.get(document)
     if text is None:
@@ -57,7 +57,7 @@ def value_groups(finding: Finding) -> tuple[ValueGroup, ...]:
     return tuple(ValueGroup("", (claim_id,)) for claim_id in finding.claims)
 
 
-def _side(report: Report, claim_id: str) -> dict[str, Any] | None:
+def _side(report: Result, claim_id: str) -> dict[str, Any] | None:
     """A claim with its document and its spans in context, looked up in the report's claims."""
     record = report.claim_index.get(claim_id)
     if record is None:
@@ -76,7 +76,7 @@ def _side(report: Report, claim_id: str) -> dict[str, Any] | None:
     }
 
 
-def sides(report: Report, finding: Finding) -> Iterator[dict[str, Any]]:
+def sides(report: Result, finding: Finding) -> Iterator[dict[str, Any]]:
     """Each value of a finding once: the value, how many claims state it, and the first
     :data:`QUOTED_PER_VALUE` of them with their documents and spans in context."""
     for group in value_groups(finding):
@@ -112,11 +112,11 @@ def _side_lines(side: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _names(report: Report) -> dict[str, str]:
+def _names(report: Result) -> dict[str, str]:
     return {str(rule["code"]): str(rule["name"]) for rule in report.records.rules}
 
 
-def _summary_lines(report: Report) -> list[str]:
+def _summary_lines(report: Result) -> list[str]:
     counts = count_by_severity(report.findings)
     by_rule = ", ".join(f"{code} {count}" for code, count in report.by_rule().items()) or "none"
     errors = [f for f in report.findings if f.severity == "error"]
@@ -142,7 +142,7 @@ def _verdict_lines(verdict: dict[str, Any]) -> list[str]:
     return lines
 
 
-def render_report_text(report: Report, context: RenderContext = PLAIN) -> str:
+def render_report_text(report: Result, context: RenderContext = PLAIN) -> str:
     """The report for a terminal; each finding's severity is painted."""
     names = _names(report)
     lines = ["astana-facts consistency report", *_summary_lines(report)]
@@ -187,7 +187,7 @@ def _table_rows(side: dict[str, Any]) -> list[str]:
     return rows
 
 
-def render_report_markdown(report: Report, context: RenderContext = PLAIN) -> str:
+def render_report_markdown(report: Result, context: RenderContext = PLAIN) -> str:
     """The report as Markdown: a summary, then a section and a table per finding."""
     names = _names(report)
     lines = ["# Consistency report", "", *(f"- {line}" for line in _summary_lines(report))]
@@ -215,12 +215,12 @@ def render_report_markdown(report: Report, context: RenderContext = PLAIN) -> st
     return "\n".join(lines) + "\n"
 
 
-def render_report_json(report: Report, context: RenderContext = PLAIN) -> str:
+def render_report_json(report: Result, context: RenderContext = PLAIN) -> str:
     """The report in the JSON contract of ``validate``, with fingerprints, values and verdicts."""
     return "".join(render_report_json_chunks(report, context))
 
 
-def render_report_json_chunks(report: Report, context: RenderContext = PLAIN) -> Iterator[str]:
+def render_report_json_chunks(report: Result, context: RenderContext = PLAIN) -> Iterator[str]:
     """:func:`render_report_json` in pieces, for writing a large report as it is made."""
     errors = [f for f in report.findings if f.severity == "error"]
     unadjudicated = len(report.unadjudicated_errors())
@@ -239,7 +239,7 @@ def render_report_json_chunks(report: Report, context: RenderContext = PLAIN) ->
     )
 
 
-def render_report_github(report: Report, context: RenderContext = PLAIN) -> str:
+def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
     """Every finding of the report as a GitHub workflow annotation; an adjudicated finding
     becomes a notice that names its verdict, so it does not read as a failure."""
     shown = []
@@ -255,7 +255,7 @@ def render_report_github(report: Report, context: RenderContext = PLAIN) -> str:
     return render_github(shown, context)
 
 
-def render_report_sarif(report: Report, context: RenderContext = PLAIN) -> str:
+def render_report_sarif(report: Result, context: RenderContext = PLAIN) -> str:
     """The report as SARIF 2.1.0, with the declared rules as reporting descriptors and the
     verdicts as accepted suppressions."""
     return sarif_log(
