@@ -111,8 +111,8 @@ def compiled() -> dict[str, Any] | None:
     pydantic-core; else None (build from the models)."""
     try:
         data = orjson.loads(COMPILED.read_bytes())
-    except FileNotFoundError:
-        return None
+    except (FileNotFoundError, orjson.JSONDecodeError):
+        return None  # (a damaged file: `schemas --check` reports it; the models still serve)
     if not isinstance(data, dict) or data.get("pydantic_core") != core_version:
         return None
     return data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +60,17 @@ def test_validate_needs_neither_pydantic_nor_the_models() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_damaged_compiled_file_falls_back_to_the_models(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A merge conflict left in the generated file is no reason for every command to fail."""
+    damaged = tmp_path / "compiled.json"
+    damaged.write_text("<<<<<<< HEAD\n{}")
+    monkeypatch.setattr(compiled, "COMPILED", damaged)
+    compiled.compiled.cache_clear()
+    try:
+        assert compiled.compiled() is None
+    finally:
+        compiled.compiled.cache_clear()
