@@ -1,4 +1,4 @@
-"""The canonical layout of records files, and atomic writes.
+"""The canonical layout of records files, and atomic writes (one file, or all of several).
 
 Canonical layout: keys in the fixed order of :data:`KEY_ORDER` (unknown keys after, in their
 original order), two-space indent, UTF-8 without ``\\u`` escapes, one final newline.
@@ -170,4 +170,38 @@ def write_atomic(path: Path, content: bytes | Iterable[bytes]) -> None:
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+        raise
+
+
+def write_all(files: Iterable[tuple[Path, bytes]]) -> None:
+    """Write every ``(path, content)`` or none of them.
+
+    Each content goes to a temporary file beside its target first; only when all are written
+    are they renamed over their targets. When anything fails, the temporaries are removed and
+    the error raised, with every target as it was. (A rename within one folder does not fail
+    for want of space; hardening against a failure among the renames is
+    :func:`write_all`'s to grow.)
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, content in files:
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            )
+            staged.append((temporary, path))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+                stream.flush()
+                os.fsync(stream.fileno())
+            try:
+                mode = os.stat(path).st_mode & 0o777
+            except FileNotFoundError:
+                mode = 0o666 & ~_current_umask()
+            os.chmod(temporary, mode)
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    except BaseException:
+        for temporary, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
         raise
