@@ -1,7 +1,9 @@
 """Shared building blocks of every record model: the strict base class and constrained scalars.
 
 Every constraint here is one that JSON Schema can state too, so the generated schemas and the
-models accept exactly the same records (a property test holds them to it).
+models accept exactly the same records (a property test holds them to it), with one exception
+JSON Schema cannot state: a whole number written as a float (``120.0``), which JSON Schema counts
+as the integer 120, is an error here, so the canonical layout has one spelling of every number.
 """
 
 from __future__ import annotations
@@ -52,35 +54,64 @@ class EntityRefMarker:
 ENTITY_REF = EntityRefMarker()
 
 
+MAX_WHOLE_NUMBER = 2**53 - 1
+"""The largest whole number a record may hold: 9007199254740991, the largest integer that every
+JSON reader keeps exactly (I-JSON, RFC 7493: numbers are IEEE 754 doubles; JavaScript's
+``Number.MAX_SAFE_INTEGER``). A larger one would change value in many readers (orjson itself
+reads integers above 2^64 as doubles)."""
+
+_MAX_TEXT = f"{MAX_WHOLE_NUMBER} (2^53 - 1)"
+_WHOLE_SPELLING = "written without a fractional part or exponent (3, not 3.0)"
+
+_FRACTIONAL_FLOAT = r"^([0-9]+\.[0-9]*[1-9][0-9]*|[0-9.]+e-[0-9]+)$"
+"""The shortest text (``repr``) of a finite, non-negative float with a fractional part: a digit
+other than 0 after the point, or a negative exponent. Whole floats print as ``120.0`` or
+``1e+16`` and do not match."""
+
+
 def _whole_number(minimum: int) -> core_schema.CoreSchema:
-    """An int of at least ``minimum``; a float with no fractional part (3.0, which JSON Schema's
-    ``integer`` accepts) becomes that int. Nothing else: not a bool, not a numeric string."""
-    return core_schema.union_schema(
-        [
-            core_schema.int_schema(ge=minimum, strict=True),
-            core_schema.chain_schema(
-                [
-                    core_schema.float_schema(strict=True),
-                    core_schema.int_schema(ge=minimum, strict=False),
-                ]
-            ),
-        ],
-        mode="left_to_right",
+    """An int from ``minimum`` to :data:`MAX_WHOLE_NUMBER`. Nothing else: not a float, even
+    one with no fractional part (120.0, which JSON Schema's ``integer`` accepts: the canonical
+    layout has one spelling of every number), not a bool, not a numeric string."""
+    return core_schema.custom_error_schema(
+        core_schema.int_schema(ge=minimum, le=MAX_WHOLE_NUMBER, strict=True),
         custom_error_type="whole_number",
-        custom_error_message=f"Input should be a whole number of at least {minimum}",
+        custom_error_message=f"Input should be a whole number from {minimum} to {_MAX_TEXT}, "
+        f"{_WHOLE_SPELLING}",
     )
 
 
-def _amount() -> core_schema.CoreSchema:
-    """A non-negative number; whole numbers (3 or 3.0) as int, others as float."""
+def fractional_number(maximum: float) -> core_schema.CoreSchema:
+    """A finite float from 0 to ``maximum`` that has a fractional part (2.5, not 3.0).
+
+    pydantic-core has no "not a whole number" constraint and the validators must call no
+    Python function (they are shipped as data, :mod:`astana_facts.reading.compiled`), so the
+    float is spelt as its shortest text and that text must show a fractional part
+    (:data:`_FRACTIONAL_FLOAT`), then read back. Only floats pay for it; whole numbers are ints.
+    """
+    return core_schema.chain_schema(
+        [
+            core_schema.float_schema(ge=0, le=maximum, allow_inf_nan=False, strict=True),
+            core_schema.str_schema(
+                coerce_numbers_to_str=True, pattern=_FRACTIONAL_FLOAT, strict=False
+            ),
+            core_schema.float_schema(strict=False),
+        ]
+    )
+
+
+def number(maximum: int, what: str) -> core_schema.CoreSchema:
+    """A number from 0 to ``maximum``: a whole number as an int, or a float with a fractional
+    part; one spelling of each value (3, never 3.0). ``what`` names the range in the error."""
     return core_schema.union_schema(
         [
-            _whole_number(0),
-            core_schema.float_schema(ge=0, allow_inf_nan=False, strict=True),
+            core_schema.int_schema(ge=0, le=maximum, strict=True),
+            fractional_number(maximum),
         ],
         mode="left_to_right",
-        custom_error_type="amount",
-        custom_error_message="Input should be a finite number of at least 0",
+        custom_error_type="number",
+        custom_error_message=f"Input should be a finite number from 0 to {what}; a whole "
+        f"number {_WHOLE_SPELLING}",
     )
 
 
@@ -123,23 +154,24 @@ EntityId = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=120
 NonNegativeInt = Annotated[
     int,
     GetPydanticSchema(lambda _type, _handler: _whole_number(0)),
-    WithJsonSchema({"type": "integer", "minimum": 0}),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_WHOLE_NUMBER}),
 ]
-"""A whole number, zero or more."""
+"""A whole number, from zero to :data:`MAX_WHOLE_NUMBER`."""
 
 PositiveInt = Annotated[
     int,
     GetPydanticSchema(lambda _type, _handler: _whole_number(1)),
-    WithJsonSchema({"type": "integer", "minimum": 1}),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_WHOLE_NUMBER}),
 ]
-"""A whole number, one or more."""
+"""A whole number, from one to :data:`MAX_WHOLE_NUMBER`."""
 
 Amount = Annotated[
     int | float,
-    GetPydanticSchema(lambda _type, _handler: _amount()),
-    WithJsonSchema({"type": "number", "minimum": 0}),
+    GetPydanticSchema(lambda _type, _handler: number(MAX_WHOLE_NUMBER, _MAX_TEXT)),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_WHOLE_NUMBER}),
 ]
-"""A non-negative number of things; whole numbers stay ``int`` in Python."""
+"""A non-negative number of things, up to :data:`MAX_WHOLE_NUMBER`: a whole number is an
+``int`` (written 3, never 3.0), a fractional one a ``float``."""
 
 Text = Annotated[str, Field(min_length=1)]
 """A non-empty string."""

@@ -18,9 +18,8 @@ import typing
 from typing import Annotated, Literal
 
 from pydantic import Field, GetPydanticSchema, WithJsonSchema
-from pydantic_core import core_schema
 
-from astana_facts.models.base import Amount, PositiveInt, Record
+from astana_facts.models.base import Amount, PositiveInt, Record, number
 from astana_facts.models.values import DurationValue, InstrumentValue
 
 
@@ -32,25 +31,12 @@ def _words_pattern(literal: object, *, empty: bool = False) -> str:
     return rf"^({listed})?$" if empty else rf"^{listed}$"
 
 
-def _percentage() -> core_schema.CoreSchema:
-    """A number from 0 to 100; whole numbers stay ``int``."""
-    return core_schema.union_schema(
-        [
-            core_schema.int_schema(ge=0, le=100, strict=True),
-            core_schema.float_schema(ge=0, le=100, allow_inf_nan=False, strict=True),
-        ],
-        mode="left_to_right",
-        custom_error_type="percentage",
-        custom_error_message="Input should be a number from 0 to 100",
-    )
-
-
 Percentage = Annotated[
     int | float,
-    GetPydanticSchema(lambda _type, _handler: _percentage()),
+    GetPydanticSchema(lambda _type, _handler: number(100, "100")),
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
 ]
-"""A similarity score, 0 to 100."""
+"""A similarity score, 0 to 100 (a whole score written 85, never 85.0)."""
 
 InstrumentActions = Annotated[
     str, Field(pattern=_words_pattern(InstrumentValue.model_fields["action"].annotation))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
@@ -48,12 +49,48 @@ def test_wrong_types_unknown_values_and_unknown_fields_are_errors(
         CLAIM.validate_python(record)
 
 
-def test_an_integral_float_is_accepted_where_json_schema_accepts_it() -> None:
+@pytest.mark.parametrize(
+    ("pointer", "number"),
+    [
+        (("value", "ordinal"), 4.0),
+        (("value", "ordinal"), 2**53),
+        (("value", "ordinal"), 10**30),
+        (("evidence", 0, "start"), 120.0),
+        (("evidence", 0, "end"), 2**53),
+        (("evidence", 0, "end"), 1e30),
+    ],
+)
+def test_a_whole_number_is_an_int_below_2_to_the_53(
+    pointer: tuple[str | int, ...], number: object
+) -> None:
+    """One spelling (4, not 4.0) and a bound every JSON reader keeps exactly (2^53 - 1)."""
     record = claims()[0]
-    record["value"]["ordinal"] = 4.0
+    node: Any = record
+    for key in pointer[:-1]:
+        node = node[key]
+    node[pointer[-1]] = number
+    with pytest.raises(ValidationError, match="whole number from 1? ?.*9007199254740991"):
+        CLAIM.validate_python(record)
+
+
+def test_the_largest_whole_number_is_2_to_the_53_minus_1() -> None:
+    record = claims()[0]
+    record["value"]["ordinal"] = 2**53 - 1
     value = CLAIM.validate_python(record).value
-    assert isinstance(value, RoundValue)
-    assert value.ordinal == 4
+    assert isinstance(value, RoundValue) and value.ordinal == 2**53 - 1
+
+
+@pytest.mark.parametrize("number", [3.0, 1e16, 2**53, 10**30, -1, True])
+def test_an_amount_is_a_whole_int_or_a_fraction_below_the_bound(number: object) -> None:
+    with pytest.raises(ValidationError, match="finite number from 0 to 9007199254740991"):
+        TypeAdapter(Quantity).validate_python({"bound": "exact", "value": number})
+
+
+@pytest.mark.parametrize("number", [2.5, 0.1, 1e-5, 2**53 - 1])
+def test_an_amount_keeps_a_fraction_and_a_whole_number_up_to_the_bound(number: float) -> None:
+    value = TypeAdapter(Quantity).validate_python({"bound": "exact", "value": number})
+    assert isinstance(value, Exact) and value.value == number
+    assert type(value.value) is type(number)
 
 
 @pytest.mark.parametrize("text", ["2017-02-30", "2017-5-3", "20170503", "2017-05-03T00:00"])

@@ -55,6 +55,14 @@ BAD_PARAMETERS = [
     ("date_spans", {"tolerance": 1}, "tolerance"),
 ]
 
+WHOLE_AS_FLOAT = [
+    ("name_similarity", {"threshold": 85.0}, "threshold"),
+    ("name_similarity", {"min_length": 5.0}, "min_length"),
+    ("quantity_intervals", {"approximately_tolerance": 1.0}, "approximately_tolerance"),
+]
+"""Whole numbers written as floats: errors of the models (one spelling of every number), which
+JSON Schema cannot state (it counts 85.0 as the integer 85)."""
+
 
 def _with(comparison: str, parameters: dict[str, Any]) -> tuple[dict[str, Any], int]:
     document = copy.deepcopy(_bundled())
@@ -63,7 +71,7 @@ def _with(comparison: str, parameters: dict[str, Any]) -> tuple[dict[str, Any], 
     return document, index
 
 
-@pytest.mark.parametrize(("comparison", "parameters", "field"), BAD_PARAMETERS)
+@pytest.mark.parametrize(("comparison", "parameters", "field"), BAD_PARAMETERS + WHOLE_AS_FLOAT)
 def test_a_bad_parameter_is_sch008_at_its_file_line_and_field(
     tmp_path: Path, comparison: str, parameters: dict[str, Any], field: str
 ) -> None:
