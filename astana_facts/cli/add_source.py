@@ -12,7 +12,13 @@ from astana_facts.cli.options import fail, records_folder, records_option, refus
 
 @click.command("add-source")
 @click.argument("text_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--id", "document_id", required=True, help="Document id (kebab-case), unused so far.")
+@click.option(
+    "--id",
+    "document_id",
+    required=True,
+    help="Document id (kebab-case: a-z, 0-9 and single hyphens, at most 120 characters), "
+    "unused so far.",
+)
 @click.option("--title", required=True, help="Title, as the text gives it.")
 @click.option(
     "--published",
@@ -53,7 +59,7 @@ def add_source_command(
     """
     from astana_facts.tools.add_source import AddSourceError, NewSource, add_source
 
-    folder = records_folder(records_dir)
+    folder = records_folder(records_dir, require_layout=False)
     refuse_installed(folder.root, "records")
     request = NewSource(
         text_path=text_file,

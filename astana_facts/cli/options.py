@@ -74,9 +74,11 @@ class RecordsFolder:
         return package_version() if self.bundled else None
 
 
-def records_folder(records_dir: str | None) -> RecordsFolder:
+def records_folder(records_dir: str | None, *, require_layout: bool = True) -> RecordsFolder:
     """The folder to work on: ``--records``, else the checkout's ``records/`` found from the
-    working directory, else the bundled dataset. A folder that does not exist exits 2."""
+    working directory, else the bundled dataset. A folder that does not exist or cannot be read
+    exits 2, and so (with ``require_layout``, every command but ``add-source``, which starts a
+    records folder) does one that is not a records folder: checking it would pass in silence."""
     from astana_facts.resources import DataFolderNotFound, bundled, checkout_records
 
     try:
@@ -89,8 +91,35 @@ def records_folder(records_dir: str | None) -> RecordsFolder:
         fail(missing)
     if not chosen.is_dir():
         fail(f"records folder not found: {chosen}")
+    if require_layout:
+        _require_layout(chosen)
     same = installed is not None and chosen.resolve() == installed.resolve()
     return RecordsFolder(chosen, bundled=same)
+
+
+RECORDS_LAYOUT = (
+    "sources/<id>.txt and sources/<id>.json, claims/<id>.json, entities.json, adjudications.json"
+)
+"""What a records folder holds, as the usage error says it."""
+
+
+def _require_layout(folder: Path) -> None:
+    """Exit 2 when ``folder`` cannot be listed, or holds none of ``sources/``, ``claims/`` and
+    ``entities.json`` (a wrong folder: the repository root, an empty or unrelated one)."""
+    import os
+
+    from astana_facts.resources import RECORDS_MARKERS
+
+    try:
+        names = set(os.listdir(folder))
+    except OSError as error:
+        fail(f"cannot read records folder {folder}: {error.strerror or error}")
+    if names.isdisjoint(RECORDS_MARKERS):
+        hint = " (did you mean --records records?)" if "records" in names else ""
+        fail(
+            f"{folder} is not a records folder: it has no sources/, claims/ or entities.json; "
+            f"expected the records layout ({RECORDS_LAYOUT}){hint}"
+        )
 
 
 def announce(folder: RecordsFolder, output_format: str = "text") -> None:

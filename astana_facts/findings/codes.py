@@ -6,28 +6,10 @@ a retired code is not reused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from astana_facts.findings.code import Code
+from astana_facts.findings.reading_codes import READING_CODES
 
-from astana_facts.findings.severity import Severity
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    """One row of the rule table."""
-
-    code: str
-    """Stable code, cited in findings: three letters of the family and three digits."""
-    name: str
-    """Short kebab-case name."""
-    severity: Severity
-    """The severity of every finding with this code (see :meth:`Finding.of`)."""
-    summary: str
-    """What the code means, in one line (the rule table)."""
-    why: str
-    """Why it matters."""
-    fix: str
-    """What to do about a finding with this code."""
-
+__all__ = ["CODES_BY_ID", "INTEGRITY_CODES", "Code"]
 
 INTEGRITY_CODES: tuple[Code, ...] = (
     Code(
@@ -111,6 +93,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "Move or rename the file to the records layout (sources/, claims/, entities.json, "
         "adjudications.json), or delete it.",
     ),
+    *READING_CODES,
     Code(
         "SRC001",
         "checksum-mismatch",

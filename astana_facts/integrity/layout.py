@@ -1,21 +1,29 @@
-"""The records folder itself: files that no record kind accounts for, and links that leave it."""
+"""The records folder itself: files that no record kind accounts for, links that leave it,
+folders that cannot be read, and a folder with no claims file at all."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.reader import resolve_inside
+from astana_facts.reading.listing import unreadable_folder
 from astana_facts.reading.locations import display_path
 
 _KNOWN_TOP_LEVEL = {"sources", "claims", "entities.json", "adjudications.json"}
 
 
 def check_layout(root: Path) -> Iterator[Finding]:
-    """SCH006 for a link that leads outside ``root``, SCH009 for a file no record kind reads."""
-    for relative, path, is_dir in _walk(root):
+    """SCH006 for a link that leads outside ``root``, SCH009 for a file no record kind reads,
+    SCH007 for a folder that cannot be listed (none of its files is checked), SCH014 when the
+    folder holds no claims file (nothing is checked against the texts)."""
+    walk = _walk(root)
+    yield from walk.unreadable
+    claims_files = 0
+    for relative, path, is_dir in walk.found:
         if os.path.islink(path) and resolve_inside(root, Path(path)) is None:
             yield Finding.of(
                 code="SCH006",
@@ -25,11 +33,19 @@ def check_layout(root: Path) -> Iterator[Finding]:
             continue
         parts = relative.split("/")
         if is_dir or parts[-1].startswith(".") or _expected(parts):
+            claims_files += not is_dir and parts[0] == "claims" and len(parts) == 2
             continue
         yield Finding.of(
             code="SCH009",
             message=f"{relative} is not a records file and is ignored",
             file=display_path(Path(path)),
+        )
+    if not claims_files and not walk.unreadable:
+        yield Finding.of(
+            code="SCH014",
+            message="the records folder holds no claims file (claims/<document>.json), so no "
+            "claim was checked against the texts",
+            file=display_path(root),
         )
 
 
@@ -43,19 +59,42 @@ def _expected(parts: list[str]) -> bool:
     )
 
 
-def _walk(root: Path) -> list[tuple[str, str, bool]]:
-    """(path relative to ``root`` with ``/``, path, is a folder) of everything below ``root``,
-    sorted by path; links to folders are listed, not followed."""
-    found: list[tuple[str, str, bool]] = []
+@dataclass
+class _Walk:
+    found: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(path relative to the root with ``/``, path, is a folder), sorted by path."""
+    unreadable: list[Finding] = field(default_factory=list)
+    """SCH007 for each folder that could not be listed."""
+
+
+def _walk(root: Path) -> _Walk:
+    """Everything below ``root``, sorted by path; links to folders are listed, not followed,
+    and a folder that cannot be listed is reported, not raised."""
+    walk = _Walk()
     pending = [(os.fspath(root), "")]
     while pending:
         folder, relative = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                name = f"{relative}{entry.name}"
-                is_dir = entry.is_dir()
-                found.append((name, entry.path, is_dir))
-                if is_dir and not entry.is_symlink():
-                    pending.append((entry.path, f"{name}/"))
-    found.sort(key=lambda item: item[0].split("/"))
-    return found
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError as error:
+            walk.unreadable.append(unreadable_folder(Path(folder), error))
+            continue
+        for entry in listed:
+            name = f"{relative}{entry.name}"
+            is_dir = _is_dir(entry)
+            walk.found.append((name, entry.path, is_dir))
+            if is_dir and not entry.is_symlink():
+                pending.append((entry.path, f"{name}/"))
+    walk.found.sort(key=lambda item: item[0].split("/"))
+    walk.unreadable.sort(key=lambda finding: finding.file or "")
+    return walk
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether the entry is a folder (or a link to one); False when that cannot be told (a
+    link loop), so the entry is checked as a file."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False

@@ -1,15 +1,21 @@
-"""Where each value of a JSON file stands (line, column), and which object keys repeat.
+"""Where each value of a JSON file stands (line, column), which object keys repeat, which
+numbers would be written back otherwise than written, and where nesting gets too deep.
 
-Used only when something must be reported: the fast path never builds a source map. Parsing is
-done by tree-sitter's JSON grammar, which keeps every key, duplicates included, with its position.
+Used only when something must be reported or a file is not in the canonical layout: the fast path
+never builds a source map. Parsing is done by tree-sitter's JSON grammar, which keeps every key,
+duplicates included, with its position; numbers are found by a scan of the bytes (the grammar
+splits ``1e+2`` into pieces).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+
+import orjson
 
 Position = tuple[int, int]
 """1-based line and column (column in code points)."""
@@ -38,6 +44,23 @@ class DuplicateKey:
     first: Position
 
 
+@dataclass(frozen=True)
+class InexactNumber:
+    """A number that orjson would write back otherwise than it is written."""
+
+    pointer: str | None
+    text: str
+    """The number as written."""
+    reason: str
+    """What happens to it, and what to write instead."""
+    position: Position
+
+
+MAX_DEPTH = 254
+"""The deepest nesting of arrays and objects a records file may have: the most orjson writes
+back (it reads 1,024). No records file needs more than a handful."""
+
+
 @dataclass
 class SourceMap:
     """Positions of the values of one JSON text, keyed by JSON Pointer."""
@@ -45,6 +68,8 @@ class SourceMap:
     values: dict[str, Position] = field(default_factory=dict)
     keys: dict[str, Position] = field(default_factory=dict)
     duplicates: list[DuplicateKey] = field(default_factory=list)
+    inexact_numbers: list[InexactNumber] = field(default_factory=list)
+    """Numbers that would not survive a round trip (:func:`number_problem`), in file order."""
 
     def locate(self, json_pointer: str) -> Position | None:
         """Position of the value at ``json_pointer``, or of its nearest existing ancestor."""
@@ -75,15 +100,18 @@ class _Mapper:
         column = len(line[:byte_column].decode("utf-8", errors="replace")) + 1
         return (row + 1, column)
 
-    def visit(self, node: Any, path: str) -> None:
-        """Record the value ``node`` at ``path`` (the first occurrence wins), then its members."""
+    def visit(self, node: Any, path: str, depth: int = 0) -> None:
+        """Record the value ``node`` at ``path`` (the first occurrence wins), then its members
+        (no deeper than :data:`MAX_DEPTH`, so a hostile file cannot exhaust the stack)."""
         self.source_map.values.setdefault(path, self.position(node))
+        if depth >= MAX_DEPTH:
+            return
         if node.type == "object":
-            self.visit_object(node, path)
+            self.visit_object(node, path, depth)
         elif node.type == "array":
-            self.visit_array(node, path)
+            self.visit_array(node, path, depth)
 
-    def visit_object(self, node: Any, path: str) -> None:
+    def visit_object(self, node: Any, path: str, depth: int) -> None:
         """Each key of the object once: a repeated key is a duplicate, and its value unmapped."""
         seen: dict[str, Position] = {}
         for pair in node.named_children:
@@ -101,13 +129,13 @@ class _Mapper:
             self.source_map.keys[child] = key_position
             value_node = pair.child_by_field_name("value")
             if value_node is not None:
-                self.visit(value_node, child)
+                self.visit(value_node, child, depth + 1)
 
-    def visit_array(self, node: Any, path: str) -> None:
+    def visit_array(self, node: Any, path: str, depth: int) -> None:
         """Each item at its index, comments skipped."""
         items = (item for item in node.named_children if item.type != "comment")
         for index, item in enumerate(items):
-            self.visit(item, f"{path}/{index}")
+            self.visit(item, f"{path}/{index}", depth + 1)
 
 
 _NO_KEY = object()
@@ -131,7 +159,70 @@ def build_source_map(raw: bytes) -> SourceMap:
     top = next((node for node in tree.root_node.named_children if node.type != "comment"), None)
     if top is not None:
         mapper.visit(top, "")
-    return mapper.source_map
+    source_map = mapper.source_map
+    at = {position: pointer for pointer, position in reversed(source_map.values.items())}
+    lines = raw.split(b"\n")
+    for offset, text in numbers(raw):
+        reason = number_problem(text)
+        if reason is not None:
+            row = raw.count(b"\n", 0, offset)
+            line_start = raw.rfind(b"\n", 0, offset) + 1
+            column = len(lines[row][: offset - line_start].decode("utf-8", errors="replace")) + 1
+            position = (row + 1, column)
+            number = InexactNumber(at.get(position), text.decode("ascii"), reason, position)
+            source_map.inexact_numbers.append(number)
+    return source_map
+
+
+_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*|[\[\]{}]', re.DOTALL)
+"""The tokens of a JSON text that matter here: strings (skipped whole, so nothing in them counts),
+numbers and brackets."""
+
+
+def numbers(raw: bytes) -> list[tuple[int, bytes]]:
+    """(byte offset, text) of every number of a JSON text that orjson has read."""
+    return [
+        (match.start(), match.group())
+        for match in _TOKENS.finditer(raw)
+        if match.group()[:1] not in b'"[]{}'
+    ]
+
+
+def number_problem(text: bytes) -> str | None:
+    """What happens to the number ``text`` on a round trip through orjson, when it does not come
+    back as written (with what to write instead); None when it does."""
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return "is not a number a double can hold"
+    written = orjson.dumps(value)
+    if written == text:
+        return None
+    shown = written.decode("ascii")
+    if isinstance(value, float) and not any(mark in text for mark in b".eE"):
+        return (
+            f"is an integer too large to read exactly: it is read as {shown}; whole numbers go "
+            "up to 9007199254740991 (2^53 - 1)"
+        )
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        shown_whole = str(int(value))
+        return f"would be written back as {shown}: write {shown_whole}"
+    return f"would be written back as {shown}: write {shown}"
+
+
+def too_deep(raw: bytes, limit: int = MAX_DEPTH) -> int | None:
+    """Byte offset of the first ``[`` or ``{`` of a JSON text nested more than ``limit`` deep,
+    or None."""
+    depth = 0
+    for match in _TOKENS.finditer(raw):
+        mark = match.group()[:1]
+        if mark in b"[{":
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif mark in b"]}":
+            depth -= 1
+    return None
 
 
 CANONICAL_ITEM_COLUMN = 5

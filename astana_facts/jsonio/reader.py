@@ -1,17 +1,24 @@
 """Strict, safe reading of one records file.
 
-Rejected with a :class:`ReadError` that names file, line and column: files over the size limit,
+Rejected with a :class:`ReadError` that names file, line and column: anything that is not a
+regular file (a FIFO, device or socket, a symbolic link loop or a dangling link: told by ``stat``
+before anything is opened, :mod:`astana_facts.jsonio.filetypes`), files over the size limit,
 paths that leave the records folder (also through symbolic links), invalid UTF-8 or a byte-order
-mark, JSON syntax errors, NaN and Infinity, and duplicate object keys.
+mark, JSON syntax errors, NaN and Infinity, duplicate object keys, numbers that would not be
+written back as they are written (an integer too large for a double, ``1e400``, ``1.50``, ``-0``),
+and nesting deeper than can be written back (:data:`~astana_facts.jsonio.positions.MAX_DEPTH`).
 
 Fast path: orjson parses the bytes, and re-serialising the result must give the same bytes back.
-That holds for every file in the canonical layout, and a file with a duplicate key can never pass
-it (the parsed object has lost a key), so only files that fail it pay for a full positional parse.
+That holds for every file in the canonical layout, and a file with a duplicate key or a number
+that changes can never pass it (the parsed object has lost a key, the number is written another
+way), so only files that fail it pay for a full positional parse.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +26,8 @@ from typing import Any
 import orjson
 
 from astana_facts.jsonio.errors import ReadError
-from astana_facts.jsonio.positions import build_source_map
+from astana_facts.jsonio.filetypes import not_a_regular_file, not_regular, open_without_blocking
+from astana_facts.jsonio.positions import MAX_DEPTH, build_source_map, too_deep
 from astana_facts.jsonio.writer import dumps_canonical_layout
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -56,28 +64,39 @@ def resolve_inside(root: Path, path: Path) -> Path | None:
                     break
             else:
                 return path
-    resolved_root = root.resolve()
-    resolved = path.resolve()
+    try:
+        resolved_root = root.resolve()
+        resolved = path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        # A symbolic link loop leads nowhere, so not outside either: reading reports it (SCH011).
+        return path
     if resolved == resolved_root or resolved_root in resolved.parents:
         return resolved
     return None
 
 
 def read_bytes(path: Path, *, root: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes | ReadError:
-    """The bytes of ``path`` after the path and size checks."""
+    """The bytes of ``path`` after the file-type, path and size checks."""
+    problem = not_a_regular_file(path)
+    if problem is not None:
+        return problem
     if resolve_inside(root, path) is None:
         return ReadError("SCH006", path, f"path leaves the records folder {root}")
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            return ReadError(
-                "SCH005", path, f"file is {size} bytes, over the limit of {max_bytes} bytes"
-            )
-        with open(path, "rb") as handle:
+        with open(path, "rb", opener=open_without_blocking) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):  # replaced since the check
+                return not_regular(path, info.st_mode)
+            size = info.st_size
+            if size > max_bytes:
+                return ReadError(
+                    "SCH005", path, f"file is {size} bytes, over the limit of {max_bytes} bytes"
+                )
             # One byte more than the size: a file that grew since the stat is still caught.
             raw = handle.read(size + 1)
-    except OSError as error:
-        return ReadError("SCH007", path, f"cannot read file: {error.strerror or error}")
+    except (OSError, ValueError) as error:  # (ValueError: a NUL in the path)
+        reason = error.strerror if isinstance(error, OSError) else None
+        return ReadError("SCH007", path, f"cannot read file: {reason or error}")
     if len(raw) > max_bytes:
         return ReadError("SCH005", path, f"file is over the limit of {max_bytes} bytes")
     return raw
@@ -116,10 +135,77 @@ def _syntax_error(path: Path, raw: bytes, error: orjson.JSONDecodeError) -> Read
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     rest = text[offset : offset + 9].lstrip("-")
+    reason = str(error).split(":", 1)[0]
     if rest.startswith(("NaN", "Infinity")):
         return ReadError("SCH003", path, "NaN and Infinity are not JSON numbers", line, column)
-    reason = str(error).split(":", 1)[0]
+    if reason.startswith("depth limit exceeded"):
+        return _too_deep(path, raw)
+    if reason.startswith("number is infinity"):
+        token = _NUMBER.match(text, offset)
+        return ReadError(
+            "SCH010",
+            path,
+            f"number {_shorten(token.group() if token else '?')} is beyond the range of a "
+            "double (about 1.8e308): it cannot be read as written",
+            line,
+            column,
+        )
     return ReadError("SCH001", path, f"invalid JSON: {reason}", line, column)
+
+
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+
+
+def _shorten(token: str, limit: int = 40) -> str:
+    """A number's text for a message: a long one cut in the middle."""
+    if len(token) <= limit:
+        return token
+    return f"{token[:18]}…{token[-18:]} ({len(token)} characters)"
+
+
+def _too_deep(path: Path, raw: bytes) -> ReadError:
+    """SCH013 at the first array or object nested deeper than :data:`MAX_DEPTH`."""
+    offset = too_deep(raw)
+    line, column = _line_column(raw, offset) if offset is not None else (None, None)
+    return ReadError(
+        "SCH013",
+        path,
+        f"arrays and objects nested more than {MAX_DEPTH} levels deep, more than a records file "
+        "can be written back with",
+        line,
+        column,
+    )
+
+
+def _positional_problem(path: Path, raw: bytes) -> ReadError | None:
+    """What only a positional parse finds in a file that is not canonical: a duplicate key
+    (SCH004), else a number that would be written back otherwise than written (SCH010)."""
+    source_map = build_source_map(raw)
+    if source_map.duplicates:
+        first = source_map.duplicates[0]
+        line, column = first.position
+        return ReadError(
+            "SCH004",
+            path,
+            f"duplicate key {first.key!r} (first at line {first.first[0]}, "
+            f"column {first.first[1]})",
+            line,
+            column,
+            first.pointer,
+        )
+    if not source_map.inexact_numbers:
+        return None
+    number, *others = source_map.inexact_numbers
+    more = f" ({len(others)} more number(s) like it in the file)" if others else ""
+    line, column = number.position
+    return ReadError(
+        "SCH010",
+        path,
+        f"number {_shorten(number.text)} {number.reason}{more}",
+        line,
+        column,
+        number.pointer,
+    )
 
 
 def parse_json(path: Path, raw: bytes) -> JsonFile | ReadError:
@@ -130,21 +216,14 @@ def parse_json(path: Path, raw: bytes) -> JsonFile | ReadError:
         # orjson rejects invalid UTF-8 and a byte-order mark too; only then is the encoding
         # checked again, for the position of the bad byte.
         return check_text_encoding(path, raw) or _syntax_error(path, raw, error)
-    canonical = dumps_canonical_layout(data) == raw
+    try:
+        canonical = dumps_canonical_layout(data) == raw
+    except orjson.JSONEncodeError:  # orjson reads 1,024 levels of nesting, writes 254
+        return _too_deep(path, raw)
     if not canonical:
-        duplicates = build_source_map(raw).duplicates
-        if duplicates:
-            first = duplicates[0]
-            line, column = first.position
-            return ReadError(
-                "SCH004",
-                path,
-                f"duplicate key {first.key!r} (first at line {first.first[0]}, "
-                f"column {first.first[1]})",
-                line,
-                column,
-                first.pointer,
-            )
+        problem = _positional_problem(path, raw)
+        if problem is not None:
+            return problem
     return JsonFile(path, raw, data, canonical)
 
 

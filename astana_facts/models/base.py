@@ -23,6 +23,9 @@ from pydantic import (
 from pydantic_core import core_schema
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_MAX_LENGTH = 120
+"""The longest id: a document id names three files (``<id>.json`` fits any file system's limit
+of 255 bytes per name with room to spare)."""
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
@@ -145,10 +148,12 @@ IsoDate = Annotated[
 ]
 """A calendar date, written YYYY-MM-DD."""
 
-Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=120)]
+Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=ID_MAX_LENGTH)]
 """A record id: lower-case ASCII letters and digits in groups joined by single hyphens."""
 
-EntityId = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=120), ENTITY_REF]
+EntityId = Annotated[
+    str, Field(pattern=ID_PATTERN, min_length=1, max_length=ID_MAX_LENGTH), ENTITY_REF
+]
 """The id of an entity in ``records/entities.json``."""
 
 NonNegativeInt = Annotated[

@@ -13,6 +13,7 @@ the findings get their lines in :mod:`astana_facts.pipeline.locate`.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +87,18 @@ def _consistency(records: Records) -> list[Finding]:
 
 _CLAIM_BYTES = 700
 """About the bytes of JSON of one claim: a folder's claims count stands for its size."""
+
+
+def _total_size(paths: list[Path]) -> int:
+    """The bytes of the files at ``paths``; a path that cannot be looked at (a link loop, a
+    dangling link, a file gone since the listing) counts nothing: reading it reports why."""
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            continue
+    return total
 
 
 @dataclass
@@ -168,7 +181,7 @@ class _Reading:
         )
         # Kept claims would have to travel back from the workers: measured, that gains nothing
         # over checking them here, so only a check that keeps nothing uses workers.
-        jobs = 1 if self.keep else job_count(sum(path.stat().st_size for path in paths))
+        jobs = 1 if self.keep else job_count(_total_size(paths))
         file_validator("ClaimsFile")  # built once here, inherited by the worker processes
         claim_ids = integrity.ClaimIds()
         covering: dict[str, list[tuple[int, int]]] = {}

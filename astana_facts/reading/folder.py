@@ -27,6 +27,7 @@ from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.positions import canonical_item_lines
 from astana_facts.jsonio.reader import read_bytes, read_json
+from astana_facts.reading.listing import files_or_none, list_files, unreadable_folder
 from astana_facts.reading.locations import display_path
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Site, SourceRecord
 from astana_facts.reading.validators import file_validator, validation_findings
@@ -183,8 +184,7 @@ class RecordsReader:
 
     def source_paths(self) -> list[Path]:
         """The metadata files of the source documents, in name order."""
-        folder = self.root / "sources"
-        return sorted(folder.glob("*.json"), key=os.fspath) if folder.is_dir() else []
+        return files_or_none(self.root / "sources", ".json")
 
     def source(self, path: Path) -> SourceFile:
         """One source document: its metadata file and, when that is valid, its text."""
@@ -193,7 +193,7 @@ class RecordsReader:
             return SourceFile(loaded, path.stem)
         text_path = path.parent / loaded.record["text_file"]
         found = SourceFile(loaded, path.stem, text_path=text_path)
-        if not text_path.exists():
+        if not os.path.lexists(text_path):  # (a dangling link or a loop is read, and reported)
             return found
         found.text_exists = True
         text, problem = self._read_text(text_path)
@@ -216,8 +216,7 @@ class RecordsReader:
 
     def text_paths(self) -> list[Path]:
         """The text files of the folder, in name order."""
-        folder = self.root / "sources"
-        return sorted(folder.glob("*.txt"), key=os.fspath) if folder.is_dir() else []
+        return files_or_none(self.root / "sources", ".txt")
 
     def _read_text(self, text_path: Path) -> tuple[str | None, Finding | None]:
         """The text of a source document, or the finding that says why it cannot be read."""
@@ -236,17 +235,18 @@ class RecordsReader:
     def entities(self) -> LoadedFile | None:
         """The entities file, or None when there is none."""
         path = self.root / "entities.json"
-        return load_file(path, "EntitiesFile", root=self.root) if path.exists() else None
+        return load_file(path, "EntitiesFile", root=self.root) if os.path.lexists(path) else None
 
     def adjudications(self) -> LoadedFile | None:
         """The adjudications file, or None when there is none."""
         path = self.root / "adjudications.json"
-        return load_file(path, "AdjudicationsFile", root=self.root) if path.exists() else None
+        if not os.path.lexists(path):
+            return None
+        return load_file(path, "AdjudicationsFile", root=self.root)
 
     def claims_paths(self) -> list[Path]:
         """The claims files of the folder, in name order."""
-        folder = self.root / "claims"
-        return sorted(folder.glob("*.json"), key=os.fspath) if folder.is_dir() else []
+        return files_or_none(self.root / "claims", ".json")
 
     def claims_file(self, path: Path) -> ClaimsFileRecords:
         """One claims file with its validated claims."""
@@ -267,9 +267,13 @@ def load_rules(folder: Path | None) -> tuple[list[PlainRecord], list[LoadedFile]
     """The declared consistency rules of a validators folder."""
     rules: list[PlainRecord] = []
     loaded_files: list[LoadedFile] = []
-    if folder is None or not folder.is_dir():
+    if folder is None:
         return rules, loaded_files
-    for path in sorted(folder.glob("*.json"), key=os.fspath):
+    paths = list_files(folder, ".json")
+    if isinstance(paths, OSError):
+        unreadable = LoadedFile(display_path(folder), findings=[unreadable_folder(folder, paths)])
+        return rules, [unreadable]
+    for path in paths:
         loaded = load_file(path, "RulesFile", root=folder)
         loaded_files.append(loaded)
         if loaded.record is not None:

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic_core import ValidationError
 
 from astana_facts.jsonio.writer import dumps_canonical
+from astana_facts.models.base import ID_MAX_LENGTH, ID_PATTERN
 from astana_facts.reading.validators import file_validator
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -113,9 +114,26 @@ def _validated(model: str, record: dict[str, Any], what: str) -> None:
         raise AddSourceError(f"{what}, field {field}: {detail['msg']}") from None
 
 
+def check_id(document_id: str) -> None:
+    """Raise AddSourceError naming ``--id`` when the id is not one the models accept (checked
+    first: the id names the files, and an over-long one must not reach the file system)."""
+    shown = document_id if len(document_id) <= 60 else f"{document_id[:40]}…"
+    if len(document_id) > ID_MAX_LENGTH:
+        raise AddSourceError(
+            f"--id {shown!r} is {len(document_id)} characters long; an id has at most "
+            f"{ID_MAX_LENGTH}"
+        )
+    if not re.match(ID_PATTERN, document_id):
+        raise AddSourceError(
+            f"--id {shown!r}: an id is lower-case letters a-z and digits in groups joined by "
+            "single hyphens (like tass-round-9-2018-05)"
+        )
+
+
 def add_source(request: NewSource, root: Path) -> list[Path]:
     """Write the text, its metadata and an empty claims file into the records folder ``root``;
     return the paths written. Raises AddSourceError, writing nothing, when it cannot."""
+    check_id(request.id)
     try:
         raw = request.text_path.read_bytes()
     except OSError as error:

@@ -7,6 +7,7 @@ formatted, and each file is replaced atomically. Content is never dropped: unkno
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.reader import read_bytes, read_json
 from astana_facts.jsonio.writer import dumps_canonical, write_atomic
 from astana_facts.reading.folder import read_error_finding
+from astana_facts.reading.listing import files_or_none, list_files, unreadable_folder
 from astana_facts.reading.locations import display_path
 from astana_facts.text.quotes import context, find_quote
 
@@ -31,10 +33,23 @@ class FormatResult:
 
 
 def records_files(root: Path) -> list[Path]:
-    """Every JSON records file under ``root``, in a stable order."""
-    files = sorted((root / "sources").glob("*.json")) + sorted((root / "claims").glob("*.json"))
+    """Every JSON records file under ``root``, in a stable order: every entry named like one,
+    whatever it is, so that reading reports a FIFO or a dangling link (SCH011) rather than
+    skipping it; a folder that cannot be listed gives none (:func:`unreadable_folders`)."""
+    files = files_or_none(root / "sources", ".json") + files_or_none(root / "claims", ".json")
     files += [root / name for name in ("entities.json", "adjudications.json")]
-    return [path for path in files if path.is_file()]
+    return [path for path in files if os.path.lexists(path)]
+
+
+def unreadable_folders(root: Path) -> list[Finding]:
+    """SCH007 for ``sources/`` or ``claims/`` when it cannot be listed: fmt must not pass a
+    folder it could not look into."""
+    problems = []
+    for name in ("sources", "claims"):
+        listed = list_files(root / name, ".json")
+        if isinstance(listed, OSError):
+            problems.append(unreadable_folder(root / name, listed))
+    return problems
 
 
 def document_text(root: Path, document_id: str) -> str | None:
@@ -161,7 +176,7 @@ def _fill_entry(
 
 def format_records(root: Path, *, check: bool = False) -> FormatResult:
     """Format every records file under ``root`` (or only check, with ``check``)."""
-    result = FormatResult()
+    result = FormatResult(problems=unreadable_folders(root))
     pending: list[tuple[Path, bytes]] = []
     for path in records_files(root):
         parsed = read_json(path, root=root)

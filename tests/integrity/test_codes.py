@@ -115,6 +115,25 @@ def _huge_file(root: Path) -> None:
     (root / "claims" / "huge.json").write_bytes(b" " * (65 * 1024 * 1024))
 
 
+def _huge_integer(root: Path) -> None:
+    path = root / CLAIMS_FILE
+    raw = path.read_bytes()
+    assert raw.count(b'"ordinal": 4') == 1
+    path.write_bytes(raw.replace(b'"ordinal": 4', b'"ordinal": 1234567890123456789012345'))
+
+
+def _dangling_link(root: Path) -> None:
+    (root / "claims" / "gone.json").symlink_to(root / "claims" / "nowhere.json")
+
+
+def _too_deep(root: Path) -> None:
+    (root / "claims" / "deep.json").write_bytes(b'{"claims": ' + b"[" * 300 + b"]" * 300 + b"}")
+
+
+def _no_claims_file(root: Path) -> None:
+    (root / CLAIMS_FILE).unlink()
+
+
 def _unknown_document(root: Path) -> None:
     data = {"$schema": "../../schemas/claims.schema.json", "document": "nowhere", "claims": []}
     write(root / "claims" / "nowhere.json", data)
@@ -155,6 +174,10 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "sample-dates",
     ),
     ("SCH009", _raw("notes.md", b"hello\n"), "notes.md", None, None),
+    ("SCH010", _huge_integer, CLAIMS_FILE, "/claims/0/value/ordinal", None),
+    ("SCH011", _dangling_link, "claims/gone.json", None, None),
+    ("SCH013", _too_deep, "claims/deep.json", None, None),
+    ("SCH014", _no_claims_file, "records", None, None),
     ("SRC001", _text_changed, f"sources/{DOC_ID}.json", "/sha256", None),
     ("SRC002", _text_not_nfc, f"sources/{DOC_ID}.txt", None, None),
     ("SRC003", _missing_text, f"sources/{DOC_ID}.json", "/text_file", None),

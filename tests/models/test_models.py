@@ -69,7 +69,7 @@ def test_a_whole_number_is_an_int_below_2_to_the_53(
     for key in pointer[:-1]:
         node = node[key]
     node[pointer[-1]] = number
-    with pytest.raises(ValidationError, match="whole number from 1? ?.*9007199254740991"):
+    with pytest.raises(ValidationError, match=r"whole number from [01] to 9007199254740991"):
         CLAIM.validate_python(record)
 
 

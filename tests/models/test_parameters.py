@@ -55,7 +55,7 @@ BAD_PARAMETERS = [
     ("date_spans", {"tolerance": 1}, "tolerance"),
 ]
 
-WHOLE_AS_FLOAT = [
+WHOLE_AS_FLOAT: list[tuple[str, Any, str]] = [
     ("name_similarity", {"threshold": 85.0}, "threshold"),
     ("name_similarity", {"min_length": 5.0}, "min_length"),
     ("quantity_intervals", {"approximately_tolerance": 1.0}, "approximately_tolerance"),
