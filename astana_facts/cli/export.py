@@ -69,6 +69,8 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
             "and fix them first"
         )
         sys.exit(EXIT_FINDINGS)
+    if not records.claims:  # (an empty export is not a silent one)
+        shell.error(f"astana-facts: warning: {folder.label} holds no claims; the export is empty")
     if str(output) == "-":
         if output_format != "jsonl":
             fail(f"{output_format} cannot go to standard output; give -o PATH")

@@ -115,7 +115,7 @@ def _require_layout(folder: Path) -> None:
     except OSError as error:
         fail(f"cannot read records folder {folder}: {error.strerror or error}")
     if names.isdisjoint(RECORDS_MARKERS):
-        hint = " (did you mean --records records?)" if "records" in names else ""
+        hint = f"; did you mean --records {folder / 'records'}?" if "records" in names else ""
         fail(
             f"{folder} is not a records folder: it has no sources/, claims/ or entities.json; "
             f"expected the records layout ({RECORDS_LAYOUT}){hint}"

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import orjson
-
+from astana_facts.jsonio.errors import ReadError
+from astana_facts.jsonio.reader import read_json
 from astana_facts.resources import bundled
 
 JsonObject = dict[str, Any]
@@ -45,11 +45,14 @@ class Side:
 
 
 def _load(path: Path, key: str | None = None) -> Any:
-    """A records file's JSON object, or (with ``key``) the list of objects under ``key``."""
-    try:
-        data = orjson.loads(path.read_bytes())
-    except (OSError, orjson.JSONDecodeError) as error:
-        raise SideError(f"{path}: {error}") from None
+    """A records file's JSON object, or (with ``key``) the list of objects under ``key``; read
+    as strictly as ``validate`` reads it (never opening a FIFO, refusing a number that would
+    change or nesting too deep), since a diff of values read otherwise would not be true."""
+    parsed = read_json(path, root=path.parent)
+    if isinstance(parsed, ReadError):
+        where = ":".join(str(part) for part in (path, parsed.line, parsed.column) if part)
+        raise SideError(f"{where}: {parsed.code} {parsed.message}")
+    data = parsed.data
     items = data.get(key, []) if isinstance(data, dict) and key else data
     if not isinstance(data, dict) or not isinstance(items, list | dict):
         raise SideError(f"{path}: not a valid records file; run `astana-facts validate` on it")
