@@ -40,7 +40,7 @@ def jsonl(records: Records) -> bytes:
     for record in sorted(records.claims, key=lambda r: r.claim["id"]):
         claim = canonical_order({**record.claim, "document": record.document})
         lines.append(orjson.dumps(claim))
-    return b"\n".join(lines) + b"\n"
+    return b"".join(line + b"\n" for line in lines)  # (no claims: no line, not a blank one)
 
 
 def _cell(value: Any) -> str:

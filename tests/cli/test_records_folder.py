@@ -139,3 +139,96 @@ def test_every_command_takes_records_as_an_option_and_no_positional_folder(
 ) -> None:
     assert _run(command, str(records)).exit_code == 2  # the old spelling is a usage error
     assert _run(command, "--records", str(records / "missing")).exit_code == 2
+
+
+# A folder that is not a records folder is a usage error (exit 2) naming the layout expected;
+# a records folder with nothing in it passes with a warning, as ruff does when it finds no file.
+
+READING_COMMANDS = [
+    ("validate",),
+    ("report", "--strict"),
+    ("stats",),
+    ("export", "-o", "-"),
+    ("fmt", "--check"),
+    ("fmt",),
+    ("locate", DOC_ID, "May"),
+]
+
+
+def _wrong_folders(tmp_path: Path) -> dict[str, Path]:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    unrelated = tmp_path / "unrelated"
+    (unrelated / "src").mkdir(parents=True)
+    (unrelated / "README.md").write_text("hello\n", encoding="utf-8")
+    checkout = tmp_path / "checkout"
+    build_records(checkout / "records")
+    return {"empty": empty, "unrelated": unrelated, "checkout root": checkout}
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)
+def test_a_folder_that_is_not_a_records_folder_is_a_usage_error(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    for name, folder in _wrong_folders(tmp_path).items():
+        result = _run(command[0], "--records", str(folder), *command[1:])
+        assert result.exit_code == 2, (name, result.output)
+        assert "is not a records folder" in result.stderr, name
+        assert "sources/" in result.stderr and "claims/" in result.stderr, name
+        assert result.stdout == "", name
+        if name == "checkout root":
+            assert f"did you mean --records {folder / 'records'}?" in result.stderr
+
+
+def test_an_empty_records_layout_passes_with_a_warning(tmp_path: Path) -> None:
+    root = tmp_path / "records"
+    (root / "sources").mkdir(parents=True)
+    (root / "claims").mkdir()
+    result = _run("validate", "--records", str(root))
+    assert result.exit_code == 0 and "SCH014 warning" in result.stdout
+    exported = _run("export", "--records", str(root), "-o", "-")
+    assert exported.exit_code == 0 and exported.stdout == ""
+    assert "holds no claims; the export is empty" in exported.stderr
+
+
+def test_add_source_starts_a_records_folder_in_an_empty_one(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("Talks were held in Astana.\n", encoding="utf-8")
+    root = tmp_path / "new"
+    root.mkdir()
+    result = _run(
+        "add-source", str(tmp_path / "article.txt"), "--id", "new-doc", "--title", "T",
+        "--published", "2018", "--records", str(root),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (root / "claims" / "new-doc.json").is_file()
+
+
+@pytest.mark.parametrize(
+    ("document_id", "said"),
+    [("a" * 121, "is 121 characters long; an id has at most 120"), ("Bad_Id", "lower-case")],
+)
+def test_add_source_refuses_an_id_the_models_refuse_naming_the_option(
+    tmp_path: Path, document_id: str, said: str
+) -> None:
+    (tmp_path / "article.txt").write_text("Talks were held in Astana.\n", encoding="utf-8")
+    root = build_records(tmp_path / "records")
+    before = sorted(path.name for path in root.rglob("*"))
+    result = _run(
+        "add-source", str(tmp_path / "article.txt"), "--id", document_id, "--title", "T",
+        "--published", "2018", "--records", str(root),
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "--id" in result.stderr and said in result.stderr
+    assert "internal error" not in result.output
+    assert sorted(path.name for path in root.rglob("*")) == before
+
+
+def test_add_source_takes_an_id_of_the_longest_length(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("Talks were held in Astana.\n", encoding="utf-8")
+    root = build_records(tmp_path / "records")
+    result = _run(
+        "add-source", str(tmp_path / "article.txt"), "--id", "a" * 120, "--title", "T",
+        "--published", "2018", "--records", str(root),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert _run("validate", "--records", str(root)).exit_code == 0

@@ -115,6 +115,13 @@ def _huge_file(root: Path) -> None:
     (root / "claims" / "huge.json").write_bytes(b" " * (65 * 1024 * 1024))
 
 
+def _whole_number_as_float(root: Path) -> None:
+    claim_list = claims()
+    span = claim_list[1]["evidence"][0]
+    span["start"] = float(span["start"])
+    write(root / CLAIMS_FILE, claims_file(claim_list))
+
+
 def _huge_integer(root: Path) -> None:
     path = root / CLAIMS_FILE
     raw = path.read_bytes()
@@ -171,6 +178,13 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         _edit_claims("/claims/1/surprise", 1),
         CLAIMS_FILE,
         "/claims/1/surprise",
+        "sample-dates",
+    ),
+    (
+        "SCH008",
+        _whole_number_as_float,
+        CLAIMS_FILE,
+        "/claims/1/evidence/0/start",
         "sample-dates",
     ),
     ("SCH009", _raw("notes.md", b"hello\n"), "notes.md", None, None),

@@ -1,4 +1,4 @@
-"""SCH007: a records file or source text that cannot be read is a finding, not a traceback.
+"""SCH007: a records file, source text or folder that cannot be read is a finding, not a traceback.
 
 Permissions do not stop root, and CI runs as root, so a file set to mode 000 is not unreadable
 there. Two tests make the case real for any user: one makes the read itself fail (the reader's
@@ -102,3 +102,67 @@ def test_a_file_without_read_permission_is_reported_with_sch007(
     finally:
         (root / relative).chmod(0o644)  # so that the temporary folder can be removed
     _assert_reported(findings, relative)
+
+
+# A folder that cannot be listed: SCH007 naming the folder (never an internal error, never a
+# folder that looks empty and passes), in validate and in fmt, which exits 1 instead of skipping.
+
+UNREADABLE_FOLDERS = ["claims", "sources"]
+
+
+def _folder_reported(findings: list[tuple[str, str | None, str]], relative: str) -> None:
+    unreadable = [(file, message) for code, file, message in findings if code == "SCH007"]
+    assert len(unreadable) == 1, findings
+    file, message = unreadable[0]
+    assert file is not None and file.endswith(relative)
+    assert "cannot read folder" in message and "ermission denied" in message
+
+
+@pytest.mark.parametrize("relative", UNREADABLE_FOLDERS)
+def test_a_folder_that_cannot_be_listed_is_reported_with_sch007(
+    tmp_path: Path, relative: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = build_records(tmp_path / "records")
+    target = os.fspath(root / relative)
+    real_scandir = os.scandir
+
+    def refusing_scandir(path: Any = ".") -> Any:
+        if os.fspath(path) == target:
+            raise PermissionError(13, "Permission denied", target)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    findings = validate(root)
+    _folder_reported([(f.code, f.file, f.message) for f in findings], relative)
+
+    from astana_facts.tools.fmt import format_records
+
+    formatted = format_records(root, check=True)
+    _folder_reported([(f.code, f.file, f.message) for f in formatted.problems], relative)
+
+
+@pytest.mark.parametrize("relative", UNREADABLE_FOLDERS)
+def test_a_folder_without_read_permission_fails_validate_and_fmt_check(
+    tmp_path: Path, relative: str
+) -> None:
+    root = build_records(tmp_path / "records")
+    (root / relative).chmod(0)
+    as_root = os.geteuid() == 0
+    try:
+        if as_root:
+            findings = _check_in_a_child_that_permissions_stop(root)
+        else:
+            findings = [(f.code, f.file, f.message) for f in validate(root)]
+        fmt = subprocess.run(
+            [sys.executable, "-m", "astana_facts", "fmt", "--check", "--records", str(root)],
+            capture_output=True,
+            text=True,
+            check=False,
+            preexec_fn=_without_permission_override if as_root else None,
+            timeout=120,
+        )
+    finally:
+        (root / relative).chmod(0o755)
+    _folder_reported(findings, relative)
+    assert fmt.returncode == 1, (fmt.stdout, fmt.stderr)
+    assert "SCH007" in fmt.stderr and "cannot read folder" in fmt.stderr
