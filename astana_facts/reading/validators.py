@@ -4,7 +4,7 @@ Building pydantic model instances costs five times the parse of the same JSON; t
 consistency checks need only the validated data. So the hot path validates with the *same* core
 schema that pydantic generated for the models, with every model node turned into a typed-dict
 node: the same fields, types, constraints, discriminators and validators, producing plain dicts
-(dates as :class:`datetime.date`, whole floats as ``int``) instead of instances. The models
+(dates as :class:`datetime.date`, whole numbers as ``int``) instead of instances. The models
 themselves are built only for users of the Python API (:func:`astana_facts.load`).
 
 A property test holds the generated JSON Schemas, the models and these validators to accepting
