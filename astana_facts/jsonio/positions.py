@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -68,8 +69,11 @@ class SourceMap:
     values: dict[str, Position] = field(default_factory=dict)
     keys: dict[str, Position] = field(default_factory=dict)
     duplicates: list[DuplicateKey] = field(default_factory=list)
-    inexact_numbers: list[InexactNumber] = field(default_factory=list)
-    """Numbers that would not survive a round trip (:func:`number_problem`), in file order."""
+    first_inexact: InexactNumber | None = None
+    """With ``numbers``: the first number that would not survive a round trip
+    (:func:`number_problem`)..."""
+    inexact_count: int = 0
+    """...and how many such numbers there are."""
 
     def locate(self, json_pointer: str) -> Position | None:
         """Position of the value at ``json_pointer``, or of its nearest existing ancestor."""
@@ -92,13 +96,29 @@ class _Mapper:
 
     lines: list[bytes]
     source_map: SourceMap = field(default_factory=SourceMap)
+    _ascii: dict[int, bool] = field(default_factory=dict)
+    """Whether each line looked at is ASCII (looked at once: a line may be the whole file)."""
+    _cursor: tuple[int, int, int] = (-1, 0, 0)
+    """(row, byte column, code points before it) of the last position found on a line that is
+    not ASCII: the next one on that line counts on from there, so a long line (a minified file)
+    costs its length once, not once per value."""
 
     def position(self, node: Any) -> Position:
         """The node's 1-based line and column, the column counted in code points."""
         row, byte_column = node.start_point
         line = self.lines[row] if row < len(self.lines) else b""
-        column = len(line[:byte_column].decode("utf-8", errors="replace")) + 1
-        return (row + 1, column)
+        ascii_line = self._ascii.get(row)
+        if ascii_line is None:
+            ascii_line = self._ascii[row] = line.isascii()
+        if ascii_line:
+            return (row + 1, byte_column + 1)
+        cursor_row, cursor_byte, cursor_points = self._cursor
+        if cursor_row != row or byte_column < cursor_byte:
+            cursor_byte, cursor_points = 0, 0
+        piece = line[cursor_byte:byte_column].decode("utf-8", errors="replace")
+        points = cursor_points + len(piece)
+        self._cursor = (row, byte_column, points)
+        return (row + 1, points + 1)
 
     def visit(self, node: Any, path: str, depth: int = 0) -> None:
         """Record the value ``node`` at ``path`` (the first occurrence wins), then its members
@@ -152,26 +172,38 @@ def _key(key_node: Any) -> Any:
         return _NO_KEY
 
 
-def build_source_map(raw: bytes) -> SourceMap:
-    """Map every value of ``raw`` (a UTF-8 JSON text) to its line and column."""
+def build_source_map(raw: bytes, *, numbers: bool = False) -> SourceMap:
+    """Map every value of ``raw`` (a UTF-8 JSON text) to its line and column; with ``numbers``,
+    also find the numbers that would not survive a round trip (one more scan of the bytes)."""
     tree = _parser().parse(raw)
     mapper = _Mapper(raw.split(b"\n"))
     top = next((node for node in tree.root_node.named_children if node.type != "comment"), None)
     if top is not None:
         mapper.visit(top, "")
+    if numbers:
+        _find_inexact_numbers(raw, mapper)
+    return mapper.source_map
+
+
+def _find_inexact_numbers(raw: bytes, mapper: _Mapper) -> None:
+    """Count the numbers of ``raw`` that would not survive a round trip, and place the first
+    (only the first: placing every one would cost the file's length each)."""
     source_map = mapper.source_map
-    at = {position: pointer for pointer, position in reversed(source_map.values.items())}
-    lines = raw.split(b"\n")
-    for offset, text in numbers(raw):
+    for offset, text in number_tokens(raw):
         reason = number_problem(text)
-        if reason is not None:
+        if reason is None:
+            continue
+        source_map.inexact_count += 1
+        if source_map.first_inexact is None:
             row = raw.count(b"\n", 0, offset)
             line_start = raw.rfind(b"\n", 0, offset) + 1
-            column = len(lines[row][: offset - line_start].decode("utf-8", errors="replace")) + 1
-            position = (row + 1, column)
-            number = InexactNumber(at.get(position), text.decode("ascii"), reason, position)
-            source_map.inexact_numbers.append(number)
-    return source_map
+            prefix = raw[line_start:offset].decode("utf-8", errors="replace")
+            position = (row + 1, len(prefix) + 1)
+            pointer = next(
+                (pointer for pointer, at in source_map.values.items() if at == position), None
+            )
+            first = InexactNumber(pointer, text.decode("ascii"), reason, position)
+            source_map.first_inexact = first
 
 
 _TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*|[\[\]{}]', re.DOTALL)
@@ -179,13 +211,11 @@ _TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*|[\[\]{}]', re.DOTAL
 numbers and brackets."""
 
 
-def numbers(raw: bytes) -> list[tuple[int, bytes]]:
+def number_tokens(raw: bytes) -> Iterator[tuple[int, bytes]]:
     """(byte offset, text) of every number of a JSON text that orjson has read."""
-    return [
-        (match.start(), match.group())
-        for match in _TOKENS.finditer(raw)
-        if match.group()[:1] not in b'"[]{}'
-    ]
+    for match in _TOKENS.finditer(raw):
+        if match.group()[:1] not in b'"[]{}':
+            yield match.start(), match.group()
 
 
 def number_problem(text: bytes) -> str | None:

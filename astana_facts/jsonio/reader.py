@@ -180,7 +180,7 @@ def _too_deep(path: Path, raw: bytes) -> ReadError:
 def _positional_problem(path: Path, raw: bytes) -> ReadError | None:
     """What only a positional parse finds in a file that is not canonical: a duplicate key
     (SCH004), else a number that would be written back otherwise than written (SCH010)."""
-    source_map = build_source_map(raw)
+    source_map = build_source_map(raw, numbers=True)
     if source_map.duplicates:
         first = source_map.duplicates[0]
         line, column = first.position
@@ -193,10 +193,11 @@ def _positional_problem(path: Path, raw: bytes) -> ReadError | None:
             column,
             first.pointer,
         )
-    if not source_map.inexact_numbers:
+    number = source_map.first_inexact
+    if number is None:
         return None
-    number, *others = source_map.inexact_numbers
-    more = f" ({len(others)} more number(s) like it in the file)" if others else ""
+    others = source_map.inexact_count - 1
+    more = f" ({others} more number(s) like it in the file)" if others else ""
     line, column = number.position
     return ReadError(
         "SCH010",
