@@ -36,3 +36,10 @@ def test_links_that_lead_nowhere_do_not_break_the_walk(tmp_path: Path) -> None:
     (root / "dangling").symlink_to(root / "nowhere")
     codes = sorted((f.code, Path(f.file or "").name) for f in check_layout(root))
     assert codes == [("SCH009", "a"), ("SCH009", "b"), ("SCH009", "dangling")]
+
+
+def test_a_claims_folder_that_is_a_link_to_a_folder_inside_has_claims(tmp_path: Path) -> None:
+    root = build_records(tmp_path / "records")
+    (root / "claims").rename(root / "annotations")
+    (root / "claims").symlink_to(root / "annotations", target_is_directory=True)
+    assert "SCH014" not in [f.code for f in check_layout(root)]
