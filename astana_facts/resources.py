@@ -6,6 +6,7 @@ or an editable install keeps them at the repository's top level. Both are served
 
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -45,7 +46,11 @@ RECORDS_MARKERS = ("sources", "claims", "entities.json")
 def has_records_layout(folder: Path) -> bool:
     """Whether ``folder`` is a records folder (it holds ``sources/``, ``claims/`` or
     ``entities.json``)."""
-    return folder.is_dir() and any((folder / marker).exists() for marker in RECORDS_MARKERS)
+    try:
+        names = set(os.listdir(folder))
+    except OSError:  # (missing, not a folder, or not readable: not a records folder to use)
+        return False
+    return not names.isdisjoint(RECORDS_MARKERS)
 
 
 def checkout_records(start: Path) -> Path | None:
