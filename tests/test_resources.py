@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +29,23 @@ def test_a_records_folder_uses_its_sibling_validators_else_the_bundled_ones(
     assert validators_for(records) == bundled("validators")
     (tmp_path / "validators").mkdir()
     assert validators_for(records) == tmp_path / "validators"
+
+
+def test_a_records_folder_that_cannot_be_listed_is_not_taken_and_raises_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from astana_facts.resources import checkout_records
+    from tests.factories import build_records
+
+    build_records(tmp_path / "records")
+    real_listdir = os.listdir
+
+    def refusing_listdir(path: Any = ".") -> list[str]:
+        if os.fspath(path) == os.fspath(tmp_path / "records"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", refusing_listdir)
+    assert checkout_records(tmp_path) is None
