@@ -167,6 +167,33 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "Say in published.reasoning how the date was inferred.",
     ),
     Code(
+        "SRC007",
+        "invisible-text-prefix",
+        "error",
+        "The source text starts with an invisible character (a byte-order mark, a zero-width "
+        "space or joiner, another format character).",
+        "Span offsets count code points from the first character of the file, the invisible "
+        "one too, while editors, browsers and many tools hide or drop it: spans measured "
+        "without it are off by one, and every quote of the document fails (SPN001).",
+        "Remove the character(s) from the start of the text (save it as UTF-8 without a "
+        "byte-order mark), then re-anchor the spans and update sha256 (`astana-facts fmt "
+        "--reanchor`).",
+    ),
+    Code(
+        "SRC008",
+        "invisible-characters",
+        "warning",
+        "The source text holds invisible characters that no running text needs: a byte-order "
+        "mark inside it, zero-width spaces, word joiners, direction overrides or isolates, tag "
+        "characters.",
+        "They take no room on screen but count in every offset, so a quote typed from what a "
+        "reader sees does not match; direction overrides show the text in another order than "
+        "its code points, and tag characters carry text that no reader sees.",
+        "Remove them from the text (the message lists them, with the first one's line and "
+        "column), then re-anchor the spans and update sha256 (`astana-facts fmt --reanchor`); "
+        "keep them only if the original document has them and a quote needs them.",
+    ),
+    Code(
         "SPN001",
         "quote-mismatch",
         "error",
