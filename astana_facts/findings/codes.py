@@ -6,28 +6,9 @@ a retired code is not reused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from astana_facts.findings.code import Code
 
-from astana_facts.findings.severity import Severity
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    """One row of the rule table."""
-
-    code: str
-    """Stable code, cited in findings: three letters of the family and three digits."""
-    name: str
-    """Short kebab-case name."""
-    severity: Severity
-    """The severity of every finding with this code (see :meth:`Finding.of`)."""
-    summary: str
-    """What the code means, in one line (the rule table)."""
-    why: str
-    """Why it matters."""
-    fix: str
-    """What to do about a finding with this code."""
-
+__all__ = ["CODES_BY_ID", "INTEGRITY_CODES", "Code"]
 
 INTEGRITY_CODES: tuple[Code, ...] = (
     Code(
@@ -170,28 +151,21 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "SRC007",
         "invisible-text-prefix",
         "error",
-        "The source text starts with an invisible character (a byte-order mark, a zero-width "
-        "space or joiner, another format character).",
-        "Span offsets count code points from the first character of the file, the invisible "
-        "one too, while editors, browsers and many tools hide or drop it: spans measured "
-        "without it are off by one, and every quote of the document fails (SPN001).",
-        "Remove the character(s) from the start of the text (save it as UTF-8 without a "
-        "byte-order mark), then re-anchor the spans and update sha256 (`astana-facts fmt "
-        "--reanchor`).",
+        "The source text starts with an invisible character, such as a byte-order mark.",
+        "Every offset counts it, but editors and tools hide or drop it: spans measured without it "
+        "are all off by one, and each fails on its own (SPN001).",
+        "Remove it (save the text as UTF-8 without a byte-order mark), then run "
+        "`astana-facts fmt --reanchor` to move the spans and update sha256.",
     ),
     Code(
         "SRC008",
         "invisible-characters",
         "warning",
-        "The source text holds invisible characters that no running text needs: a byte-order "
-        "mark inside it, zero-width spaces, word joiners, direction overrides or isolates, tag "
-        "characters.",
-        "They take no room on screen but count in every offset, so a quote typed from what a "
-        "reader sees does not match; direction overrides show the text in another order than "
-        "its code points, and tag characters carry text that no reader sees.",
-        "Remove them from the text (the message lists them, with the first one's line and "
-        "column), then re-anchor the spans and update sha256 (`astana-facts fmt --reanchor`); "
-        "keep them only if the original document has them and a quote needs them.",
+        "The source text holds invisible characters that no running text needs.",
+        "They count in every offset but not on screen: a quote typed from what a reader sees "
+        "misses them; direction overrides reorder what is shown, tag characters hide text.",
+        "Remove them (the message lists them, and where the first stands), then run "
+        "`astana-facts fmt --reanchor`; keep only what the original has and a quote needs.",
     ),
     Code(
         "SPN001",

@@ -5,7 +5,8 @@ them.
 - :func:`show` quotes a string, spelling out every character a reader could not tell apart on
   screen as ``<U+XXXX NAME>``;
 - :func:`spell_out` explains why two strings that look the same are not: when they differ only
-  by look-alike or invisible characters, it names each differing character of both;
+  by look-alike or invisible characters (what :func:`~astana_facts.text.lookalike.
+  fold_character` folds together), it names each differing character of both;
 - :func:`invisible_prefix` finds the invisible characters a text starts with (a byte-order mark).
 """
 
@@ -14,18 +15,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-_VISIBLE_AS_IS = {" "}
+from astana_facts.text.lookalike import fold_character
 
-_LOOKALIKES = str.maketrans(
-    # Cyrillic letters drawn like Latin ones (the common part of Unicode's confusables, UTS #39).
-    "АВЕЅІЈКМНОРСТУХԚԜаеѕіјорсухһԁԛԝӏ"
-    # Greek capitals drawn like Latin ones, and omicron and nu.
-    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧον"
-    # Dashes and minus, single and double quotation marks, primes.
-    "‐‑‒–—―−‘’‚‛′ʼ“”„‟″",
-    "ABESIJKMHOPCTYXQWaesijopcyxhdqwlABEZHIKMNOPTYXov-------''''''\"\"\"\"\"",
-)
-"""Look-alike characters -> the character they pass for (see :func:`_skeleton`)."""
+_VISIBLE_AS_IS = {" "}
 
 _MAX_LISTED = 5
 """How many differing characters :func:`spell_out` lists before saying how many more."""
@@ -72,17 +64,6 @@ def invisible_prefix(text: str) -> str:
     return text[:end]
 
 
-def _skeleton(character: str) -> str:
-    """What ``character`` passes for on screen: ``""`` for an invisible one, a space for any
-    whitespace, else its compatibility form (NFKC: full-width letters, ligatures) with
-    look-alike letters, dashes and quotation marks mapped to the one they resemble."""
-    if invisible(character):
-        return ""
-    if character.isspace():
-        return " "
-    return unicodedata.normalize("NFKC", character).translate(_LOOKALIKES)
-
-
 def _differences(expected: str, found: str) -> Iterator[tuple[int, str, str]] | None:
     """(index in ``expected``, its character or "", the character of ``found`` or "") for every
     place where the two differ, or None unless ``expected`` and the start of ``found`` look the
@@ -94,7 +75,7 @@ def _differences(expected: str, found: str) -> Iterator[tuple[int, str, str]] | 
         theirs = found[j] if j < len(found) else ""
         if mine == theirs:
             i, j = i + 1, j + 1
-        elif theirs and _skeleton(mine) == _skeleton(theirs):
+        elif theirs and fold_character(mine) == fold_character(theirs):
             out.append((i, mine, theirs))
             i, j = i + 1, j + 1
         elif invisible(mine):
