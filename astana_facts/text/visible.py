@@ -13,11 +13,13 @@ them.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 
 from astana_facts.text.lookalike import fold_character
 
 _VISIBLE_AS_IS = {" "}
+
+_LEAD = "they differ only by look-alike or invisible characters (counting from 0)"
+"""How :func:`spell_out` starts."""
 
 _MAX_LISTED = 5
 """How many differing characters :func:`spell_out` lists before saying how many more."""
@@ -64,7 +66,7 @@ def invisible_prefix(text: str) -> str:
     return text[:end]
 
 
-def _differences(expected: str, found: str) -> Iterator[tuple[int, str, str]] | None:
+def _differences(expected: str, found: str) -> list[tuple[int, str, str]] | None:
     """(index in ``expected``, its character or "", the character of ``found`` or "") for every
     place where the two differ, or None unless ``expected`` and the start of ``found`` look the
     same: equal but for look-alike characters and invisible ones on either side."""
@@ -86,7 +88,7 @@ def _differences(expected: str, found: str) -> Iterator[tuple[int, str, str]] | 
             j += 1
         else:
             return None
-    return iter(out) if out else None
+    return out or None
 
 
 def _describe(index: int, mine: str, theirs: str, ours: str, other: str) -> str:
@@ -115,17 +117,15 @@ def spell_out(
     Each difference names the character of both, e.g. ``character 0 is <U+0430 CYRILLIC SMALL
     LETTER A> in the quote, <U+0061 LATIN SMALL LETTER A> in the text``.
     """
-    if backwards:
-        found_differences = _differences(expected[::-1], found[::-1])
-    else:
-        found_differences = _differences(expected, found)
-    if found_differences is None:
+    differences = (
+        _differences(expected[::-1], found[::-1]) if backwards else _differences(expected, found)
+    )
+    if differences is None:
         return None
-    differences = list(found_differences)
     if backwards:
         last = len(expected) - 1
         differences = [(last - i + (0 if m else 1), m, t) for i, m, t in reversed(differences)]
     said = [_describe(i, m, t, ours, other) for i, m, t in differences[:_MAX_LISTED]]
     if len(differences) > _MAX_LISTED:
         said.append(f"and {len(differences) - _MAX_LISTED} more")
-    return "they differ only by look-alike or invisible characters: " + "; ".join(said)
+    return f"{_LEAD}: " + "; ".join(said)

@@ -90,7 +90,7 @@ def test_dashes_quotes_and_spaces_that_look_alike_are_named() -> None:
     assert "<U+201C LEFT DOUBLE QUOTATION MARK>" in said and "<U+0022 QUOTATION MARK>" in said
     spaced = spell_out("May 3rd", "May\u00a03rd")
     assert spaced == (
-        "they differ only by look-alike or invisible characters: character 3 is "
+        "they differ only by look-alike or invisible characters (counting from 0): character 3 is "
         "<U+0020 SPACE> in the quote, <U+00A0 NO-BREAK SPACE> in the text"
     )
 
