@@ -195,3 +195,11 @@ def test_a_missing_git_is_named(repository: Path, monkeypatch: pytest.MonkeyPatc
     )
     assert result.exit_code == 2 and "git is not installed" in result.stderr
     assert isinstance(result.exception, SystemExit)
+
+
+def test_release_check_names_a_missing_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nversion = "0.1.0"\n', encoding="utf-8")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-such-folder"))
+    result = CliRunner().invoke(cli, ["release-check", str(tmp_path)])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert "release-check: git is not installed" in result.stderr
