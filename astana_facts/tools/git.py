@@ -100,7 +100,7 @@ def verified_commit(repository: Path, revision: str, what: str) -> str:
     except GitError:
         raise GitError(
             f"{shown}: not a commit of the git repository {repository} (give a branch, a tag or "
-            "a commit id)"
+            "a commit id; in a shallow clone, fetch it first)"
         ) from None
     commit = out.decode("ascii", "replace").strip()
     if not _OBJECT_ID.fullmatch(commit):
