@@ -7,6 +7,7 @@ a retired code is not reused.
 from __future__ import annotations
 
 from astana_facts.findings.code import Code
+from astana_facts.findings.text_codes import TEXT_CODES
 
 __all__ = ["CODES_BY_ID", "INTEGRITY_CODES", "Code"]
 
@@ -147,26 +148,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "A date the text does not state is a judgement a reader must be able to check.",
         "Say in published.reasoning how the date was inferred.",
     ),
-    Code(
-        "SRC007",
-        "invisible-text-prefix",
-        "error",
-        "The source text starts with an invisible character, such as a byte-order mark.",
-        "Every offset counts it, but editors and tools hide or drop it: spans measured without it "
-        "are all off by one, and each fails on its own (SPN001).",
-        "Remove it (save the text as UTF-8 without a byte-order mark), then run "
-        "`astana-facts fmt --reanchor` to move the spans and update sha256.",
-    ),
-    Code(
-        "SRC008",
-        "invisible-characters",
-        "warning",
-        "The source text holds invisible characters that no running text needs.",
-        "They count in every offset but not on screen: a quote typed from what a reader sees "
-        "misses them; direction overrides reorder what is shown, tag characters hide text.",
-        "Remove them (the message lists them, and where the first stands), then run "
-        "`astana-facts fmt --reanchor`; keep only what the original has and a quote needs.",
-    ),
+    *TEXT_CODES,
     Code(
         "SPN001",
         "quote-mismatch",
