@@ -48,6 +48,7 @@ def repository(tmp_path: Path) -> Path:
     _git(root, "add", ".")
     _git(root, "commit", "-qm", "first")
     _git(root, "tag", "v1")
+    _git(root, "tag", "-a", "v2", "-m", "an annotated tag names a tag object, peeled to its commit")
     _git(root, "branch", "side")
     return root
 
@@ -131,7 +132,7 @@ def test_a_hostile_revision_never_reaches_git_as_an_option(
     assert _git(repository, "status", "--porcelain") == ""
 
 
-@pytest.mark.parametrize("revision", ["HEAD", "v1", "side", "HEAD~0", "@"])
+@pytest.mark.parametrize("revision", ["HEAD", "v1", "v2", "side", "HEAD~0", "@"])
 def test_a_branch_tag_or_commit_is_used_by_its_full_commit_id(
     repository: Path, git_calls: list[list[str]], revision: str
 ) -> None:
