@@ -118,8 +118,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "The source text's SHA-256 differs from the one in its metadata.",
         "The checksum pins every span to one exact text; a changed text can silently move "
         "every quote.",
-        "If the text change is intended, re-check the spans (`astana-facts fmt` re-anchors "
-        "them) and update sha256; otherwise restore the text.",
+        "If the text change is intended, run `astana-facts fmt --reanchor`: it moves the "
+        "spans to where their quotes now stand and updates sha256; otherwise restore the text.",
     ),
     Code(
         "SRC002",
@@ -220,6 +220,17 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "The suffix re-anchors the quote when the text is corrected; a wrong one anchors it "
         "elsewhere.",
         "Correct the suffix, or remove it and let `astana-facts fmt` fill it.",
+    ),
+    Code(
+        "SPN007",
+        "text-changed-spans-moved",
+        "error",
+        "The spans of a document whose text changed no longer match it (one finding for all).",
+        "A correction to a source text moves every quote after it; one finding naming the "
+        "change says more than a mismatch for every span, and says how many can be placed "
+        "again automatically.",
+        "Run `astana-facts fmt --reanchor`: it moves every span whose quote still occurs and "
+        "updates sha256; correct the quotes it lists as orphans (or restore the text).",
     ),
     Code(
         "IDS001",

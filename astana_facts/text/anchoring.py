@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from astana_facts.text.lookalike import find_lookalikes
+from astana_facts.text.visible import show
 
 FUZZY_THRESHOLD = 80.0
 """The least rapidfuzz ``partial_ratio`` (0-100) at which a stretch of text is offered as the
@@ -119,3 +120,17 @@ def nearest(text: str, quote: str, *, around: int | None = None) -> Candidate | 
                 end -= 1
             return Candidate(start, end, text[start:end], round(found.score, 1), False)
     return None
+
+
+def did_you_mean(text: str, quote: str, *, around: int | None = None) -> str:
+    """``"; did you mean “…” at 1234-1260 (…)?"`` for the passage of ``text`` nearest to a
+    ``quote`` that does not occur (:func:`nearest`), or "" when none is near enough."""
+    candidate = nearest(text, quote, around=around)
+    if candidate is None:
+        return ""
+    why = (
+        "it differs only in whitespace, quote marks, dashes or look-alike letters"
+        if candidate.lookalike
+        else f"similarity {candidate.score:g}%"
+    )
+    return f"; did you mean {show(candidate.text)} at {candidate.start}-{candidate.end} ({why})?"
