@@ -6,28 +6,9 @@ a retired code is not reused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from astana_facts.findings.code import Code
 
-from astana_facts.findings.severity import Severity
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    """One row of the rule table."""
-
-    code: str
-    """Stable code, cited in findings: three letters of the family and three digits."""
-    name: str
-    """Short kebab-case name."""
-    severity: Severity
-    """The severity of every finding with this code (see :meth:`Finding.of`)."""
-    summary: str
-    """What the code means, in one line (the rule table)."""
-    why: str
-    """Why it matters."""
-    fix: str
-    """What to do about a finding with this code."""
-
+__all__ = ["CODES_BY_ID", "INTEGRITY_CODES", "Code"]
 
 INTEGRITY_CODES: tuple[Code, ...] = (
     Code(
@@ -226,11 +207,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "text-changed-spans-moved",
         "error",
         "The spans of a document whose text changed no longer match it (one finding for all).",
-        "A correction to a source text moves every quote after it; one finding naming the "
-        "change says more than a mismatch for every span, and says how many can be placed "
-        "again automatically.",
-        "Run `astana-facts fmt --reanchor`: it moves every span whose quote still occurs and "
-        "updates sha256; correct the quotes it lists as orphans (or restore the text).",
+        "A corrected text moves every quote after the change: one finding says so, not N.",
+        "Run `astana-facts fmt --reanchor`; then correct the quotes it lists as orphans.",
     ),
     Code(
         "IDS001",

@@ -69,7 +69,7 @@ def fold_moved_spans(findings: list[Finding], sources: Mapping[str, SourceRecord
     for finding in findings:
         document = finding.spans[0].document if finding.spans else None
         if finding.code in FOLDED and document in changed:
-            folded.setdefault(document, []).append(finding)  # type: ignore[arg-type]
+            folded.setdefault(document, []).append(finding)
         else:
             kept.append(finding)
     for document_id in sorted(folded):
