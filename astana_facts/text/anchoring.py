@@ -113,13 +113,28 @@ def nearest(text: str, quote: str, *, around: int | None = None) -> Candidate | 
         )
         found = fuzz.partial_ratio_alignment(quote, text[low:high], score_cutoff=FUZZY_THRESHOLD)
         if found is not None and found.score >= FUZZY_THRESHOLD:
-            start, end = low + found.dest_start, low + found.dest_end
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
+            start, end = _widen(text, quote, low + found.dest_start, low + found.dest_end)
             return Candidate(start, end, text[start:end], round(found.score, 1), False)
     return None
+
+
+def _widen(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds near ``start``-``end`` whose stretch is most like ``quote`` (an alignment of
+    ``partial_ratio`` is as long as the quote, so a passage with a letter more or less is cut or
+    overrun), without white space at either end."""
+    slack = min(10, max(2, len(quote) // 5))
+    best = (-1.0, start, end)
+    for low in range(max(0, start - slack), start + slack + 1):
+        for high in range(max(low + 1, end - slack), min(len(text), end + slack) + 1):
+            score = fuzz.ratio(quote, text[low:high])
+            if score > best[0]:
+                best = (score, low, high)
+    _, start, end = best
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def did_you_mean(text: str, quote: str, *, around: int | None = None) -> str:
