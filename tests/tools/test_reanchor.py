@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from astana_facts import validate
@@ -53,6 +53,8 @@ def _edited(edit: tuple[str, int, int, str]) -> tuple[str, int, int, int]:
 
 
 @given(edit=EDITS)
+@example(edit=("replace", TEXT.index("May 3rd"), 3, "xx"))  # inside a quote: an orphan
+@example(edit=("insert", 0, 1, "A correction.\n"))
 def test_a_random_edit_reanchors_every_quote_that_still_occurs_and_orphans_the_rest(
     tmp_path_factory: pytest.TempPathFactory, edit: tuple[str, int, int, str]
 ) -> None:
