@@ -83,9 +83,12 @@ def _reanchor(root: Path, check: bool, quiet: bool) -> int:
     orphans. Exits 1 when a file cannot be read (nothing is written then)."""
     from astana_facts.reading.locations import display_path
     from astana_facts.render.text import location
+    from astana_facts.tools.fmt import format_records
     from astana_facts.tools.reanchor import reanchor_records
 
     shell = console()
+    if not check and format_records(root, check=True).problems:
+        return 0  # the formatting below fails and says why: nothing is re-anchored either
     result = reanchor_records(root, check=check)
     for problem in [*result.problems, *result.orphans]:
         shell.error(f"{location(problem)}: {problem.code} {problem.message}")

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from astana_facts.findings.finding import Finding
+from astana_facts.findings.finding import Finding, SpanRef
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.reader import read_json
 from astana_facts.jsonio.writer import dumps_canonical, write_all
+from astana_facts.pipeline.locate import locate
 from astana_facts.reading.folder import read_error_finding
 from astana_facts.reading.locations import display_path
 from astana_facts.text.anchoring import nearest, place
@@ -48,9 +49,9 @@ class ReanchorResult:
 
 @dataclass
 class _Document:
+    id: str
     metadata_path: Path
     metadata: dict[str, Any]
-    raw: bytes
     text: str
     orphaned: bool = False
 
@@ -82,7 +83,7 @@ def _anchored(span: Any) -> bool:
 
 
 def _orphan(
-    path: Path, pointer: str, claim: str | None, text: str, span: dict[str, Any]
+    path: Path, pointer: str, claim: str | None, document: str, text: str, span: dict[str, Any]
 ) -> Finding:
     exact = span["exact"]
     candidate = nearest(text, exact, around=span["start"])
@@ -102,6 +103,7 @@ def _orphan(
         file=display_path(path),
         pointer=f"{pointer}/exact",
         claims=(claim,) if claim else (),
+        spans=(SpanRef(document, span["start"], span["end"], exact),),
     )
 
 
@@ -141,7 +143,9 @@ def _claims_file(path: Path, data: Any, document: _Document, result: ReanchorRes
                     continue
                 document.orphaned = True
                 pointer = f"/{list_name}/{index}/evidence/{span_index}"
-                result.orphans.append(_orphan(path, pointer, claim, document.text, span))
+                result.orphans.append(
+                    _orphan(path, pointer, claim, document.id, document.text, span)
+                )
     return moved
 
 
@@ -158,7 +162,7 @@ def _documents(root: Path, result: ReanchorResult) -> dict[str, _Document]:
             continue
         text = document_text(root, data["id"])
         if text is not None and data["id"] not in documents:
-            documents[data["id"]] = _Document(path, data, parsed.raw, text)
+            documents[data["id"]] = _Document(data["id"], path, data, text)
     return documents
 
 
@@ -190,4 +194,5 @@ def reanchor_records(root: Path, *, check: bool = False) -> ReanchorResult:
         result.pending.append((document.metadata_path, dumps_canonical(document.metadata)))
     if not check and not result.problems:
         write_all(result.pending)
+    result.orphans = locate(result.orphans, root=root, known=lambda file: {})
     return result
