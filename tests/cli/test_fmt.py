@@ -65,3 +65,15 @@ def test_fmt_suggests_the_passage_a_quote_differs_from_only_in_lookalikes(record
     assert result.exit_code == 1
     at = TEXT.index("May 3rd and 4th in Astana")
     assert f"did you mean “May 3rd and 4th in Astana” at {at}-{at + 25}" in result.stderr
+
+
+def test_reanchor_writes_nothing_when_the_formatting_would_fail(records: Path) -> None:
+    _correct_text(records, "A correction.\n" + TEXT)
+    claim_list = claims()
+    claim_list[0]["evidence"].append({"exact": "a quote found nowhere"})
+    data = orjson.loads((records / CLAIMS_FILE).read_bytes())
+    write(records / CLAIMS_FILE, dict(data, claims=claim_list))
+    before = {path: path.read_bytes() for path in records.rglob("*.json")}
+    result = _run("fmt", "--reanchor", "--records", str(records))
+    assert result.exit_code == 1 and "no file was changed" in result.stderr
+    assert {path: path.read_bytes() for path in records.rglob("*.json")} == before
