@@ -43,7 +43,8 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
     the old offset, wins), and updates the document's sha256 once all its spans hold. A span
     whose quote no longer occurs (an orphan) is listed with the nearest similar passage and left
     as it was; the others are written, and the exit code is 1. With --check it only lists what
-    would move.
+    would move. Without --reanchor, spans that no longer match their text make fmt (and fmt
+    --check) exit 1 with a note to run it.
 
     \b
     Example:
@@ -74,8 +75,23 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
             f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} already canonical"
             + ("" if check else f", {result.filled_spans} span(s) filled in")
         )
-    if orphans or (check and result.changed):
+    stale = 0 if reanchor else _stale(folder.root)
+    if orphans or stale or (check and result.changed):
         sys.exit(EXIT_FINDINGS)
+
+
+def _stale(root: Path) -> int:
+    """Say how many spans no longer match their text (a corrected text), and how to fix it."""
+    from astana_facts.tools.reanchor import stale_spans
+
+    stale = stale_spans(root)
+    if stale:
+        console().error(
+            f"astana-facts fmt: {sum(stale.values())} span(s) of {len(stale)} document(s) no "
+            "longer match their source text (`astana-facts validate` says which); run "
+            "`astana-facts fmt --reanchor`"
+        )
+    return sum(stale.values())
 
 
 def _reanchor(root: Path, check: bool, quiet: bool) -> int:

@@ -166,6 +166,12 @@ def _documents(root: Path, result: ReanchorResult) -> dict[str, _Document]:
     return documents
 
 
+def _document_of(data: Any, documents: dict[str, _Document]) -> _Document | None:
+    """The document a claims file's data names, when it names one whose text was read."""
+    named = data.get("document") if isinstance(data, dict) else None
+    return documents.get(named) if isinstance(named, str) else None
+
+
 def reanchor_records(root: Path, *, check: bool = False) -> ReanchorResult:
     """Re-anchor every span of the folder at ``root`` that no longer holds, update the
     checksums of the documents whose spans all hold, and write every changed file at once
@@ -178,7 +184,7 @@ def reanchor_records(root: Path, *, check: bool = False) -> ReanchorResult:
             result.problems.append(read_error_finding(parsed))
             continue
         data = parsed.data
-        document = documents.get(data.get("document")) if isinstance(data, dict) else None  # type: ignore[arg-type]
+        document = _document_of(data, documents)
         if document is None:
             continue
         moved = _claims_file(path, data, document, result)
@@ -196,3 +202,25 @@ def reanchor_records(root: Path, *, check: bool = False) -> ReanchorResult:
         write_all(result.pending)
     result.orphans = locate(result.orphans, root=root, known=lambda file: {})
     return result
+
+
+def stale_spans(root: Path) -> dict[str, int]:
+    """Document -> how many of its spans (with offsets) no longer hold in its text: what plain
+    ``fmt`` reports, so that a changed text does not pass it silently. Only compares; files
+    that cannot be read are left to ``fmt`` and ``validate`` to report."""
+    documents = _documents(root, ReanchorResult())
+    stale: dict[str, int] = {}
+    for path in sorted((root / "claims").glob("*.json")):
+        parsed = read_json(path, root=root)
+        data = None if isinstance(parsed, ReadError) else parsed.data
+        document = _document_of(data, documents)
+        if document is None or not isinstance(data, dict):
+            continue
+        for list_name in SPAN_LISTS:
+            entries = data.get(list_name)
+            for entry in entries if isinstance(entries, list) else []:
+                evidence = entry.get("evidence") if isinstance(entry, dict) else None
+                for span in evidence if isinstance(evidence, list) else []:
+                    if _anchored(span) and not holds(document.text, span):
+                        stale[document.id] = stale.get(document.id, 0) + 1
+    return stale

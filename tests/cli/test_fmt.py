@@ -77,3 +77,12 @@ def test_reanchor_writes_nothing_when_the_formatting_would_fail(records: Path) -
     result = _run("fmt", "--reanchor", "--records", str(records))
     assert result.exit_code == 1 and "no file was changed" in result.stderr
     assert {path: path.read_bytes() for path in records.rglob("*.json")} == before
+
+
+def test_plain_fmt_does_not_pass_spans_a_corrected_text_left_behind(records: Path) -> None:
+    _correct_text(records, "A correction.\n" + TEXT)
+    for args in (["fmt", "--check"], ["fmt"]):
+        result = _run(*args, "--records", str(records))
+        assert result.exit_code == 1
+        assert "7 span(s) of 1 document(s) no longer match their source text" in result.stderr
+        assert "run `astana-facts fmt --reanchor`" in result.stderr

@@ -139,3 +139,38 @@ def test_an_unchanged_folder_is_left_as_it_is(tmp_path: Path) -> None:
     root = build_records(tmp_path / "records")
     result = reanchor_records(root)
     assert (result.moved, result.checksums, result.orphans, result.pending) == ({}, [], [], [])
+
+
+_SCALARS = st.none() | st.booleans() | st.integers(-5, 10**6) | st.floats() | st.text(max_size=8)
+_SPANS = st.dictionaries(
+    st.sampled_from(["start", "end", "exact", "prefix", "suffix"]),
+    _SCALARS | st.lists(_SCALARS, max_size=2) | st.sampled_from(["May 3rd", "Astana", ""]),
+)
+_CLAIMS_FILES = _SCALARS | st.fixed_dictionaries(
+    {
+        "document": st.sampled_from([DOC_ID, "other"]) | _SCALARS | st.lists(_SCALARS, max_size=2),
+        "claims": st.lists(
+            st.fixed_dictionaries({"id": _SCALARS, "evidence": st.lists(_SPANS, max_size=3)})
+            | _SCALARS,
+            max_size=3,
+        )
+        | _SCALARS,
+    }
+)
+
+
+@given(data=_CLAIMS_FILES)
+def test_any_claims_file_is_reanchored_or_reported_never_a_traceback(
+    tmp_path_factory: pytest.TempPathFactory, data: Any
+) -> None:
+    from click.testing import CliRunner
+
+    from astana_facts.cli.main import cli
+
+    root = build_records(tmp_path_factory.mktemp("records"))
+    _correct_text(root, "A correction.\n" + TEXT)
+    (root / "claims" / "other.json").write_bytes(orjson.dumps(data))
+    for args in (["--check"], []):
+        result = CliRunner().invoke(cli, ["fmt", "--reanchor", *args, "--records", str(root)])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+        assert result.exit_code in {0, 1}
