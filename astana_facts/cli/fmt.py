@@ -42,7 +42,8 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
     exactly; the occurrence that agrees best with the prefix and suffix, then the one nearest
     the old offset, wins), and updates the document's sha256 once all its spans hold. A span
     whose quote no longer occurs (an orphan) is listed with the nearest similar passage and left
-    as it was; the others are written, and the exit code is 1. With --check it only lists what
+    as it was; the others are written, and the exit code is 1 (so too when a text is not
+    normalised: its document is left alone). With --check it only lists what
     would move. Without --reanchor, spans that no longer match their text make fmt (and fmt
     --check) exit 1 with a note to run it.
 
@@ -106,7 +107,7 @@ def _reanchor(root: Path, check: bool, quiet: bool) -> int:
     if not check and format_records(root, check=True).problems:
         return 0  # the formatting below fails and says why: nothing is re-anchored either
     result = reanchor_records(root, check=check)
-    for problem in [*result.problems, *result.orphans]:
+    for problem in [*result.problems, *result.skipped, *result.orphans]:
         shell.error(f"{location(problem)}: {problem.code} {problem.message}")
     if result.problems:
         shell.error(f"astana-facts fmt: {len(result.problems)} problem(s); no file was changed.")
@@ -123,4 +124,4 @@ def _reanchor(root: Path, check: bool, quiet: bool) -> int:
             "left as they were, "
             f"{len(result.checksums)} checksum(s) {'to update' if check else 'updated'}"
         )
-    return len(result.orphans) + (len(result.pending) if check else 0)
+    return len(result.orphans) + len(result.skipped) + (len(result.pending) if check else 0)

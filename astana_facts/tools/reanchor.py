@@ -15,6 +15,7 @@ fill, not re-anchored here.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,9 @@ class ReanchorResult:
     """Spans that could not be placed, each as an SPN001 finding with the nearest candidate."""
     problems: list[Finding] = field(default_factory=list)
     """Files that could not be read: nothing is written when there is one."""
+    skipped: list[Finding] = field(default_factory=list)
+    """Documents left alone because their text is not normalised (SRC002): offsets count code
+    points of the NFC, LF text, so spans are placed only in such a text."""
     pending: list[tuple[Path, bytes]] = field(default_factory=list)
 
 
@@ -161,9 +165,31 @@ def _documents(root: Path, result: ReanchorResult) -> dict[str, _Document]:
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             continue
         text = document_text(root, data["id"])
-        if text is not None and data["id"] not in documents:
-            documents[data["id"]] = _Document(data["id"], path, data, text)
+        if text is None or data["id"] in documents:
+            continue
+        unfit = _unnormalised(text)
+        if unfit:
+            result.skipped.append(
+                Finding.of(
+                    code="SRC002",
+                    message=f"document {data['id']}: not re-anchored: the text {unfit}; "
+                    "normalise it first (`astana-facts validate` names the problem)",
+                    file=display_path(path),
+                )
+            )
+            continue
+        documents[data["id"]] = _Document(data["id"], path, data, text)
     return documents
+
+
+def _unnormalised(text: str) -> str:
+    """What keeps spans from being placed in ``text`` (not NFC, CR line endings, an invisible
+    byte-order mark first), or ""."""
+    if text.startswith("\ufeff"):
+        return "starts with a byte-order mark (U+FEFF)"
+    if "\r" in text:
+        return "has CR line endings"
+    return "" if unicodedata.is_normalized("NFC", text) else "is not in Unicode NFC"
 
 
 def _document_of(data: Any, documents: dict[str, _Document]) -> _Document | None:

@@ -174,3 +174,23 @@ def test_any_claims_file_is_reanchored_or_reported_never_a_traceback(
         result = CliRunner().invoke(cli, ["fmt", "--reanchor", *args, "--records", str(root)])
         assert result.exception is None or isinstance(result.exception, SystemExit), result.output
         assert result.exit_code in {0, 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("\ufeff" + TEXT, "byte-order mark"),
+        (TEXT.replace("\n", "\r\n"), "CR line endings"),
+        ("Cafe\u0301.\n" + TEXT, "not in Unicode NFC"),
+    ],
+)
+def test_a_text_that_is_not_normalised_is_named_and_left_alone(
+    tmp_path: Path, text: str, said: str
+) -> None:
+    root = build_records(tmp_path / "records")
+    claims_before, sha_before = (root / CLAIMS).read_bytes(), _sha256(root)
+    _correct_text(root, text)
+    result = reanchor_records(root)
+    (skipped,) = result.skipped
+    assert skipped.code == "SRC002" and said in skipped.message
+    assert (root / CLAIMS).read_bytes() == claims_before and _sha256(root) == sha_before
