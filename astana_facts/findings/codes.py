@@ -100,8 +100,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "The source text's SHA-256 differs from the one in its metadata.",
         "The checksum pins every span to one exact text; a changed text can silently move "
         "every quote.",
-        "If the text change is intended, re-check the spans (`astana-facts fmt` re-anchors "
-        "them) and update sha256; otherwise restore the text.",
+        "If the text change is intended, run `astana-facts fmt --reanchor`: it moves the "
+        "spans to where their quotes now stand and updates sha256; otherwise restore the text.",
     ),
     Code(
         "SRC002",
@@ -203,6 +203,14 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "The suffix re-anchors the quote when the text is corrected; a wrong one anchors it "
         "elsewhere.",
         "Correct the suffix, or remove it and let `astana-facts fmt` fill it.",
+    ),
+    Code(
+        "SPN007",
+        "text-changed-spans-moved",
+        "error",
+        "The spans of a document whose text changed no longer match it (one finding for all).",
+        "A corrected text moves every quote after the change: one finding says so, not N.",
+        "Run `astana-facts fmt --reanchor`; then correct the quotes it lists as orphans.",
     ),
     Code(
         "IDS001",

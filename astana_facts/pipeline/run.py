@@ -179,6 +179,7 @@ class _Reading:
             if result.document is not None:
                 covering.setdefault(result.document, []).extend(result.covering)
             self._keep(result)
+        findings[:] = integrity.fold_moved_spans(findings, sources)
         if coverage:
             for document_id, source in sources.items():
                 findings += integrity.check_coverage(

@@ -8,6 +8,7 @@ exactly, because the quote is the evidence.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,21 +46,21 @@ class Folded:
     """A folded text, with the offset in the original text of each folded code point."""
 
     text: str
-    origins: tuple[int, ...]
+    origins: array[int]
     """``origins[i]``: where in the original text folded code point ``i`` comes from."""
 
 
 def fold(text: str) -> Folded:
     """``text`` folded (:func:`fold_character`), with runs of white space made one space."""
     out: list[str] = []
-    origins: list[int] = []
+    origins: array[int] = array("q")
     for index, character in enumerate(text):
         for piece in fold_character(character):
             if piece == " " and out and out[-1] == " ":
                 continue
             out.append(piece)
             origins.append(index)
-    return Folded("".join(out), tuple(origins))
+    return Folded("".join(out), origins)
 
 
 @lru_cache(maxsize=4)

@@ -17,6 +17,7 @@ from astana_facts.jsonio.reader import read_bytes, read_json
 from astana_facts.jsonio.writer import dumps_canonical, write_atomic
 from astana_facts.reading.folder import read_error_finding
 from astana_facts.reading.locations import display_path
+from astana_facts.text.anchoring import did_you_mean
 from astana_facts.text.quotes import context, find_quote
 
 
@@ -75,7 +76,8 @@ def fill_span(text: str, span: dict[str, Any]) -> str | None:
         suffix = span.get("suffix") if isinstance(span.get("suffix"), str) else None
         anchors = find_quote(text, exact, prefix=prefix, suffix=suffix)
         if not anchors:
-            return f"quote {exact!r} does not occur in the document"
+            hint = did_you_mean(text, exact)
+            return f"quote {exact!r} does not occur in the document{hint}"
         if len(anchors) > 1:
             places = ", ".join(str(anchor.start) for anchor in anchors)
             return (

@@ -132,6 +132,10 @@ def _unknown_document(root: Path) -> None:
 
 
 # (code, edit, file the finding names, JSON Pointer, claim id or None)
+def _text_with_a_new_first_line(root: Path) -> None:
+    (root / "sources" / f"{DOC_ID}.txt").write_text("A correction.\n" + TEXT, encoding="utf-8")
+
+
 CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
     (
         "SCH001",
@@ -252,6 +256,7 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "/not_check_worthy/0/evidence/0/exact",
         None,
     ),
+    ("SPN007", _text_with_a_new_first_line, f"sources/{DOC_ID}.json", "/sha256", None),
     (
         "COV001",
         _edit_claims("/claims/0/id", "sample-round-number"),
