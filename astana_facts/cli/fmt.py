@@ -43,7 +43,7 @@ def fmt(records_dir: str | None, check: bool) -> None:
     if not check:
         refuse_installed(folder.root, "records")
     announce(folder)
-    result = format_records(folder.root, check=check)
+    result = format_records(folder.root, check=check, progress=shell.progress())
     for problem in result.problems:
         shell.error(f"{location(problem)}: {problem.code} {problem.message}")
     if result.problems:
