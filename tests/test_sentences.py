@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given
@@ -76,7 +77,10 @@ def test_lines_within_the_limit_are_split_as_stock_pysbd_splits_them(
     fast = split_sentences(text)
     with monkeypatch.context() as patch:
         patch.setattr(sentences_module, "segmenter", stock_segmenter)
-        assert fast == split_sentences(text)
+        sentences_module._pysbd_pieces.cache_clear()  # what the fast segmenter split
+        stock = split_sentences(text)
+        sentences_module._pysbd_pieces.cache_clear()  # what stock pysbd split
+    assert fast == stock
 
 
 def test_a_megabyte_line_is_split_in_bounded_sentences() -> None:
@@ -85,3 +89,22 @@ def test_a_megabyte_line_is_split_in_bounded_sentences() -> None:
     sentences = split_sentences(text)
     assert sentences and all(len(s.text) <= MAX_SENTENCE for s in sentences)
     assert "".join(text[s.start : s.end] + " " for s in sentences).split() == text.split()
+
+
+PLAIN_LINES = st.lists(st.text(alphabet="aZIivx ,'-", max_size=12), max_size=12).map("\n".join)
+
+
+@given(text=PLAIN_LINES)
+def test_lines_pysbd_keeps_whole_are_split_as_stock_pysbd_splits_them(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines of ASCII letters, spaces, commas and hyphens skip pysbd: the sentences are
+    the ones stock pysbd gives."""
+    fast = split_sentences(text)
+    with monkeypatch.context() as patch:
+        patch.setattr(sentences_module, "_PLAIN_LINE", re.compile("(?!)"))
+        patch.setattr(sentences_module, "segmenter", stock_segmenter)
+        sentences_module._pysbd_pieces.cache_clear()  # what the fast segmenter split
+        stock = split_sentences(text)
+        sentences_module._pysbd_pieces.cache_clear()  # what stock pysbd split
+    assert fast == stock
