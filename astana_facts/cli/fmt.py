@@ -62,7 +62,7 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
         refuse_installed(folder.root, "records")
     announce(folder)
     orphans = _reanchor(folder.root, check, shell.quiet) if reanchor else 0
-    result = format_records(folder.root, check=check)
+    result = format_records(folder.root, check=check, progress=shell.progress())
     for problem in result.problems:
         shell.error(f"{location(problem)}: {problem.code} {problem.message}")
     if result.problems:

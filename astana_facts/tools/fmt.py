@@ -15,6 +15,7 @@ from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.reader import read_bytes, read_json
 from astana_facts.jsonio.writer import dumps_canonical, write_atomic
+from astana_facts.pipeline.progress import Progress, no_progress
 from astana_facts.reading.folder import read_error_finding
 from astana_facts.reading.locations import display_path
 from astana_facts.text.anchoring import did_you_mean
@@ -161,11 +162,15 @@ def _fill_entry(
             result.filled_spans += 1
 
 
-def format_records(root: Path, *, check: bool = False) -> FormatResult:
-    """Format every records file under ``root`` (or only check, with ``check``)."""
+def format_records(
+    root: Path, *, check: bool = False, progress: Progress = no_progress
+) -> FormatResult:
+    """Format every records file under ``root`` (or only check, with ``check``); ``progress``
+    hears of each file read."""
     result = FormatResult()
     pending: list[tuple[Path, bytes]] = []
-    for path in records_files(root):
+    files = records_files(root)
+    for path in progress(files, total=len(files), label="formatting"):
         parsed = read_json(path, root=root)
         if isinstance(parsed, ReadError):
             result.problems.append(read_error_finding(parsed))
