@@ -55,9 +55,13 @@ class FailAt:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file below ``folder`` (hidden ones too), by relative path: its bytes and mode."""
+    """Every file below ``folder`` (hidden ones too), by relative path: its bytes and mode; and
+    every folder (its path ending in ``/``, with no bytes)."""
     found = {}
-    for directory, _, names in os.walk(folder):
+    for directory, folders, names in os.walk(folder):
+        for name in folders:
+            path = Path(directory) / name
+            found[path.relative_to(folder).as_posix() + "/"] = (b"", path.stat().st_mode & 0o7777)
         for name in names:
             path = Path(directory) / name
             found[path.relative_to(folder).as_posix()] = (

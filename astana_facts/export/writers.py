@@ -189,7 +189,8 @@ def write_export(
     if os.path.lexists(target) and not force:
         raise ExportError(f"{target} exists; use --force to replace it")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True)
         workspace = temporary_path(target)
         workspace.mkdir()
     except OSError as error:
