@@ -28,6 +28,8 @@ Content = bytes | Iterable[bytes]
 """A file's content: bytes, or pieces of bytes written as they come."""
 
 _TEMPORARY = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")
+_LINK_TO_LINKS = os.link in os.supports_follow_symlinks
+"""Whether ``os.link`` can link a symbolic link itself (linkat); else originals are copied."""
 _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
 
 
@@ -139,6 +141,8 @@ def _keep_original(target: Path) -> Path | None:
         return None
     backup = temporary_path(target)
     try:
+        if not _LINK_TO_LINKS:
+            raise OSError(errno.ENOSYS, "hard links to links are not supported here")
         os.link(target, backup, follow_symlinks=False)
     except OSError as error:
         if error.errno not in _NO_HARD_LINKS:
