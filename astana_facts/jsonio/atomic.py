@@ -41,13 +41,17 @@ class WriteFailed(OSError):
         super().__init__(code, reason)
         self.path = path
         self.reason = reason
-        self.kept: list[tuple[Path, Path]] = []
-        """(target, where its original is kept) for each original that could not be restored."""
+        self.kept: list[tuple[Path, Path | None]] = []
+        """(target, where its original is kept) for each file that could not be put back as it
+        was; ``None`` for a new file that could not be removed again."""
 
     def __str__(self) -> str:
         if not self.kept:
             return f"cannot write {self.path}: {self.reason}; no file was changed"
-        kept = "; ".join(f"{target} is kept as {copy}" for target, copy in self.kept)
+        kept = "; ".join(
+            f"{target} is kept as {copy}" if copy else f"{target} could not be removed"
+            for target, copy in self.kept
+        )
         return f"cannot write {self.path}: {self.reason}; could not restore every file: {kept}"
 
 
@@ -227,10 +231,9 @@ class Transaction:
                     os.unlink(staged.target)
                 staged.done = False
             except OSError:
-                if staged.backup is not None:
-                    staged.keep_backup = True
-                    if failed is not None:
-                        failed.kept.append((staged.target, staged.backup))
+                staged.keep_backup = True
+                if failed is not None:
+                    failed.kept.append((staged.target, staged.backup))
         return failed
 
     def discard(self) -> None:

@@ -157,8 +157,34 @@ def test_an_original_that_cannot_be_put_back_is_kept_and_named(
     with pytest.raises(WriteFailed) as raised:
         write_all([(first, b"new a"), (second, b"new b")])
     ((target, kept),) = raised.value.kept
+    assert kept is not None
     assert target == first and kept.read_bytes() == b"old a" and is_temporary(kept.name)
     assert f"{first} is kept as {kept}" in str(raised.value)
+
+
+def test_a_new_file_that_cannot_be_removed_again_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    real_replace, real_unlink = os.replace, os.unlink
+
+    def second_rename_fails(source: str, target: str) -> None:
+        if Path(target) == second:
+            raise OSError(errno.EIO, "Input/output error")
+        real_replace(source, target)
+
+    def cannot_remove_a(path: str) -> None:
+        if Path(path) == first:
+            raise OSError(errno.EIO, "Input/output error")
+        real_unlink(path)
+
+    monkeypatch.setattr(os, "replace", second_rename_fails)
+    monkeypatch.setattr(os, "unlink", cannot_remove_a)
+    with pytest.raises(WriteFailed) as raised:
+        write_all([(first, b"new a"), (second, b"new b")])
+    assert raised.value.kept == [(first, None)]
+    assert str(raised.value).endswith(f"could not restore every file: {first} could not be removed")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
 
 
 def test_a_read_only_folder_among_several_changes_nothing(
