@@ -11,6 +11,7 @@ from astana_facts.cli.console import console, console_options
 from astana_facts.cli.options import (
     EXIT_FINDINGS,
     announce,
+    fail,
     records_folder,
     records_option,
     refuse_installed,
@@ -34,8 +35,11 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
 
     A span written with only its "exact" quote gets "start", "end", "prefix" and "suffix". When
     any file cannot be formatted (bad JSON, a quote not found or found twice), no file is changed
-    and the exit code is 1; with --check, files to reformat exit 1 too. The bundled dataset of an
-    installed package is read-only: fmt refuses to write into it (exit 2).
+    and the exit code is 1; with --check, files to reformat exit 1 too. Files are written all or
+    none: when one cannot be written (disk full, read-only folder), every file is left as it was
+    and the message names the file and the reason (exit 2). Temporary files that an interrupted
+    run left behind (.NAME.XXXXXXXX.tmp) are removed. The bundled dataset of an installed package
+    is read-only: fmt refuses to write into it (exit 2).
 
     After a correction to a source text, --reanchor first places every span that no longer
     matches the text again, from its exact quote, prefix and suffix (the quote must still occur
@@ -52,6 +56,7 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
         astana-facts fmt --check --records records
         astana-facts fmt --reanchor --records records
     """
+    from astana_facts.jsonio.atomic import WriteFailed
     from astana_facts.reading.locations import display_path
     from astana_facts.render.text import location
     from astana_facts.tools.fmt import format_records
@@ -61,8 +66,11 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
     if not check:
         refuse_installed(folder.root, "records")
     announce(folder)
-    orphans = _reanchor(folder.root, check, shell.quiet) if reanchor else 0
-    result = format_records(folder.root, check=check, progress=shell.progress())
+    try:
+        orphans = _reanchor(folder.root, check, shell.quiet) if reanchor else 0
+        result = format_records(folder.root, check=check, progress=shell.progress())
+    except WriteFailed as error:
+        fail(str(error))
     for problem in result.problems:
         shell.error(f"{location(problem)}: {problem.code} {problem.message}")
     if result.problems:
@@ -71,6 +79,8 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
     verb = "would reformat" if check else "reformatted"
     for path in result.changed:
         click.echo(f"{verb} {display_path(path)}")
+    for path in result.removed:
+        click.echo(f"removed leftover temporary file {display_path(path)}")
     if not shell.quiet:
         click.echo(
             f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} already canonical"

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from astana_facts.findings.finding import Finding
+from astana_facts.jsonio.atomic import is_temporary
 from astana_facts.jsonio.reader import resolve_inside
 from astana_facts.reading.locations import display_path
 
@@ -14,7 +15,8 @@ _KNOWN_TOP_LEVEL = {"sources", "claims", "entities.json", "adjudications.json"}
 
 
 def check_layout(root: Path) -> Iterator[Finding]:
-    """SCH006 for a link that leads outside ``root``, SCH009 for a file no record kind reads."""
+    """SCH006 for a link that leads outside ``root``, SCH009 for a file no record kind reads
+    (or a temporary file an interrupted write left behind)."""
     for relative, path, is_dir in _walk(root):
         if os.path.islink(path) and resolve_inside(root, Path(path)) is None:
             yield Finding.of(
@@ -24,6 +26,14 @@ def check_layout(root: Path) -> Iterator[Finding]:
             )
             continue
         parts = relative.split("/")
+        if not is_dir and is_temporary(parts[-1]):
+            yield Finding.of(
+                code="SCH009",
+                message=f"{relative} is a temporary file left behind by an interrupted write; "
+                "delete it (`astana-facts fmt` removes it)",
+                file=display_path(Path(path)),
+            )
+            continue
         if is_dir or parts[-1].startswith(".") or _expected(parts):
             continue
         yield Finding.of(
