@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
+from astana_facts.pipeline.progress import Progress
 from astana_facts.render.context import RenderContext, plain
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -86,6 +87,14 @@ class Console:
         yield
         if self.verbose:
             click.echo(f"{name}: {time.perf_counter() - started:.3f} s", err=True)
+
+    def progress(self) -> Progress:
+        """What the pipeline reports its progress to: a bar on standard error once the work
+        has run a couple of seconds, only on a terminal and without ``-q``
+        (:mod:`astana_facts.cli.progress`)."""
+        from astana_facts.cli.progress import progress_for
+
+        return progress_for(self.quiet)
 
     def detail(self, message: str) -> None:
         """A detail shown only with ``--verbose``."""

@@ -17,7 +17,8 @@ def diff(old: str, new: str, output_format: str) -> None:
     """Show what changed from OLD to NEW and the version bump the change needs.
 
     Each side is a checkout or records folder, a built wheel (.whl), `bundled` (this
-    installation's dataset, the default for NEW) or `git:REV` (the dataset at a git revision).
+    installation's dataset, the default for NEW) or `git:REV` (the dataset at a git revision;
+    REV must name a commit of the checkout around the working directory).
     Lists documents, claims, entities, rules and schemas added, removed or changed, with the
     fields that changed (old and new value), and the bump: major (a record removed or
     re-identified, a field removed, a breaking schema change, a stricter rule), minor (records,

@@ -61,7 +61,7 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
     folder = records_folder(records_dir)
     announce(folder)
     with folder_errors_exit(), shell.stage("check"):
-        result = run(folder.root, keep=True)
+        result = run(folder.root, keep=True, progress=shell.progress())
     records, findings = result.records, result.findings
     if has_errors(findings):
         shell.error(

@@ -22,8 +22,10 @@ def locate(
 ) -> None:
     """Print the span (start, end, exact, prefix, suffix) of QUOTE in DOCUMENT, as JSON.
 
-    Exits 1 when the quote does not occur, or occurs more than once (each place is listed, so a
-    prefix or suffix can pick one); 2 when the document has no readable text.
+    When the quote does not occur, the nearest passage is suggested ("did you mean …?"): one
+    that differs only in whitespace, quote marks, dashes or look-alike letters, else the most
+    similar one. Exits 1 when the quote does not occur, or occurs more than once (each place is
+    listed, so a prefix or suffix can pick one); 2 when the document has no readable text.
 
     \b
     Example:
@@ -31,6 +33,7 @@ def locate(
     """
     import orjson
 
+    from astana_facts.text.anchoring import did_you_mean
     from astana_facts.text.quotes import find_quote
     from astana_facts.text.visible import show
     from astana_facts.tools.fmt import document_text
@@ -42,7 +45,8 @@ def locate(
         fail(f"no readable source text for document {document!r} in {folder.label}")
     anchors = find_quote(text, quote, prefix=prefix, suffix=suffix)
     if not anchors:
-        shell.error(f"not found: {show(quote)} does not occur in {document}")
+        hint = did_you_mean(text, quote)
+        shell.error(f"not found: {show(quote)} does not occur in {document}{hint}")
         sys.exit(EXIT_FINDINGS)
     if len(anchors) > 1:
         shell.error(f"ambiguous: {show(quote)} occurs {len(anchors)} times in {document}:")

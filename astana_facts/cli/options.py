@@ -206,13 +206,14 @@ def is_stdout(output: Path | None) -> bool:
 
 
 def write_output(output: Path, text: str | Iterable[str]) -> None:
-    """Write ``text`` (or its pieces, as they come) to the file ``output`` atomically; exit 2
-    when it cannot be written."""
-    from astana_facts.jsonio.writer import write_atomic
+    """Write ``text`` (or its pieces, as they come) to the file ``output`` atomically: readers
+    see the old file or the new one, never half. When it cannot be written, exit 2 naming the
+    file and the reason, with the old file (if any) as it was and no temporary file left."""
+    from astana_facts.jsonio.atomic import WriteFailed, write_atomic
 
     pieces = [text] if isinstance(text, str) else text
     try:
         write_atomic(output, (piece.encode("utf-8") for piece in pieces))
-    except OSError as error:
-        fail(f"cannot write {output}: {error.strerror or error}")
+    except WriteFailed as error:
+        fail(str(error))
     console().note(f"written to {output}")

@@ -76,7 +76,7 @@ def report(
     folder = records_folder(records_dir)
     announce(folder, output_format)
     with folder_errors_exit(), shell.stage("check and consistency rules"):
-        result = run(folder.root, consistency=True)
+        result = run(folder.root, consistency=True, progress=shell.progress())
     shell.detail(f"{len(result.findings)} finding(s), {len(result.verdicts)} verdict(s)")
 
     def recheck(old_root: Path, old_validators: Path | None) -> list[Finding]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
 import click
 
 from astana_facts.cli.console import console, console_options
-from astana_facts.cli.options import EXIT_FINDINGS, refuse_installed
+from astana_facts.cli.options import EXIT_FINDINGS, fail, refuse_installed
 
 
 def default_schemas_folder() -> Path:
@@ -36,57 +37,80 @@ def schemas(schemas_dir: str | None, check: bool) -> None:
     SCHEMAS_DIR, in a checkout, it also writes the validators compiled from the models
     (astana_facts/reading/compiled.json, which spares every command building them). With
     --check, exits 1 when a committed schema or the compiled validators are missing or differ.
+    The files are written all or none: when one cannot be written, none is changed and the
+    message names it and says why (exit 2).
 
     \b
     Example:
         astana-facts schemas --check
     """
-    from astana_facts.jsonio.writer import write_atomic
     from astana_facts.models.json_schema import generated_schemas
 
     shell = console()
     folder = Path(schemas_dir) if schemas_dir else default_schemas_folder()
     if not check:
         refuse_installed(folder, "schemas")
-    stale = []
+    pending: list[tuple[Path, bytes]] = []
     for name, content in generated_schemas().items():
         path = folder / name
-        current = path.read_bytes() if path.exists() else None
-        if current == content:
-            continue
-        stale.append(name)
-        if not check:
-            folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, content)
+        if _current(path) != content:
+            pending.append((path, content))
     if schemas_dir is None:
-        stale += _compiled_validators(check)
+        pending += _compiled_validators(check)
+    if not check and pending:
+        _write(folder, pending)
     verb = "out of date" if check else "written"
-    for name in stale:
-        click.echo(f"{verb}: {folder / name}")
+    for path, _ in pending:
+        click.echo(f"{verb}: {path}")
     if not shell.quiet:
-        click.echo(f"{len(stale)} schema(s) {verb}")
-    if check and stale:
+        click.echo(f"{len(pending)} schema(s) {verb}")
+    if check and pending:
         sys.exit(EXIT_FINDINGS)
 
 
-def _compiled_validators(check: bool) -> list[str]:
-    """Write (or check) the compiled validators of a checkout; the stale file's name, if any.
+def _write(folder: Path, files: list[tuple[Path, bytes]]) -> None:
+    """Write every file or none (exit 2, naming the file and the reason, when one cannot be);
+    ``folder`` is created when missing, and removed again when the write fails."""
+    from astana_facts.jsonio.atomic import WriteFailed, write_all
+
+    existed = folder.is_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        fail(f"cannot create {folder}: {error.strerror or error}; no file was changed")
+    try:
+        write_all(files)
+    except WriteFailed as error:
+        if not existed:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        fail(str(error))
+
+
+def _current(path: Path) -> bytes | None:
+    """The bytes of ``path``, or ``None`` when it is missing or cannot be read (then it is
+    stale, and writing it says why if it cannot be written)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _compiled_validators(check: bool) -> list[tuple[Path, bytes]]:
+    """The compiled validators of a checkout, with their content, when the file is stale.
 
     Checked only under the pydantic-core version that wrote the file: another version writes
     other core schemas (and the file is then not used, so it cannot mislead)."""
-    from astana_facts.jsonio.writer import write_atomic
     from astana_facts.reading import compiled
     from astana_facts.resources import bundled, is_installed_data
 
     if is_installed_data(bundled("schemas")):
         return []  # an installed package: its compiled file is the one its wheel was built with
     path = compiled.COMPILED
-    current = path.read_bytes() if path.exists() else None
+    current = _current(path)
     if check and current is not None and compiled.compiled() is None:
         return []  # written by another pydantic-core: not used here, not comparable
     content = compiled.render()
     if current == content:
         return []
-    if not check:
-        write_atomic(path, content)
-    return [str(path)]
+    return [(path, content)]

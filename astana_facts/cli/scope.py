@@ -35,7 +35,8 @@ def scope_options(command: Callable[..., None]) -> Callable[..., None]:
         "--changed-since",
         metavar="REF",
         help="Show only findings that the changes since git revision REF introduced (the "
-        "records as at REF are checked the same way, and their findings left out).",
+        "records as at REF are checked the same way, and their findings left out). REF must "
+        "name a commit (branch, tag, commit id); anything else exits 2.",
     )(command)
 
 

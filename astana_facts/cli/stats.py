@@ -42,10 +42,11 @@ def stats(records_dir: str | None, output_format: str) -> None:
     folder = records_folder(records_dir)
     announce(folder, output_format)
     with folder_errors_exit(), shell.stage("check"):
-        result = run(folder.root, keep=True)
+        result = run(folder.root, keep=True, progress=shell.progress())
     records, findings = result.records, result.findings
     context = RenderContext(records=folder.label, paint=shell.painter())
-    shell.out(render("stats", output_format, document_stats(records), context), context)
+    figures = document_stats(records, shell.progress())
+    shell.out(render("stats", output_format, figures, context), context)
     if has_errors(findings):
         shell.error(
             f"astana-facts: the records have {sum(f.severity == 'error' for f in findings)} "

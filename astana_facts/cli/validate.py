@@ -65,7 +65,7 @@ def validate(
     folder = records_folder(records_dir)
     announce(folder, output_format)
     with folder_errors_exit(), shell.stage("check"):
-        result = run(folder.root, coverage=coverage)
+        result = run(folder.root, coverage=coverage, progress=shell.progress())
     records = result.records
     shell.detail(f"{len(records.sources)} document(s), {len(result.findings)} finding(s)")
 

@@ -9,15 +9,15 @@ import io
 import os
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import orjson
 
 from astana_facts.export.rows import rows
 from astana_facts.export.tables import TABLES, Table
+from astana_facts.jsonio.atomic import WriteFailed, temporary_path
 from astana_facts.jsonio.writer import canonical_order
 from astana_facts.reading.records import Records
 
@@ -128,36 +128,83 @@ def sqlite_database(records: Records, path: Path) -> None:
 
 
 def place(built: Path, target: Path, *, force: bool) -> None:
-    """Move ``built`` (a file or folder) to ``target``; an existing target only with ``force``."""
-    if target.exists() and not force:
+    """Move ``built`` (a file or folder) to ``target``; an existing target only with ``force``.
+
+    A folder target is first renamed aside, then ``built`` takes its place, then the old one is
+    removed; if ``built`` cannot take its place, the old folder is put back. Raises
+    :class:`~astana_facts.jsonio.atomic.WriteFailed` naming the target when a rename fails."""
+    if os.path.lexists(target) and not force:
         raise ExportError(f"{target} exists; use --force to replace it")
-    if target.is_dir() and not target.is_symlink():
-        backup = target.with_name(f".{target.name}.old")
-        os.replace(target, backup)
-        os.replace(built, target)
-        shutil.rmtree(backup)
+    try:
+        if target.is_dir() and not target.is_symlink():
+            aside = temporary_path(target)
+            os.replace(target, aside)
+            try:
+                os.replace(built, target)
+            except OSError as error:
+                _put_back(aside, target, error)
+            shutil.rmtree(aside, ignore_errors=True)
+        else:
+            os.replace(built, target)
+    except WriteFailed:
+        raise
+    except OSError as error:
+        raise WriteFailed(target, error.strerror or str(error), code=error.errno) from None
+
+
+def _put_back(aside: Path, target: Path, error: OSError) -> NoReturn:
+    """Put the old folder back after ``error``; say where it is kept if even that fails."""
+    failed = WriteFailed(target, error.strerror or str(error), code=error.errno)
+    try:
+        os.replace(aside, target)
+    except OSError:
+        failed.kept.append((target, aside))
+    raise failed
+
+
+def _build(records: Records, output_format: str, built: Path, version: str) -> None:
+    """Write the export of ``output_format`` at ``built`` (a file, or a folder for csv)."""
+    if output_format == "jsonl":
+        built.write_bytes(jsonl(records))
+    elif output_format == "sqlite":
+        sqlite_database(records, built)
     else:
-        os.replace(built, target)
+        built.mkdir()
+        for name, content in csv_tables(records).items():
+            (built / name).write_bytes(content)
+        descriptor = orjson.dumps(datapackage(version), option=orjson.OPT_INDENT_2)
+        (built / "datapackage.json").write_bytes(descriptor + b"\n")
 
 
 def write_export(
     records: Records, output_format: str, target: Path, *, version: str, force: bool
 ) -> Iterable[Path]:
-    """Write the export of ``output_format`` to ``target``; return the files written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{target.name}.", dir=target.parent) as temporary:
-        built = Path(temporary) / target.name
-        if output_format == "jsonl":
-            built.write_bytes(jsonl(records))
-        elif output_format == "sqlite":
-            sqlite_database(records, built)
-        else:
-            built.mkdir()
-            for name, content in csv_tables(records).items():
-                (built / name).write_bytes(content)
-            descriptor = orjson.dumps(datapackage(version), option=orjson.OPT_INDENT_2)
-            (built / "datapackage.json").write_bytes(descriptor + b"\n")
+    """Write the export of ``output_format`` to ``target``; return the files written.
+
+    The export is built in a temporary folder beside ``target`` (a name of the one temporary
+    shape) and moved into place at the end, so a failed export leaves no partial output and
+    the old target as it was. Raises :class:`ExportError` (a target that exists, without
+    ``force``) or :class:`~astana_facts.jsonio.atomic.WriteFailed` (naming the file and the
+    reason)."""
+    if os.path.lexists(target) and not force:
+        raise ExportError(f"{target} exists; use --force to replace it")
+    try:
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True)
+        workspace = temporary_path(target)
+        workspace.mkdir()
+    except OSError as error:
+        raise WriteFailed(target, error.strerror or str(error), code=error.errno) from None
+    try:
+        built = workspace / target.name
+        try:
+            _build(records, output_format, built, version)
+        except (OSError, sqlite3.Error) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise WriteFailed(target, reason) from None
         files = sorted(built.iterdir()) if built.is_dir() else [built]
         written = [target / f.name for f in files] if built.is_dir() else [target]
         place(built, target, force=force)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
     return written

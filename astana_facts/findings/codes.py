@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from astana_facts.findings.code import Code
 from astana_facts.findings.reading_codes import READING_CODES
+from astana_facts.findings.text_codes import TEXT_CODES
 
 __all__ = ["CODES_BY_ID", "INTEGRITY_CODES", "Code"]
 
@@ -101,8 +102,8 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "The source text's SHA-256 differs from the one in its metadata.",
         "The checksum pins every span to one exact text; a changed text can silently move "
         "every quote.",
-        "If the text change is intended, re-check the spans (`astana-facts fmt` re-anchors "
-        "them) and update sha256; otherwise restore the text.",
+        "If the text change is intended, run `astana-facts fmt --reanchor`: it moves the "
+        "spans to where their quotes now stand and updates sha256; otherwise restore the text.",
     ),
     Code(
         "SRC002",
@@ -149,6 +150,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "A date the text does not state is a judgement a reader must be able to check.",
         "Say in published.reasoning how the date was inferred.",
     ),
+    *TEXT_CODES,
     Code(
         "SPN001",
         "quote-mismatch",
@@ -203,6 +205,14 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "The suffix re-anchors the quote when the text is corrected; a wrong one anchors it "
         "elsewhere.",
         "Correct the suffix, or remove it and let `astana-facts fmt` fill it.",
+    ),
+    Code(
+        "SPN007",
+        "text-changed-spans-moved",
+        "error",
+        "The spans of a document whose text changed no longer match it (one finding for all).",
+        "A corrected text moves every quote after the change: one finding says so, not N.",
+        "Run `astana-facts fmt --reanchor`; then correct the quotes it lists as orphans.",
     ),
     Code(
         "IDS001",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from astana_facts.findings.finding import Finding
+from astana_facts.integrity.cascade import fold_moved_spans
 from astana_facts.integrity.coverage import check_coverage
 from astana_facts.integrity.identifiers import ClaimIds, check_aliases, check_entity_ids
 from astana_facts.integrity.layout import check_layout
@@ -74,4 +75,5 @@ __all__ = [
     "check_no_claim_spans",
     "check_source",
     "check_source_files",
+    "fold_moved_spans",
 ]

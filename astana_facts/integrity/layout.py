@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from astana_facts.findings.finding import Finding
+from astana_facts.jsonio.atomic import is_temporary
 from astana_facts.jsonio.reader import resolve_inside
 from astana_facts.reading.listing import files_or_none, unreadable_folder
 from astana_facts.reading.locations import display_path
@@ -17,9 +18,10 @@ _KNOWN_TOP_LEVEL = {"sources", "claims", "entities.json", "adjudications.json"}
 
 
 def check_layout(root: Path) -> Iterator[Finding]:
-    """SCH006 for a link that leads outside ``root``, SCH009 for a file no record kind reads,
-    SCH007 for a folder that cannot be listed (none of its files is checked), SCH014 when the
-    folder holds no claims file (nothing is checked against the texts)."""
+    """SCH006 for a link that leads outside ``root``, SCH009 for a file no record kind reads
+    (or a temporary file an interrupted write left behind), SCH007 for a folder that cannot be
+    listed (none of its files is checked), SCH014 when the folder holds no claims file (nothing
+    is checked against the texts)."""
     walk = _walk(root)
     yield from walk.unreadable
     for relative, path, is_dir in walk.found:
@@ -31,6 +33,14 @@ def check_layout(root: Path) -> Iterator[Finding]:
             )
             continue
         parts = relative.split("/")
+        if not is_dir and is_temporary(parts[-1]):
+            yield Finding.of(
+                code="SCH009",
+                message=f"{relative} is a temporary file left behind by an interrupted write; "
+                "delete it (`astana-facts fmt` removes it)",
+                file=display_path(Path(path)),
+            )
+            continue
         if is_dir or parts[-1].startswith(".") or _expected(parts):
             continue
         yield Finding.of(

@@ -1,10 +1,12 @@
 """Source documents: metadata and text files that name each other, checksums, normalisation (NFC,
-LF), and explained inferences."""
+LF), invisible characters, and explained inferences."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +14,18 @@ from astana_facts.findings.finding import Finding
 from astana_facts.reading.folder import SourceFile
 from astana_facts.reading.locations import display_path
 from astana_facts.reading.records import SourceRecord
+from astana_facts.text.visible import invisible_prefix, name
+
+_STRAY_INVISIBLE = re.compile(
+    "[\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+"""Invisible characters that no running text needs (SRC008): a byte-order mark inside the text
+(files joined together), the zero-width space, the word joiner and invisible operators, the
+direction embeddings, overrides and isolates (they show the text in another order than its
+code points), deprecated format characters, interlinear annotation marks and tag characters
+(text that no reader sees). Left out on purpose: the zero-width (non-)joiner, which Persian and
+Indic scripts and emoji need, and the direction marks (LRM, RLM, ALM) of right-to-left text."""
 
 
 def check_source_files(files: list[SourceFile], text_paths: list[Path]) -> Iterator[Finding]:
@@ -55,8 +69,51 @@ def check_source_files(files: list[SourceFile], text_paths: list[Path]) -> Itera
             )
 
 
+def check_invisible(document_id: str, text: str, text_file: str) -> Iterator[Finding]:
+    """SRC007 a text that starts with invisible characters (a byte-order mark: every offset
+    counts it), SRC008 invisible characters that no running text needs, elsewhere in it.
+
+    Cheap on large texts: the prefix loop stops at the first visible character, and the rest
+    is one regular-expression scan (C speed) that finds nothing in a clean text."""
+    prefix = invisible_prefix(text)
+    if prefix:
+        names = "".join(name(character) for character in prefix)
+        what = " (a byte-order mark)" if prefix == "\ufeff" else ""
+        count = len(prefix)
+        yield Finding.of(
+            code="SRC007",
+            message=f"document {document_id}: text starts with {names}{what}, "
+            + ("an invisible code point" if count == 1 else f"{count} invisible code points")
+            + " that every span offset counts: spans measured in the text without "
+            + f"{'it' if count == 1 else 'them'} are off by {count}",
+            file=text_file,
+            line=1,
+            column=1,
+        )
+    if _STRAY_INVISIBLE.search(text, len(prefix)) is None:
+        return
+    found = Counter(_STRAY_INVISIBLE.findall(text, len(prefix)))
+    first = min(text.find(character, len(prefix)) for character in found)
+    line = text.count("\n", 0, first) + 1
+    column = first - text.rfind("\n", 0, first)
+    kinds = sorted(found)
+    listed = ", ".join(f"{name(character)} \u00d7{found[character]}" for character in kinds[:6])
+    if len(kinds) > 6:
+        listed += f" and {len(kinds) - 6} other kind(s)"
+    yield Finding.of(
+        code="SRC008",
+        message=f"document {document_id}: text holds {found.total()} invisible character(s) "
+        f"that no running text needs: {listed}; the first at offset {first} (line {line}, "
+        f"column {column})",
+        file=text_file,
+        line=line,
+        column=column,
+    )
+
+
 def check_source(document_id: str, source: SourceRecord) -> Iterator[Finding]:
-    """SRC001 checksum mismatch, SRC002 text not NFC/LF, SRC006 inference without reasoning."""
+    """SRC001 checksum mismatch, SRC002 text not NFC/LF, SRC006 inference without reasoning,
+    SRC007 and SRC008 invisible characters (:func:`check_invisible`)."""
     metadata = source.metadata
     sha256 = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     if sha256 != metadata["sha256"]:
@@ -79,6 +136,7 @@ def check_source(document_id: str, source: SourceRecord) -> Iterator[Finding]:
             message=f"document {document_id}: text is not in Unicode NFC",
             file=source.text_file,
         )
+    yield from check_invisible(document_id, source.text, source.text_file)
     published = metadata["published"]
     if published["inferred"] and not (published.get("reasoning") or "").strip():
         yield Finding.of(

@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 from astana_facts.findings.finding import Finding, SpanRef
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Site
-from astana_facts.text.visible import show
+from astana_facts.text.visible import show, spell_out
+
+_SLACK = 16
+"""How far past a quote's end the text is read to spell out a difference: an invisible character
+in the text shifts the rest of the quote by one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,14 @@ def _finding(
         claims=(owner.claim,) if owner.claim else (),
         spans=(SpanRef(owner.document, span["start"], span["end"], span["exact"]),),
     )
+
+
+def _mismatch(what: str, expected: str, found: str, spelled: str | None) -> str:
+    """The message of a quote, prefix or suffix that differs from the text: both strings shown
+    (invisible characters spelled out), and, when they only look the same, which characters
+    differ (:func:`~astana_facts.text.visible.spell_out`)."""
+    message = f"{what}: expected {show(expected)}, found {show(found)}"
+    return f"{message}; {spelled}" if spelled else message
 
 
 def check_span(text: str, span: PlainRecord, owner: SpanOwner, index: int) -> Iterator[Finding]:
@@ -63,37 +75,42 @@ def check_span(text: str, span: PlainRecord, owner: SpanOwner, index: int) -> It
     if found != exact:
         yield _finding(
             "SPN001",
-            f"quote does not match the text at {start}-{end}: expected "
-            f"{show(exact)}, found {show(found)}",
+            _mismatch(
+                f"quote does not match the text at {start}-{end}",
+                exact,
+                found,
+                spell_out(exact, text[start : end + _SLACK]),
+            ),
             owner,
             index,
             "exact",
             span,
         )
         return
+    yield from _check_context(text, span, owner, index)
+
+
+def _check_context(text: str, span: PlainRecord, owner: SpanOwner, index: int) -> Iterator[Finding]:
+    """SPN005 and SPN006: the prefix and suffix of a span whose quote matches."""
+    start, end = span["start"], span["end"]
     prefix, suffix = span.get("prefix"), span.get("suffix")
     if prefix is not None and text[max(0, start - len(prefix)) : start] != prefix:
-        before = text[max(0, start - len(prefix)) : start]
-        yield _finding(
-            "SPN005",
-            f"prefix differs from the text before the quote: expected "
-            f"{show(prefix)}, found {show(before)}",
-            owner,
-            index,
-            "prefix",
-            span,
+        wider = text[max(0, start - len(prefix) - _SLACK) : start]
+        message = _mismatch(
+            "prefix differs from the text before the quote",
+            prefix,
+            text[max(0, start - len(prefix)) : start],
+            spell_out(prefix, wider, ours="the prefix", backwards=True),
         )
+        yield _finding("SPN005", message, owner, index, "prefix", span)
     if suffix is not None and text[end : end + len(suffix)] != suffix:
-        after = text[end : end + len(suffix)]
-        yield _finding(
-            "SPN006",
-            f"suffix differs from the text after the quote: expected "
-            f"{show(suffix)}, found {show(after)}",
-            owner,
-            index,
-            "suffix",
-            span,
+        message = _mismatch(
+            "suffix differs from the text after the quote",
+            suffix,
+            text[end : end + len(suffix)],
+            spell_out(suffix, text[end : end + len(suffix) + _SLACK], ours="the suffix"),
         )
+        yield _finding("SPN006", message, owner, index, "suffix", span)
 
 
 def spans_hold(spans: list[PlainRecord], text: str) -> bool:

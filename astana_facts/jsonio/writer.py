@@ -1,4 +1,6 @@
-"""The canonical layout of records files, and atomic writes (one file, or all of several).
+"""The canonical layout of records files, and (from :mod:`~astana_facts.jsonio.atomic`) the
+writes that happen entirely or not at all: :func:`write_atomic` for one file, :func:`write_all`
+for several, :class:`WriteFailed` when they cannot.
 
 Canonical layout: keys in the fixed order of :data:`KEY_ORDER` (unknown keys after, in their
 original order), two-space indent, UTF-8 without ``\\u`` escapes, one final newline.
@@ -6,14 +8,22 @@ original order), two-space indent, UTF-8 without ``\\u`` escapes, one final newl
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import orjson
+
+from astana_facts.jsonio.atomic import Transaction, WriteFailed, write_all, write_atomic
+
+__all__ = [
+    "KEY_ORDER",
+    "Transaction",
+    "WriteFailed",
+    "canonical_order",
+    "dumps_canonical",
+    "dumps_canonical_layout",
+    "write_all",
+    "write_atomic",
+]
 
 KEY_ORDER: tuple[str, ...] = (
     "$schema",
@@ -138,70 +148,3 @@ def dumps_canonical_layout(value: Any) -> bytes:
 def dumps_canonical(value: Any) -> bytes:
     """Serialise ``value`` in the canonical layout with canonical key order."""
     return dumps_canonical_layout(canonical_order(value))
-
-
-def _current_umask() -> int:
-    """The process's umask (read by setting it and putting it back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, content: bytes | Iterable[bytes]) -> None:
-    """Replace ``path`` with ``content`` (or its pieces, written as they come) so that readers
-    see the old or the new file, never half.
-
-    The file keeps the permissions of the one it replaces; a new file gets the usual ones
-    (0666 less the umask), not the 0600 of a temporary file."""
-    directory = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            for piece in [content] if isinstance(content, bytes) else content:
-                stream.write(piece)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            mode = os.stat(path).st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o666 & ~_current_umask()
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-
-
-def write_all(files: Iterable[tuple[Path, bytes]]) -> None:
-    """Write every ``(path, content)`` or none of them.
-
-    Each content goes to a temporary file beside its target first; only when all are written
-    are they renamed over their targets. When anything fails, the temporaries are removed and
-    the error raised, with every target as it was. (A rename within one folder does not fail
-    for want of space; hardening against a failure among the renames is
-    :func:`write_all`'s to grow.)
-    """
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, content in files:
-            handle, temporary = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-            )
-            staged.append((temporary, path))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-                stream.flush()
-                os.fsync(stream.fileno())
-            try:
-                mode = os.stat(path).st_mode & 0o777
-            except FileNotFoundError:
-                mode = 0o666 & ~_current_umask()
-            os.chmod(temporary, mode)
-        for temporary, path in staged:
-            os.replace(temporary, path)
-    except BaseException:
-        for temporary, _ in staged:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
-        raise

@@ -24,6 +24,7 @@ from astana_facts.pipeline.files import FileChecks, FileResult
 from astana_facts.pipeline.gc import collector_paused
 from astana_facts.pipeline.locate import locate
 from astana_facts.pipeline.parallel import job_count, ordered_map
+from astana_facts.pipeline.progress import Progress, no_progress
 from astana_facts.pipeline.result import Result
 from astana_facts.pipeline.shared import Sharing
 from astana_facts.reading.folder import RecordsReader, load_rules
@@ -44,6 +45,7 @@ def run(
     keep: bool = False,
     coverage: bool = False,
     validators: Path | None = None,
+    progress: Progress = no_progress,
 ) -> Result:
     """Check a records folder (default: the bundled dataset) and return everything found.
 
@@ -51,16 +53,19 @@ def run(
     ``validators``, default: the folder that goes with the records) and keeps the claims, which
     they compare; ``keep`` keeps the claims without comparing them (the Python API and exports
     need them); ``coverage`` adds a COV001 warning for every sentence that carries no claim span
-    and is not listed as not check-worthy. Raises
+    and is not listed as not check-worthy. ``progress`` hears of each file checked and each
+    rule run (the command line draws a bar on a terminal; default: nothing). Raises
     :class:`~astana_facts.reading.folder.RecordsFolderError` when the folder cannot be used.
     """
     with collector_paused():
-        reading = _Reading(RecordsReader(resolve_root(path)), keep=keep or consistency)
+        reading = _Reading(
+            RecordsReader(resolve_root(path)), keep=keep or consistency, progress=progress
+        )
         integrity_findings = reading.read(coverage=coverage, validators=validators)
         later: list[Finding] = []
         verdicts = {}
         if consistency:
-            later = _consistency(reading.records)
+            later = _consistency(reading.records, progress)
             adjudicated = adjudicate(later, reading.records.adjudications)
             verdicts = adjudicated.verdicts
             later += adjudicated.stale
@@ -70,7 +75,7 @@ def run(
     return Result(reading.records, findings, verdicts, consistency)
 
 
-def _consistency(records: Records) -> list[Finding]:
+def _consistency(records: Records, progress: Progress = no_progress) -> list[Finding]:
     """Every declared rule over the kept claims, sorted; the rules are independent, so a large
     folder spreads them over worker processes (forked after the claims are read and indexed,
     so each inherits them and only findings come back)."""
@@ -82,7 +87,8 @@ def _consistency(records: Records) -> list[Finding]:
     rules = sorted(records.rules, key=lambda rule: str(rule["code"]))
     jobs = job_count(records.claim_count * _CLAIM_BYTES)
     found = ordered_map(partial(check_rule, context=context), rules, jobs, chunk=1)
-    return sorted((f for findings in found for f in findings), key=consistency_sort_key)
+    reported = progress(found, total=len(rules), label="consistency rules")
+    return sorted((f for findings in reported for f in findings), key=consistency_sort_key)
 
 
 _CLAIM_BYTES = 700
@@ -107,6 +113,7 @@ class _Reading:
 
     reader: RecordsReader
     keep: bool
+    progress: Progress = no_progress
     records: Records = field(init=False)
     kept_by_file: dict[str, list[ClaimRecord]] = field(default_factory=dict)
     sharing: Sharing = field(default_factory=Sharing)
@@ -186,14 +193,18 @@ class _Reading:
         claim_ids = integrity.ClaimIds()
         covering: dict[str, list[tuple[int, int]]] = {}
         tasks: list[str | Path] = [*sorted(sources), *paths]
-        for result in ordered_map(checks, tasks, jobs):
+        checked = ordered_map(checks, tasks, jobs)
+        for result in self.progress(checked, total=len(tasks), label="checking files"):
             findings += result.findings
             findings += claim_ids.check_file(result.file, result.ids, result.indexes)
             if result.document is not None:
                 covering.setdefault(result.document, []).extend(result.covering)
             self._keep(result)
+        findings[:] = integrity.fold_moved_spans(findings, sources)
         if coverage:
-            for document_id, source in sources.items():
+            for document_id, source in self.progress(
+                sources.items(), total=len(sources), label="sentences"
+            ):
                 findings += integrity.check_coverage(
                     document_id, source.text, source.text_file, covering.get(document_id, [])
                 )

@@ -31,7 +31,9 @@ def find_quote(
     """Every place where ``exact`` (NFC-normalised) stands in ``text``.
 
     With ``prefix`` or ``suffix``, only the places with that context are kept, which is how a
-    quote that occurs more than once is pinned to one occurrence.
+    quote that occurs more than once is pinned to one occurrence. The context is compared in
+    place (``str.endswith``/``startswith`` with bounds), so the cost is linear in the text plus
+    the occurrences times the context's length, however often the quote occurs.
     """
     quote = unicodedata.normalize("NFC", exact)
     if not quote:
@@ -40,8 +42,8 @@ def find_quote(
     start = text.find(quote)
     while start != -1:
         end = start + len(quote)
-        if (prefix is None or text[:start].endswith(prefix)) and (
-            suffix is None or text[end:].startswith(suffix)
+        if (prefix is None or text.endswith(prefix, 0, start)) and (
+            suffix is None or text.startswith(suffix, end)
         ):
             before, after = context(text, start, end)
             anchors.append(Anchor(start, end, quote, before, after))

@@ -11,9 +11,7 @@ import calendar
 import contextlib
 import datetime as dt
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import Any
 
 from pydantic_core import ValidationError
 
+from astana_facts.jsonio.atomic import WriteFailed, write_all
 from astana_facts.jsonio.writer import dumps_canonical
 from astana_facts.models.base import ID_MAX_LENGTH, ID_PATTERN
 from astana_facts.reading.validators import file_validator
@@ -184,29 +183,20 @@ def add_source(request: NewSource, root: Path) -> list[Path]:
 
 
 def _write_all_new(contents: dict[Path, bytes]) -> list[Path]:
-    """Create every file or none: temporary files first, then links that fail if a file
-    appeared meanwhile; on any failure, whatever was created is removed."""
-    staged: list[tuple[Path, str]] = []
-    created: list[Path] = []
+    """Create every file or none (nothing that exists is replaced); a folder created for them
+    is removed again when the write fails."""
+    created_folders: list[Path] = []
     try:
-        for path, content in contents.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-                stream.flush()
-                os.fsync(stream.fileno())
-            staged.append((path, temporary))
-        for path, temporary in staged:
-            os.link(temporary, path)  # fails with FileExistsError instead of replacing
-            created.append(path)
-    except OSError as error:
-        for path in created:
+        for folder in dict.fromkeys(path.parent for path in contents):
+            if not folder.is_dir():
+                try:
+                    folder.mkdir()
+                except OSError as error:
+                    raise WriteFailed(folder, error.strerror or str(error)) from None
+                created_folders.append(folder)
+        return write_all(contents.items(), new=True)
+    except WriteFailed as error:
+        for folder in reversed(created_folders):
             with contextlib.suppress(OSError):
-                path.unlink()
-        raise AddSourceError(f"nothing was written: {error}") from None
-    finally:
-        for _, temporary in staged:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-    return created
+                folder.rmdir()
+        raise AddSourceError(str(error)) from None

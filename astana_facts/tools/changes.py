@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 import tarfile
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -21,30 +20,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from astana_facts.findings.finding import Finding
+from astana_facts.text.visible import show
+from astana_facts.tools.git import GitError, revision_problem, run_git, top_folder, verified_commit
 
 _CLAIM_INDEX = re.compile(r"^/(claims|not_check_worthy|entities|adjudications)/\d+")
 
 
 class ChangeError(RuntimeError):
-    """The change cannot be determined (not a git checkout, unknown revision)."""
-
-
-def _git(repository: Path, *args: str) -> bytes:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(repository), *args], capture_output=True, check=False
-        )
-    except OSError as error:
-        raise ChangeError(f"cannot run git: {error}") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ChangeError(f"git {' '.join(args)}: {message[-1] if message else 'failed'}")
-    return done.stdout
+    """The change cannot be determined (git missing, not a git checkout, not a commit)."""
 
 
 def repository_of(path: Path) -> Path:
     """The top folder of the git checkout that holds ``path``."""
-    return Path(_git(path, "rev-parse", "--show-toplevel").decode().strip())
+    try:
+        return top_folder(path, "--changed-since")
+    except GitError as error:
+        raise ChangeError(str(error)) from None
 
 
 def _inside(folder: Path, repository: Path) -> Path | None:
@@ -55,6 +46,24 @@ def _inside(folder: Path, repository: Path) -> Path | None:
         return None
 
 
+def _archive(repository: Path, revision: str, folders: list[Path]) -> tuple[str, bytes]:
+    """The commit ``revision`` names, and the tar archive of ``folders`` at it.
+
+    Only the verified commit id reaches ``git archive``, never the user's text; pathspecs are
+    literal, so that a folder named like a pathspec pattern is that folder."""
+    try:
+        commit = verified_commit(repository, revision, "--changed-since")
+    except GitError as error:
+        raise ChangeError(str(error)) from None
+    try:
+        return commit, run_git(
+            repository, "--literal-pathspecs", "archive", "--format=tar", commit, "--",
+            *map(str, folders),
+        )  # fmt: skip
+    except GitError as error:
+        raise ChangeError(f"--changed-since {show(revision, limit=80)}: {error}") from None
+
+
 @contextmanager
 def baseline(
     root: Path, validators: Path | None, revision: str
@@ -63,16 +72,22 @@ def baseline(
 
     A validators folder outside the repository (the bundled rules, when the repository keeps
     only records) has no history there: the baseline is checked with it as it is now."""
+    if (problem := revision_problem(revision)) is not None:
+        raise ChangeError(f"--changed-since {show(revision, limit=80)}: {problem}")
     repository = repository_of(root)
     records = _inside(root, repository)
     if records is None:
         raise ChangeError(f"{root} is not inside the git repository {repository}")
     rules = _inside(validators, repository) if validators is not None else None
     folders = [records] + ([rules] if rules is not None else [])
-    archive = _git(repository, "archive", "--format=tar", revision, "--", *map(str, folders))
+    commit, archive = _archive(repository, revision, folders)
     with tempfile.TemporaryDirectory(prefix="astana-facts-baseline-") as temporary:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(temporary, filter="data")
+        try:
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                tar.extractall(temporary, filter="data")
+        except (tarfile.TarError, OSError) as error:
+            message = f"--changed-since: cannot unpack the records at {commit}: {error}"
+            raise ChangeError(message) from None
         base = Path(temporary)
         old_validators = validators if rules is None else base / rules
         if old_validators is not None and not old_validators.is_dir():

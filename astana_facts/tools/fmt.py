@@ -1,24 +1,29 @@
 """``fmt``: the canonical layout of records files, with span offsets filled in from quotes.
 
-All files are read and rewritten in memory first; nothing is written unless every file could be
-formatted, and each file is replaced atomically. Content is never dropped: unknown keys are kept
-(after the known ones), and only missing ``start``/``end``/``prefix``/``suffix`` are added.
+Files are formatted one at a time, each to a temporary file beside it; nothing is written unless
+every file could be formatted, and then every file is replaced, or none (a failed write puts back
+every original). Content is never dropped: unknown keys are kept (after the known ones), and only
+missing ``start``/``end``/``prefix``/``suffix`` are added.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from astana_facts.findings.finding import Finding
+from astana_facts.jsonio.atomic import Transaction, leftover_temporaries
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.reader import read_bytes, read_json
-from astana_facts.jsonio.writer import dumps_canonical, write_atomic
+from astana_facts.jsonio.writer import dumps_canonical
+from astana_facts.pipeline.progress import Progress, no_progress
 from astana_facts.reading.folder import read_error_finding
 from astana_facts.reading.listing import files_or_none, list_files, unreadable_folder
 from astana_facts.reading.locations import display_path
+from astana_facts.text.anchoring import did_you_mean
 from astana_facts.text.quotes import context, find_quote
 
 
@@ -30,6 +35,8 @@ class FormatResult:
     unchanged: list[Path] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
     filled_spans: int = 0
+    removed: list[Path] = field(default_factory=list)
+    """Temporary files left behind by an interrupted earlier run, removed."""
 
 
 def records_files(root: Path) -> list[Path]:
@@ -90,7 +97,8 @@ def fill_span(text: str, span: dict[str, Any]) -> str | None:
         suffix = span.get("suffix") if isinstance(span.get("suffix"), str) else None
         anchors = find_quote(text, exact, prefix=prefix, suffix=suffix)
         if not anchors:
-            return f"quote {exact!r} does not occur in the document"
+            hint = did_you_mean(text, exact)
+            return f"quote {exact!r} does not occur in the document{hint}"
         if len(anchors) > 1:
             places = ", ".join(str(anchor.start) for anchor in anchors)
             return (
@@ -174,26 +182,57 @@ def _fill_entry(
             result.filled_spans += 1
 
 
-def format_records(root: Path, *, check: bool = False) -> FormatResult:
-    """Format every records file under ``root`` (or only check, with ``check``)."""
+def format_records(
+    root: Path, *, check: bool = False, progress: Progress = no_progress
+) -> FormatResult:
+    """Format every records file under ``root`` (or only check, with ``check``); ``progress``
+    hears of each file read.
+
+    Files are formatted one at a time, and a changed file's new bytes go straight to a
+    temporary file beside it, so memory holds one file's bytes, never all of them. Only when
+    every file is formatted without a problem are the temporaries renamed over their files, all
+    or none (:class:`~astana_facts.jsonio.atomic.WriteFailed`, naming the file and the reason,
+    when that cannot be done); with ``check`` or any problem nothing is written. After a write,
+    the temporary files an interrupted earlier run left behind are removed."""
     result = FormatResult(problems=unreadable_folders(root))
-    pending: list[tuple[Path, bytes]] = []
-    for path in records_files(root):
-        parsed = read_json(path, root=root)
-        if isinstance(parsed, ReadError):
-            result.problems.append(read_error_finding(parsed))
-            continue
-        data = parsed.data
-        if path.parent.name == "claims":
-            _fill_claims(path, data, root, result)
-        content = dumps_canonical(data)
-        if content == parsed.raw:
-            result.unchanged.append(path)
-        else:
-            result.changed.append(path)
-            pending.append((path, content))
-    if check or result.problems:
-        return result
-    for path, content in pending:
-        write_atomic(path, content)
+    with Transaction() as transaction:
+        files = records_files(root)
+        for path in progress(files, total=len(files), label="formatting"):
+            content = _formatted(path, root, result)
+            if content is not None and not check and not result.problems:
+                transaction.stage(path, content)
+        if check or result.problems:
+            return result
+        transaction.commit()
+    result.removed = remove_leftovers(root)
     return result
+
+
+def _formatted(path: Path, root: Path, result: FormatResult) -> bytes | None:
+    """The canonical bytes of ``path`` when they differ from the file's (recorded in
+    ``result``: changed, unchanged or a problem)."""
+    parsed = read_json(path, root=root)
+    if isinstance(parsed, ReadError):
+        result.problems.append(read_error_finding(parsed))
+        return None
+    data = parsed.data
+    if path.parent.name == "claims":
+        _fill_claims(path, data, root, result)
+    content = dumps_canonical(data)
+    if content == parsed.raw:
+        result.unchanged.append(path)
+        return None
+    result.changed.append(path)
+    return content
+
+
+def remove_leftovers(root: Path) -> list[Path]:
+    """Remove the temporary files that an interrupted write left in the records folder (their
+    names have the one temporary shape); return those removed."""
+    removed = []
+    for folder in (root, root / "sources", root / "claims"):
+        for path in leftover_temporaries(folder):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from astana_facts.integrity.coverage import uncovered_sentences
 from astana_facts.models.kinds import CLAIM_KINDS
+from astana_facts.pipeline.progress import Progress, no_progress
 from astana_facts.reading.model_paths import claim_collectors
 from astana_facts.reading.records import Records
 from astana_facts.text.sentences import split_sentences
@@ -31,10 +32,11 @@ class DocumentStats:
     """Ids of the entities the document's claims refer to, sorted."""
 
 
-def document_stats(records: Records) -> list[DocumentStats]:
+def document_stats(records: Records, progress: Progress = no_progress) -> list[DocumentStats]:
     """Statistics of every document with a source record, sorted by document id.
 
-    ``records`` must hold the claims (``run(..., keep=True)``).
+    ``records`` must hold the claims (``run(..., keep=True)``); ``progress`` hears of each
+    document split into sentences.
     """
     spans: dict[str, list[tuple[int, int]]] = {}
     kinds: dict[str, Counter[str]] = {}
@@ -54,7 +56,8 @@ def document_stats(records: Records) -> list[DocumentStats]:
             (span["start"], span["end"]) for span in entry["evidence"]
         )
     result = []
-    for document_id in sorted(records.sources):
+    documents = sorted(records.sources)
+    for document_id in progress(documents, total=len(documents), label="sentences"):
         text = records.sources[document_id].text
         sentences = split_sentences(text)
         total = len(sentences)

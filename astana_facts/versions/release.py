@@ -9,15 +9,15 @@ this is the first release: no bump is required, and only the CHANGELOG section i
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomllib
 from packaging.version import InvalidVersion, Version
 
+from astana_facts.tools.git import GitError, GitMissing, run_git
 from astana_facts.versions.diff import BUMPS, DatasetDiff, diff_sides
-from astana_facts.versions.sides import open_side
+from astana_facts.versions.sides import SideError, open_side
 
 _TAG = re.compile(r"^v(\d+\.\d+\.\d+)$")
 
@@ -57,14 +57,14 @@ def project_version(project: Path) -> str:
 
 def last_release(project: Path, current: Version) -> Version | None:
     """The newest ``vX.Y.Z`` tag below ``current`` that HEAD descends from, if any."""
-    done = subprocess.run(
-        ["git", "-C", str(project), "tag", "--merged", "HEAD", "--list", "v*"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    try:
+        tags = run_git(project, "tag", "--merged", "HEAD", "--list", "v*").decode()
+    except GitMissing as error:
+        raise SideError(f"release-check: {error}") from None
+    except GitError:
+        tags = ""  # not a checkout, or no commit yet: no earlier release
     versions = []
-    for tag in done.stdout.split():
+    for tag in tags.split():
         match = _TAG.match(tag)
         if match and Version(match[1]) < current:
             versions.append(Version(match[1]))

@@ -8,7 +8,6 @@ folders: ``records``, ``schemas`` and ``validators``.
 from __future__ import annotations
 
 import io
-import subprocess
 import tarfile
 import tempfile
 import zipfile
@@ -21,6 +20,8 @@ from typing import Any
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.reader import read_json
 from astana_facts.resources import bundled
+from astana_facts.text.visible import show
+from astana_facts.tools.git import GitError, revision_problem, run_git, top_folder, verified_commit
 
 JsonObject = dict[str, Any]
 
@@ -118,22 +119,29 @@ def open_side(spec: str, repository: Path | None = None) -> Iterator[Side]:
 
 
 def _extract_git(revision: str, into: Path, repository: Path) -> None:
+    """The dataset's three folders as at ``revision`` of the checkout around ``repository``,
+    unpacked into ``into``; only the verified commit id reaches ``git archive``."""
+    what = "git:REV"
     try:
-        top = subprocess.run(
-            ["git", "-C", str(repository), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            check=True,
-            text=True,
-        ).stdout.strip()
-        archive = subprocess.run(
-            ["git", "-C", top, "archive", "--format=tar", revision, "--",
-             "records", "schemas", "validators"],
-            capture_output=True,
-            check=True,
-        ).stdout  # fmt: skip
-    except (OSError, subprocess.CalledProcessError) as error:
-        detail = getattr(error, "stderr", b"") or b""
-        message = detail.decode("utf-8", "replace").strip() if isinstance(detail, bytes) else ""
-        raise SideError(f"git:{revision}: {message or error}") from None
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        if (problem := revision_problem(revision)) is not None:
+            raise GitError(f"{what} {show(revision, limit=80)}: {problem}")
+        top = top_folder(repository, what)
+        commit = verified_commit(top, revision, what)
+        archive = _archive(top, commit, f"{what} {show(revision, limit=80)}")
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(into, filter="data")
+    except GitError as error:
+        raise SideError(str(error)) from None
+    except (tarfile.TarError, OSError) as error:
+        raise SideError(f"{what} {show(revision, limit=80)}: cannot unpack: {error}") from None
+
+
+def _archive(top: Path, commit: str, shown: str) -> bytes:
+    """The tar archive of the dataset's folders at ``commit`` (a verified commit id)."""
+    try:
+        return run_git(
+            top, "--literal-pathspecs", "archive", "--format=tar", commit, "--",
+            "records", "schemas", "validators",
+        )  # fmt: skip
+    except GitError as error:
+        raise GitError(f"{shown} (commit {commit}): {error}") from None

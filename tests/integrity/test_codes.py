@@ -103,6 +103,17 @@ def _text_not_nfc(root: Path) -> None:
     write(root / "sources" / f"{DOC_ID}.json", meta)
 
 
+def _text_with(prefix: str, suffix: str = "") -> Callable[[Path], None]:
+    """The sample text with ``prefix`` before it and ``suffix`` after it, checksum updated."""
+
+    def edit(root: Path) -> None:
+        text = prefix + TEXT + suffix
+        (root / "sources" / f"{DOC_ID}.txt").write_bytes(text.encode("utf-8"))
+        write(root / "sources" / f"{DOC_ID}.json", metadata(text))
+
+    return edit
+
+
 def _orphan_text(root: Path) -> None:
     (root / "sources" / "orphan.txt").write_text("text\n", encoding="utf-8")
 
@@ -147,6 +158,10 @@ def _unknown_document(root: Path) -> None:
 
 
 # (code, edit, file the finding names, JSON Pointer, claim id or None)
+def _text_with_a_new_first_line(root: Path) -> None:
+    (root / "sources" / f"{DOC_ID}.txt").write_text("A correction.\n" + TEXT, encoding="utf-8")
+
+
 CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
     (
         "SCH001",
@@ -204,6 +219,8 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "/published/reasoning",
         None,
     ),
+    ("SRC007", _text_with("\ufeff"), f"sources/{DOC_ID}.txt", None, None),
+    ("SRC008", _text_with("", "Hidden\u202eorder.\n"), f"sources/{DOC_ID}.txt", None, None),
     (
         "SPN001",
         _edit_claims("/claims/1/evidence/0/exact", "May 3rd and 5th"),
@@ -276,6 +293,7 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "/not_check_worthy/0/evidence/0/exact",
         None,
     ),
+    ("SPN007", _text_with_a_new_first_line, f"sources/{DOC_ID}.json", "/sha256", None),
     (
         "COV001",
         _edit_claims("/claims/0/id", "sample-round-number"),

@@ -104,3 +104,59 @@ def test_findings_name_what_slicing_finds_wrong(case: tuple[str, dict[str, Any]]
 def test_several_spans_hold_only_when_each_holds(data: st.DataObject, text: str) -> None:
     spans = data.draw(st.lists(span_on(text), max_size=3))
     assert spans_hold(spans, text) is all(holds_by_slicing(span, text) for span in spans)
+
+
+# Latin letters and a Cyrillic letter drawn like each (the quote typed on another keyboard).
+CYRILLIC_LOOKALIKE = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "A": "\u0410"}
+words = st.text(st.sampled_from("aeopAbcd "), min_size=1, max_size=20)
+
+
+@given(before=words, after=words, latin=st.sampled_from(sorted(CYRILLIC_LOOKALIKE)))
+def test_a_quote_with_a_lookalike_letter_names_both_code_points(
+    before: str, after: str, latin: str
+) -> None:
+    text = f"Text: {before}{latin}{after} end."
+    start, end = 6, 6 + len(before) + 1 + len(after)
+    exact = before + CYRILLIC_LOOKALIKE[latin] + after
+    (finding,) = check_span(text, {"start": start, "end": end, "exact": exact}, OWNER, 0)
+    assert finding.code == "SPN001"
+    cyrillic = f"<U+{ord(CYRILLIC_LOOKALIKE[latin]):04X} CYRILLIC"
+    assert f"character {len(before)} is {cyrillic}" in finding.message
+    assert f"<U+{ord(latin):04X} LATIN" in finding.message
+
+
+@given(before=words, after=words, latin=st.sampled_from(sorted(CYRILLIC_LOOKALIKE)))
+def test_a_prefix_or_suffix_with_a_lookalike_letter_names_both_code_points(
+    before: str, after: str, latin: str
+) -> None:
+    text = f"{before}{latin}{after}QUOTE{before}{latin}{after}"
+    start = len(before) + 1 + len(after)
+    context = before + CYRILLIC_LOOKALIKE[latin] + after
+    span = {"start": start, "end": start + 5, "exact": "QUOTE", "prefix": context}
+    span["suffix"] = context
+    findings = list(check_span(text, span, OWNER, 0))
+    assert [finding.code for finding in findings] == ["SPN005", "SPN006"]
+    for finding, ours in zip(findings, ("the prefix", "the suffix"), strict=True):
+        assert f"character {len(before)} is <U+{ord(CYRILLIC_LOOKALIKE[latin]):04X}" in (
+            finding.message
+        )
+        assert f"in {ours}, <U+{ord(latin):04X} LATIN" in finding.message
+
+
+def test_an_invisible_character_in_the_text_is_named_though_it_shifts_the_quote() -> None:
+    text = "The talks\u200b in Astana began."
+    (finding,) = check_span(text, {"start": 4, "end": 19, "exact": "talks in Astana"}, OWNER, 0)
+    assert finding.message.endswith(
+        "the text has <U+200B ZERO WIDTH SPACE> before character 5 of the quote"
+    )
+
+
+@given(
+    word=st.text("abcd", min_size=3, max_size=10), other=st.text("abcd", min_size=3, max_size=10)
+)
+def test_a_plain_different_word_gives_no_code_points(word: str, other: str) -> None:
+    text = f"x {other} y"
+    span = {"start": 2, "end": 2 + len(other), "exact": word}
+    findings = list(check_span(text, span, OWNER, 0))
+    assert all("U+" not in finding.message for finding in findings)
+    assert all("look-alike" not in finding.message for finding in findings)

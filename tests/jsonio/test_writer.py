@@ -1,13 +1,10 @@
-"""The canonical layout and atomic writes."""
+"""The canonical layout (atomic writes: tests/jsonio/test_atomic.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from pydantic import BaseModel
 
-from astana_facts.jsonio.writer import KEY_ORDER, dumps_canonical, write_atomic
+from astana_facts.jsonio.writer import KEY_ORDER, dumps_canonical
 from astana_facts.models import (
     AdjudicationsFile,
     ClaimsFile,
@@ -68,45 +65,3 @@ def _models_in(annotation: object) -> list[type[BaseModel]]:
 
 def test_every_model_field_has_a_canonical_position() -> None:
     assert _all_field_names() - set(KEY_ORDER) == set()
-
-
-def test_a_failed_write_leaves_the_old_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "a.json"
-    path.write_bytes(b"old")
-
-    def explode(*_: object) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr("astana_facts.jsonio.writer.os.replace", explode)
-    with pytest.raises(OSError):
-        write_atomic(path, b"new")
-    assert path.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
-
-
-def test_an_atomic_write_replaces_the_content(tmp_path: Path) -> None:
-    path = tmp_path / "a.json"
-    path.write_bytes(b"old")
-    write_atomic(path, b"new")
-    assert path.read_bytes() == b"new"
-
-
-def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
-    tmp_path: Path,
-) -> None:
-    import os
-    import stat
-
-    previous = os.umask(0o022)
-    try:
-        write_atomic(tmp_path / "new.json", b"{}\n")
-        kept = tmp_path / "kept.json"
-        kept.write_bytes(b"old\n")
-        kept.chmod(0o600)
-        write_atomic(kept, b"new\n")
-    finally:
-        os.umask(previous)
-    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o644
-    assert stat.S_IMODE(kept.stat().st_mode) == 0o600 and kept.read_bytes() == b"new\n"
