@@ -14,8 +14,10 @@ Claims are compatible when the bounds they set together still admit some S <= E.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from astana_facts.consistency.stn import ORIGIN, Edge, Network
 
 EARLIEST = dt.date.min
 LATEST = dt.date.max
@@ -77,3 +79,119 @@ def describe_interval(value: dict[str, Any]) -> str:
     start, end = value["start"].isoformat(), value["end"].isoformat()
     days = start if start == end else f"{start}..{end}"
     return f"{days} ({value['precision']})"
+
+
+def day(date: dt.date) -> int:
+    """A date as a day number (the proleptic Gregorian ordinal)."""
+    return date.toordinal()
+
+
+def bound_constraints(bounds: EventBounds) -> list[tuple[str, int, str]]:
+    """The bounds one date value sets on its event's first and last day as difference
+    constraints: ``(which day, signed day number, words)``, where a positive number ``d`` is
+    "on or before day d" and a negative ``-d`` is "on or after day d"."""
+    found: list[tuple[str, int, str]] = []
+    for which, low, high in (
+        ("first", bounds.s_lo, bounds.s_hi),
+        ("last", bounds.e_lo, bounds.e_hi),
+    ):
+        if low != EARLIEST:
+            found.append((which, -day(low), f"{which} day on or after {low.isoformat()}"))
+        if high != LATEST:
+            found.append((which, day(high), f"{which} day on or before {high.isoformat()}"))
+    return found
+
+
+@dataclass(slots=True)
+class Source:
+    """What a set of constraints comes from: the claims stating one value (a value group),
+    what the value is (``date``, ``duration``, ``ordinal``) and which event it is about."""
+
+    group: list[Any]
+    role: str
+    subject: str
+
+
+@dataclass
+class TimeNetwork:
+    """A simple temporal network under construction: a first and a last day node per event
+    (first on or before last), a publication day node per document, and the constraints of
+    value groups of claims between them (:mod:`astana_facts.consistency.stn`)."""
+
+    edges: list[Edge] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    nodes: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def node(self, which: str, name: str) -> int:
+        """The node of day ``which`` (first, last, published) of event or document ``name``."""
+        key = (which, name)
+        found = self.nodes.get(key)
+        if found is None:
+            found = self.nodes[key] = len(self.nodes) + 1  # 0 is the origin
+        return found
+
+    def event(self, subject: str) -> tuple[int, int]:
+        """The first and last day nodes of ``subject``, the first on or before the last."""
+        known = ("first", subject) in self.nodes
+        first, last = self.node("first", subject), self.node("last", subject)
+        if not known:
+            self.edges.append(Edge(last, first, 0, (), "first day on or before last day", "span"))
+        return first, last
+
+    def source(self, group: list[Any], role: str, subject: str) -> int:
+        """A new source: the value group ``group`` (its index in :attr:`sources`)."""
+        self.sources.append(Source(group, role, subject))
+        return len(self.sources) - 1
+
+    def add_date(self, subject: str, group: list[Any]) -> None:
+        """The constraints of one date value (stated by the claims of ``group``)."""
+        first, last = self.event(subject)
+        source = (self.source(group, "date", subject),)
+        for which, number, words in bound_constraints(bounds_of(group[0].claim["value"])):
+            node = first if which == "first" else last
+            if number < 0:
+                self.edges.append(Edge(node, ORIGIN, number, source, words, "date"))
+            else:
+                self.edges.append(Edge(ORIGIN, node, number, source, words, "date"))
+
+    def published(self, document: str, days: tuple[dt.date, dt.date]) -> int:
+        """The publication day node of ``document``, between its first and last possible day."""
+        known = ("published", document) in self.nodes
+        node = self.node("published", document)
+        if not known:
+            words = f"{document} published {days[0].isoformat()}..{days[1].isoformat()}"
+            self.edges.append(Edge(node, ORIGIN, -day(days[0]), (), words, "published"))
+            self.edges.append(Edge(ORIGIN, node, day(days[1]), (), words, "published"))
+        return node
+
+    def add_duration(
+        self, subject: str, group: list[Any], days: tuple[int, int | None], until: int | None
+    ) -> None:
+        """The constraints of one duration value: the last day (or, for an ongoing event, the
+        publication day node ``until``) lies ``days`` - 1 days after the first."""
+        first, last = self.event(subject)
+        end = last if until is None else until
+        source = (self.source(group, "duration", subject),)
+        fewest, most = days
+        upto = "" if until is None else " by the publication"
+        if most is not None:
+            words = f"lasts at most {most} day(s){upto}"
+            self.edges.append(Edge(first, end, most - 1, source, words, "duration"))
+        if fewest > 1 or until is not None:
+            words = f"lasts at least {fewest} day(s){upto}"
+            self.edges.append(Edge(end, first, 1 - fewest, source, words, "duration"))
+
+    def add_order(
+        self, before: str, after: str, ordinals: tuple[int, int], sources: tuple[int, ...]
+    ) -> None:
+        """Round ``ordinals[0]`` (event ``before``) ends before round ``ordinals[1]`` (``after``)
+        starts: they share no day."""
+        _, last = self.event(before)
+        first, _ = self.event(after)
+        low, high = ordinals
+        words = f"round {low} ({before}) ends before round {high} ({after}) starts"
+        self.edges.append(Edge(first, last, -1, sources, words, "order"))
+
+    def network(self) -> Network:
+        """The network of every constraint added."""
+        return Network(self.edges)

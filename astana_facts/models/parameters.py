@@ -53,8 +53,13 @@ class NoParameters(Record):
     """The engine takes no parameters: ``parameters`` is ``{}``."""
 
 
-class DurationParameters(Record):
-    """``durations_against_dates``: how loosely a duration is read."""
+class TemporalParameters(Record):
+    """``temporal``: which contradictions the rule reports, and how loosely a duration is read."""
+
+    conflict: Literal["dates", "durations_against_dates", "durations", "chronology"] = "dates"
+    """``dates``: the dates of one event among themselves; ``durations_against_dates``: its
+    durations with its dates; ``durations``: its durations among themselves; ``chronology``:
+    the rounds of a series against their order (group by ``value.series``)."""
 
     approximately_tolerance: Amount = 0.1
     """Relative tolerance of an approximate amount ("some two weeks"): 0.1 is ±10%."""

@@ -12,13 +12,13 @@ from astana_facts.findings.severity import Severity
 from astana_facts.models.base import Record, Text, schema_ref
 from astana_facts.models.kinds import ClaimKindName
 from astana_facts.models.parameters import (
-    DurationParameters,
     EntitySetParameters,
     InstrumentParameters,
     NameSimilarityParameters,
     NoParameters,
     PlanParameters,
     QuantityParameters,
+    TemporalParameters,
 )
 
 
@@ -66,13 +66,14 @@ class RuleBase(Record):
     lack a path's value are left out of the rule."""
 
 
-class DateSpansRule(RuleBase):
-    """A rule carried out by the ``date_spans`` engine (dates of one event)."""
+class TemporalRule(RuleBase):
+    """A rule carried out by the ``temporal`` engine (dates, durations and round order as one
+    network of difference constraints)."""
 
-    comparison: Literal["date_spans"]
+    comparison: Literal["temporal"]
     """Which engine compares the claims of a group."""
-    parameters: NoParameters = Field(default={}, validate_default=True)
-    """Settings of the engine: see NoParameters."""
+    parameters: TemporalParameters = Field(default={}, validate_default=True)
+    """Settings of the engine: see TemporalParameters."""
 
 
 class RoundDatesRule(RuleBase):
@@ -93,15 +94,6 @@ class RoundOrdinalsRule(RuleBase):
     """Settings of the engine: see NoParameters."""
 
 
-class OrdinalChronologyRule(RuleBase):
-    """A rule carried out by the ``ordinal_chronology`` engine (ordinals against the calendar)."""
-
-    comparison: Literal["ordinal_chronology"]
-    """Which engine compares the claims of a group."""
-    parameters: NoParameters = Field(default={}, validate_default=True)
-    """Settings of the engine: see NoParameters."""
-
-
 class OrdinalSeriesRule(RuleBase):
     """A rule carried out by the ``ordinal_series`` engine (one ordinal in two series)."""
 
@@ -109,15 +101,6 @@ class OrdinalSeriesRule(RuleBase):
     """Which engine compares the claims of a group."""
     parameters: NoParameters = Field(default={}, validate_default=True)
     """Settings of the engine: see NoParameters."""
-
-
-class DurationsRule(RuleBase):
-    """A rule carried out by the ``durations_against_dates`` engine (durations against dates)."""
-
-    comparison: Literal["durations_against_dates"]
-    """Which engine compares the claims of a group."""
-    parameters: DurationParameters = Field(default={}, validate_default=True)
-    """Settings of the engine: see DurationParameters."""
 
 
 class QuantitiesRule(RuleBase):
@@ -175,12 +158,10 @@ class PlanOutcomesRule(RuleBase):
 
 
 Rule = Annotated[
-    DateSpansRule
+    TemporalRule
     | RoundDatesRule
     | RoundOrdinalsRule
-    | OrdinalChronologyRule
     | OrdinalSeriesRule
-    | DurationsRule
     | QuantitiesRule
     | EntitySetsRule
     | InstrumentFactsRule

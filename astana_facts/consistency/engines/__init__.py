@@ -14,14 +14,13 @@ from collections.abc import Callable, Iterator
 
 from astana_facts.consistency.context import Context
 from astana_facts.consistency.engines import (
-    dates,
-    durations,
     instruments,
     names,
     participants,
     plans,
     quantities,
     rounds,
+    temporal,
 )
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import PlainRecord
@@ -29,12 +28,10 @@ from astana_facts.reading.records import PlainRecord
 Engine = Callable[[PlainRecord, Context], Iterator[Finding]]
 
 ENGINES: dict[str, Engine] = {
-    "date_spans": dates.run,
+    "temporal": temporal.run,
     "round_dates": rounds.run_dates,
     "round_ordinals": rounds.run_ordinals,
-    "ordinal_chronology": rounds.run_chronology,
     "ordinal_series": rounds.run_series,
-    "durations_against_dates": durations.run,
     "quantity_intervals": quantities.run,
     "entity_sets": participants.run,
     "instrument_facts": instruments.run,

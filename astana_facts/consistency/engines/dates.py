@@ -1,40 +1,15 @@
-"""``date_spans``: the date claims of one event must admit a common first and last day."""
+"""A star of clashing values as one finding: the value that clashes with others, with all of
+them (:func:`~astana_facts.consistency.pairs.stars`), for the engines that compare values in
+pairs (quantities, instruments). Dates, durations and round order are the temporal reasoner's
+(:mod:`astana_facts.consistency.engines.temporal`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
-from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.findings import describe_value, grouped_finding, named
-from astana_facts.consistency.pairs import pairs_above, stars
-from astana_facts.consistency.timeline import EventBounds, bounds_of
-from astana_facts.consistency.values import by_value
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord
-
-
-def clashing_pairs(bounds: list[EventBounds]) -> list[tuple[int, int]]:
-    """Index pairs of bounds that cannot hold together, in order.
-
-    Two claims clash when, together, the first day's lower bound passes its upper bound, the last
-    day's does, or the first day must come after the last (:mod:`~astana_facts.consistency.pairs`).
-    """
-    found = pairs_above(bounds, lambda b: b.s_lo, lambda b: b.s_hi)
-    found |= pairs_above(bounds, lambda b: b.e_lo, lambda b: b.e_hi)
-    found |= pairs_above(bounds, lambda b: b.s_lo, lambda b: b.e_hi)
-    return sorted(found)
-
-
-def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
-    """The date claims of each event grouped by value; one finding per value that clashes with
-    others, with all of them and every claim stating each (see
-    :func:`~astana_facts.consistency.pairs.stars`), fingerprinted by the event and the first
-    claim of that value. Only the distinct values are compared."""
-    for key, records in rule_groups(rule, context).items():
-        groups = by_value(records)
-        bounds = [bounds_of(group[0].claim["value"]) for group in groups]
-        for center, others in stars(clashing_pairs(bounds)):
-            yield star_finding(rule, key[0], groups[center], [groups[i] for i in others])
 
 
 def star_finding(

@@ -1,5 +1,5 @@
-"""Round numbering: ``round_ordinals``, ``round_dates``, ``ordinal_chronology`` and
-``ordinal_series``.
+"""Round numbering: ``round_ordinals``, ``round_dates`` and ``ordinal_series`` (the order of
+rounds in time is the temporal reasoner's, :mod:`astana_facts.consistency.engines.temporal`).
 
 A round is an ordinal within a series ("the eighth round" of the Astana process); the claims
 that give ordinals are ``round_number`` claims, whose subject is the event. The dates of an event
@@ -72,39 +72,6 @@ def run_dates(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 f"round {key[1]} of {key[0]} is {first} in {by_subject[first].claim['id']} and "
                 f"{second} in {by_subject[second].claim['id']}, whose dates cannot be one event's",
             )
-
-
-def run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
-    """A lower ordinal of a series that must have started after a higher one ended."""
-    for key, records in rule_groups(rule, context).items():
-        rounds: list[tuple[int, ClaimRecord, EventBounds, list[ClaimRecord]]] = []
-        for (ordinal, subject), record in sorted(_first_by_subject(records).items()):
-            found = event_dates(subject, context)
-            if found is not None:
-                rounds.append((ordinal, record, *found))
-        for (low, low_claim, low_bounds, low_dates), (
-            high,
-            high_claim,
-            high_bounds,
-            high_dates,
-        ) in combinations(rounds, 2):
-            if low >= high or low_bounds.s_lo <= high_bounds.e_hi:
-                continue
-            yield consistency_finding(
-                rule,
-                [low_claim, *low_dates, high_claim, *high_dates],
-                f"{key[0]}: round {low} ({low_claim.claim['subject']}) starts no earlier than "
-                f"{low_bounds.s_lo.isoformat()}, after round {high} "
-                f"({high_claim.claim['subject']}) ended, no later than "
-                f"{high_bounds.e_hi.isoformat()}",
-            )
-
-
-def _first_by_subject(records: list[ClaimRecord]) -> dict[tuple[int, str], ClaimRecord]:
-    chosen: dict[tuple[int, str], ClaimRecord] = {}
-    for record in records:
-        chosen.setdefault((record.claim["value"]["ordinal"], record.claim["subject"]), record)
-    return chosen
 
 
 def run_series(rule: PlainRecord, context: Context) -> Iterator[Finding]:

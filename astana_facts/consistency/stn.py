@@ -1,0 +1,168 @@
+"""A simple temporal network: difference constraints on day numbers, their contradictions and
+the minimal evidence of each (Dechter, Meiri & Pearl 1991).
+
+A constraint ``x_v - x_u <= w`` is an edge ``u -> v`` of weight ``w``; the constraints hold
+together exactly when the graph has no negative cycle. Each edge names the *sources* it comes
+from (the value groups of claims that state it; none for background constraints that always
+hold, such as "the first day is not after the last"). A negative cycle is a contradiction; the
+sources on it are an inconsistent set, which :func:`minimise` shrinks until dropping any one
+source leaves a consistent set, and :func:`conflicts` finds every such minimal set of a network
+(Reiter's hitting-set tree over the sources), up to a fixed amount of work.
+
+Hand-written rather than networkx's negative-cycle search: importing networkx costs about a
+quarter of a second, the whole budget of the bundled report; the networks here are small (one
+event, one series), and ``tests/consistency/test_stn.py`` holds this code to a brute-force
+oracle.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+ORIGIN = 0
+"""The node of day number zero: ``x <= c`` is an edge ``ORIGIN -> x`` of weight ``c``."""
+
+SEARCHES = 256
+"""Consistency checks :func:`conflicts` makes at most per network: a network holding many
+independent contradictions reports the first it finds in this many, so one pathological event
+cannot make the report grow faster than the claims."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """``x[target] - x[origin] <= weight``, stated by ``sources`` (empty: always holds)."""
+
+    origin: int
+    target: int
+    weight: int
+    sources: tuple[int, ...] = ()
+    label: str = ""
+    """The constraint in words, for a finding's message."""
+    kind: str = ""
+    """What sort of constraint it is (``date``, ``span``, ``duration``, ``order``, …)."""
+
+
+def negative_cycle(edges: Sequence[Edge]) -> list[Edge] | None:
+    """The edges of one negative cycle of the graph, in order, or None when it has none.
+
+    Bellman-Ford from a virtual source joined to every node by weight 0, queue-based (SPFA).
+    A cycle among the predecessor edges is always negative; once some node has been relaxed
+    as many times as there are nodes, one exists and is read off them. The walk is
+    deterministic for a given edge order."""
+    outgoing: dict[int, list[Edge]] = {}
+    nodes: dict[int, None] = {}
+    for edge in edges:
+        outgoing.setdefault(edge.origin, []).append(edge)
+        nodes[edge.origin] = None
+        nodes[edge.target] = None
+    distance = dict.fromkeys(nodes, 0)
+    through: dict[int, Edge] = {}
+    relaxed = dict.fromkeys(nodes, 0)
+    queue = deque(nodes)
+    queued = set(nodes)
+    limit = len(nodes)
+    while queue:
+        node = queue.popleft()
+        queued.discard(node)
+        for edge in outgoing.get(node, ()):
+            if distance[node] + edge.weight < distance[edge.target]:
+                distance[edge.target] = distance[node] + edge.weight
+                through[edge.target] = edge
+                relaxed[edge.target] += 1
+                if relaxed[edge.target] % limit == 0:
+                    cycle = predecessor_cycle(through)
+                    if cycle is not None:
+                        return cycle
+                if edge.target not in queued:
+                    queued.add(edge.target)
+                    queue.append(edge.target)
+    return None
+
+
+def predecessor_cycle(through: dict[int, Edge]) -> list[Edge] | None:
+    """A cycle of the predecessor edges (each node's last relaxing edge), or None: each node is
+    walked back once, marked with the walk that reached it first."""
+    mark: dict[int, int] = {}
+    for walk, start in enumerate(through):
+        node = start
+        while node in through and node not in mark:
+            mark[node] = walk
+            node = through[node].origin
+        if mark.get(node) != walk or node not in through:
+            continue
+        cycle = [through[node]]
+        current = through[node].origin
+        while current != node:
+            cycle.append(through[current])
+            current = through[current].origin
+        cycle.reverse()
+        return cycle
+    return None
+
+
+class Network:
+    """A network's edges by source, to ask which sets of sources hold together."""
+
+    def __init__(self, edges: Iterable[Edge]) -> None:
+        self.background: list[Edge] = []
+        self.stated: list[Edge] = []
+        for edge in edges:
+            (self.stated if edge.sources else self.background).append(edge)
+        self.sources = sorted({source for edge in self.stated for source in edge.sources})
+
+    def edges_of(self, active: frozenset[int] | set[int]) -> list[Edge]:
+        """The background and the edges all of whose sources are ``active``."""
+        chosen = [edge for edge in self.stated if all(s in active for s in edge.sources)]
+        return self.background + chosen
+
+    def cycle(self, active: frozenset[int] | set[int]) -> list[Edge] | None:
+        """A negative cycle of the ``active`` sources with the background, or None."""
+        return negative_cycle(self.edges_of(active))
+
+    def minimise(self, cycle: Sequence[Edge]) -> frozenset[int]:
+        """The sources of a negative cycle, shrunk by dropping each in turn (in order) while the
+        rest still contradict each other: every source left is needed (a deletion filter)."""
+        kept = sorted({source for edge in cycle for source in edge.sources})
+        for source in list(kept):
+            trial = set(kept) - {source}
+            if self.cycle(trial) is not None:
+                kept.remove(source)
+        return frozenset(kept)
+
+    def conflicts(self, limit: int = SEARCHES) -> list[frozenset[int]]:
+        """Every minimal inconsistent set of sources, in the order found (breadth first).
+
+        Reiter's hitting-set tree: a node is a set of sources taken out; where the rest still
+        contradict each other a minimal conflict is found (or reused: one found before that
+        lies wholly in the rest), and a child takes out each of its sources. Every minimal
+        conflict is found when the tree is walked to its end, which ``limit`` consistency
+        checks (and eight times as many nodes) bound."""
+        everything = frozenset(self.sources)
+        found: list[frozenset[int]] = []
+        consistent: list[frozenset[int]] = []
+        queue: deque[frozenset[int]] = deque([frozenset()])
+        seen: set[frozenset[int]] = set()
+        checks = visits = 0
+        while queue and visits < limit * 8:
+            visits += 1
+            removed = queue.popleft()
+            if removed in seen or any(removed >= done for done in consistent):
+                continue
+            seen.add(removed)
+            conflict = next((c for c in found if not c & removed), None)
+            if conflict is None:
+                if checks >= limit:
+                    break
+                checks += 1
+                cycle = self.cycle(everything - removed)
+                if cycle is None:
+                    consistent.append(removed)
+                    continue
+                conflict = self.minimise(cycle)
+                if not conflict:
+                    break  # the background alone is inconsistent: nothing to blame
+                found.append(conflict)
+            queue.extend(removed | {source} for source in sorted(conflict))
+        return found
