@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from astana_facts.models.base import EntityId, Identifier, Record, Text, schema_ref
+from astana_facts.models.base import EntityId, Identifier, PositiveInt, Record, Text, schema_ref
 
 EntityKind = Literal[
     "state",
@@ -40,6 +40,10 @@ class Entity(Record):
     """Surface forms in the texts that misspell the name ("Addrakmanov")."""
     series: EntityId | None = None
     """For an event that is a round of a negotiation series: that series."""
+    ordinal: PositiveInt | None = None
+    """For a round of a series: its number in the series, 1 for the first (reference knowledge,
+    like ``part_of``). The temporal reasoner orders the rounds of a series by it as well as by
+    ``round_number`` claims; it is never cited as a claim."""
     part_of: list[EntityId] = []
     """Groups or bodies this entity belongs to, from reference knowledge rather than from a
     source (the Free Syrian Army within the Syrian armed opposition): the participants rules

@@ -29,6 +29,10 @@ class RuleExample(Record):
     """Claims that the rule flags, in words."""
     near_miss: Text
     """Similar claims that the rule leaves alone, and why."""
+    three_claims: Text | None = None
+    """A contradiction that only three claims together make (each pair of them compatible),
+    for the rules of the temporal reasoner; or why the rule's contradictions always show in a
+    pair."""
 
 
 class RuleSelector(Record):

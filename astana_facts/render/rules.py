@@ -96,6 +96,8 @@ def _section(entry: RuleEntry) -> list[str]:
             f"- **Fires:** {_clean(entry.rule['example']['fires'])}",
             f"- **Near miss, does not fire:** {_clean(entry.rule['example']['near_miss'])}",
         ]
+        if entry.rule["example"].get("three_claims"):
+            lines.append(f"- **Three claims:** {_clean(entry.rule['example']['three_claims'])}")
     return lines
 
 
@@ -136,4 +138,6 @@ def render_rule_text(entry: RuleEntry, context: RenderContext = PLAIN) -> str:
         lines += _paragraph("Parameters", _parameters(entry).replace("`", "") or "none")
         lines += _paragraph("Fires", entry.rule["example"]["fires"])
         lines += _paragraph("Near miss, does not fire", entry.rule["example"]["near_miss"])
+        if entry.rule["example"].get("three_claims"):
+            lines += _paragraph("Three claims", entry.rule["example"]["three_claims"])
     return "\n".join(lines) + "\n"
