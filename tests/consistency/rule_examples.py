@@ -15,7 +15,9 @@ A fixture is a small corpus written the way the example's prose reads::
 ``quote`` (a string, or a list of strings for several spans) must occur once in its document's
 text; the builder finds the offsets. ``modality`` defaults to reported and the attribution is the
 publisher. ``finding_claims`` (fires only) are the claims that the rule's findings must name;
-``also_fires`` (near misses only, optional) the codes the prose says fire instead.
+``also_fires`` (near misses only, optional) the codes the prose says fire instead. A rule's
+``three_claims`` example is ``three_claims.json``: three claims that fire it together, no two of
+which fire anything.
 The shared cast of entities is ``fixtures/entities.json``.
 """
 

@@ -25,6 +25,14 @@ from tests.consistency.rule_examples import (
 
 RULES = declared_rules()
 CASES = [(code, example) for code in sorted(RULES) for example in EXAMPLES]
+THREE_CLAIMS = [
+    code
+    for code in sorted(RULES)
+    if RULES[code]["example"].get("three_claims")
+    and not RULES[code]["example"]["three_claims"].startswith("None:")
+]
+"""Rules with a contradiction that only three claims make (a prose that starts "None:" says why
+the rule has none), run as fixtures ``fixtures/<CODE>/three_claims.json``."""
 
 
 def test_every_rule_has_a_fixture_for_each_example_and_every_fixture_a_rule() -> None:
@@ -69,3 +77,24 @@ def test_the_rule_fires_on_its_example_and_not_on_its_near_miss(
     assert {finding.severity for finding in found} == {RULES[code]["severity"]}
     named = {claim for finding in found for claim in finding.claims}
     assert named == set(fixture["finding_claims"])
+
+
+def test_the_temporal_rules_document_a_three_claim_contradiction() -> None:
+    temporal = sorted(code for code, rule in RULES.items() if rule["comparison"] == "temporal")
+    assert temporal and all(RULES[code]["example"].get("three_claims") for code in temporal)
+    assert THREE_CLAIMS, "no rule shows a three-claim contradiction"
+
+
+@pytest.mark.parametrize("code", THREE_CLAIMS)
+def test_the_three_claim_example_fires_and_no_pair_of_it_does(code: str, tmp_path: Path) -> None:
+    fixture = load_fixture(code, "three_claims")
+    assert fixture["example"] == RULES[code]["example"]["three_claims"]
+    claims = fixture["claims"]
+    assert len(claims) == 3 and set(fixture["finding_claims"]) == {c["id"] for c in claims}
+    report = astana_facts.report(build_fixture_records(fixture, tmp_path / "all"))
+    (finding,) = [f for f in report.findings if f.code == code]
+    assert set(finding.claims) == set(fixture["finding_claims"])
+    for dropped in claims:
+        pair = {**fixture, "claims": [c for c in claims if c is not dropped]}
+        folder = build_fixture_records(pair, tmp_path / dropped["id"])
+        assert astana_facts.report(folder).findings == [], f"without {dropped['id']}"

@@ -48,11 +48,12 @@ BAD_PARAMETERS = [
     ("entity_sets", {"mode": "complet"}, "mode"),
     ("instrument_facts", {"facet": "date", "actions": "signed,singed"}, "actions"),
     ("instrument_facts", {"facet": "round"}, "facet"),
-    ("durations_against_dates", {"ongoing_units": "month,yaer"}, "ongoing_units"),
-    ("durations_against_dates", {"years_tolerance": -1}, "years_tolerance"),
+    ("temporal", {"ongoing_units": "month,yaer"}, "ongoing_units"),
+    ("temporal", {"years_tolerance": -1}, "years_tolerance"),
+    ("temporal", {"conflict": "dates_and_durations"}, "conflict"),
     ("quantity_intervals", {"approximately_tolerance": True}, "approximately_tolerance"),
     ("plan_outcomes", {"outcome": "late"}, "outcome"),
-    ("date_spans", {"tolerance": 1}, "tolerance"),
+    ("round_dates", {"tolerance": 1}, "tolerance"),
 ]
 
 WHOLE_AS_FLOAT: list[tuple[str, Any, str]] = [
@@ -125,4 +126,5 @@ def test_engines_get_every_parameter_with_the_defaults_filled_in(tmp_path: Path)
     assert by_engine["entity_sets"] == {"mode": "complete"}
     assert by_engine["name_similarity"] == {"threshold": 85, "min_length": 5}
     assert by_engine["instrument_facts"] == {"facet": "date", "actions": "signed"}
-    assert by_engine["date_spans"] == {}
+    assert by_engine["round_dates"] == {}
+    assert by_engine["temporal"]["conflict"] == "dates"

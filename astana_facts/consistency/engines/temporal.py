@@ -119,7 +119,6 @@ def _constraints(network: TimeNetwork, cycle: Sequence[Edge]) -> str:
             f"{describe_value(network.sources[i].group[0].claim)} "
             f"({named(network.sources[i].group)})"
             for i in edge.sources
-            if network.sources[i].role != "ordinal"
         )
         parts.append(f"{edge.label} [{named_sources}]" if named_sources else edge.label)
     return "; ".join(dict.fromkeys(parts))
