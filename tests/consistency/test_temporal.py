@@ -1,0 +1,216 @@
+"""The temporal reasoner (DAT001, DUR001, DUR002, RND003) over generated worlds.
+
+A world is a series of rounds with true first and last days, in order with gaps between them.
+Claims that state true things about it, at random precision and stance (full spans, days
+within, starts and ends, durations as exact numbers and bounds, ordinals from claims or from
+the round entities), give no finding. One false claim (a date, a duration, an ordinal) added to
+claims that pin its event gives a finding that names it, and every finding is minimal: dropping
+the claims of any one of its values leaves a set that gives no finding at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from astana_facts.findings.finding import Finding
+from astana_facts.reading.records import ClaimRecord
+from tests.consistency.builders import claim, entity, exact, findings
+
+TEMPORAL = {"DAT001", "DUR001", "DUR002", "RND003"}
+SERIES = "astana-process"
+BASE = dt.date(2017, 1, 10)
+
+
+@dataclass
+class Round:
+    subject: str
+    ordinal: int
+    start: dt.date
+    end: dt.date
+
+    @property
+    def length(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass
+class World:
+    rounds: list[Round]
+    entities: list[dict[str, Any]]
+    claims: list[ClaimRecord] = field(default_factory=list)
+
+    def add(self, kind: str, round_: Round, value: dict[str, Any]) -> ClaimRecord:
+        record = claim(f"c{len(self.claims):03d}", kind, round_.subject, value)
+        self.claims.append(record)
+        return record
+
+
+def _days(start: dt.date, end: dt.date, stance: str, precision: str = "day") -> dict[str, Any]:
+    return {"start": start, "end": end, "precision": precision, "stance": stance}
+
+
+def _month(day: dt.date) -> tuple[dt.date, dt.date]:
+    first = day.replace(day=1)
+    return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+
+
+def _duration(amount: dict[str, Any]) -> dict[str, Any]:
+    return {"unit": "day", "amount": amount}
+
+
+def true_claim(draw: st.DrawFn, world: World, round_: Round) -> None:
+    """One claim that is true of ``round_``, of a random kind, stance and precision."""
+    inside = round_.start + dt.timedelta(days=draw(st.integers(0, round_.length - 1)))
+    choice = draw(st.integers(0, 8))
+    if choice == 0:
+        world.add("event_date", round_, _days(round_.start, round_.end, "full_span"))
+    elif choice == 1 and _month(round_.start) == _month(round_.end):
+        world.add("event_date", round_, _days(*_month(round_.start), "full_span", "month"))
+    elif choice == 2:
+        world.add("event_date", round_, _days(inside, inside, "day_within"))
+    elif choice == 3:
+        world.add("event_date", round_, _days(*_month(inside), "day_within", "month"))
+    elif choice == 4:
+        world.add("event_date", round_, _days(round_.start, round_.start, "start"))
+    elif choice == 5:
+        world.add("event_date", round_, _days(round_.end, round_.end, "end"))
+    elif choice == 6:
+        world.add("duration", round_, _duration(exact(round_.length)))
+    elif choice == 7:
+        low = draw(st.integers(1, round_.length))
+        bound = draw(st.sampled_from(["at_least", "range"]))
+        amount = (
+            {"bound": "at_least", "value": low}
+            if bound == "at_least"
+            else {"bound": "range", "low": low, "high": round_.length + draw(st.integers(0, 2))}
+        )
+        world.add("duration", round_, _duration(amount))
+    else:
+        world.add("round_number", round_, {"series": SERIES, "ordinal": round_.ordinal})
+
+
+@st.composite
+def worlds(draw: st.DrawFn) -> World:
+    """Rounds of one series in order, and true claims about them."""
+    rounds: list[Round] = []
+    day = BASE
+    for index in range(draw(st.integers(2, 4))):
+        start = day + dt.timedelta(days=draw(st.integers(1, 20)))
+        end = start + dt.timedelta(days=draw(st.integers(0, 3)))
+        rounds.append(Round(f"astana-round-{index + 1}", index + 1, start, end))
+        day = end
+    series = entity(SERIES, "Astana process", kind="series")
+    entities = [series]
+    for round_ in rounds:
+        ordinal = {"ordinal": round_.ordinal} if draw(st.booleans()) else {}
+        entities.append(
+            entity(round_.subject, round_.subject, kind="event", series=SERIES, **ordinal)
+        )
+    world = World(rounds, entities)
+    for round_ in rounds:
+        for _ in range(draw(st.integers(0, 4))):
+            true_claim(draw, world, round_)
+    return world
+
+
+def temporal_findings(world: World, claims: list[ClaimRecord]) -> list[Finding]:
+    found = findings(claims, entities=world.entities)
+    return [f for f in found if f.code in TEMPORAL | {"RND001", "RND002"}]
+
+
+def assert_minimal(world: World, finding: Finding) -> None:
+    """Dropping the claims of any one value of ``finding`` leaves a consistent set."""
+    cited = [c for c in world.claims if c.claim["id"] in finding.claims]
+    assert temporal_findings(world, cited), finding.message
+    for group in finding.value_groups:
+        rest = [c for c in cited if c.claim["id"] not in group.claims]
+        assert temporal_findings(world, rest) == [], (finding.message, group.value)
+
+
+@given(worlds())
+def test_true_claims_give_no_finding(world: World) -> None:
+    assert temporal_findings(world, world.claims) == []
+
+
+def _falsify(draw: st.DrawFn, world: World) -> tuple[ClaimRecord, set[str]]:
+    """Pin one round and add one false claim about it; the codes that may report it."""
+    round_ = draw(st.sampled_from(world.rounds))
+    what = draw(st.sampled_from(["date", "duration", "short", "ordinal"]))
+    shift = dt.timedelta(days=draw(st.integers(1, 3)))
+    if what == "short" and round_.length > 1:
+        world.add("event_date", round_, _days(round_.start, round_.start, "start"))
+        world.add("event_date", round_, _days(round_.end, round_.end, "day_within"))
+        amount = {"bound": "at_most", "value": round_.length - 1}
+        return world.add("duration", round_, _duration(amount)), {"DUR001"}
+    world.add("event_date", round_, _days(round_.start, round_.end, "full_span"))
+    if what == "duration":
+        too_long = exact(round_.length + draw(st.integers(1, 3)))
+        return world.add("duration", round_, _duration(too_long)), {"DUR001"}
+    if what == "ordinal":
+        last = world.rounds[-1]
+        if last is not round_:
+            world.add("event_date", last, _days(last.start, last.end, "full_span"))
+            world.add("round_number", last, {"series": SERIES, "ordinal": last.ordinal})
+            value = {"series": SERIES, "ordinal": last.ordinal + 1}
+            return world.add("round_number", round_, value), {"RND003"}
+    stance = draw(st.sampled_from(["start", "end", "day_within", "full_span"]))
+    wrong = round_.end + shift if stance != "start" else round_.start - shift
+    if stance == "full_span":
+        return world.add("event_date", round_, _days(wrong, wrong + shift, stance)), TEMPORAL
+    return world.add("event_date", round_, _days(wrong, wrong, stance)), TEMPORAL
+
+
+@given(worlds(), st.data())
+def test_one_false_claim_is_found_with_minimal_evidence(world: World, data: st.DataObject) -> None:
+    false, codes = _falsify(data.draw, world)
+    found = temporal_findings(world, world.claims)
+    naming = [f for f in found if false.claim["id"] in f.claims and f.code in codes]
+    assert naming, [f.message for f in found]
+    for finding in found:
+        if finding.code in TEMPORAL:
+            assert_minimal(world, finding)
+
+
+def test_a_round_whose_own_dates_clash_is_still_ordered() -> None:
+    # Round 2's dates clash (DAT001), and one of them puts it before round 1: RND003 as well.
+    r1, r2 = "astana-round-1", "astana-round-2"
+    cast = [
+        entity(SERIES, "Astana process", kind="series"),
+        entity(r1, r1, kind="event", series=SERIES, ordinal=1),
+        entity(r2, r2, kind="event", series=SERIES, ordinal=2),
+    ]
+    claims = [
+        claim("a", "event_date", r1, _days(dt.date(2017, 5, 3), dt.date(2017, 5, 4), "full_span")),
+        claim("b", "event_date", r2, _days(dt.date(2017, 7, 4), dt.date(2017, 7, 5), "full_span")),
+        claim("c", "event_date", r2, _days(dt.date(2017, 4, 1), dt.date(2017, 4, 1), "start")),
+    ]
+    codes = {(f.code, f.claims) for f in findings(claims, entities=cast)}
+    assert ("DAT001", ("b", "c")) in codes
+    assert any(code == "RND003" and set(ids) == {"a", "c"} for code, ids in codes)
+
+
+def test_two_rounds_of_a_series_never_share_a_day() -> None:
+    cast = [entity(SERIES, "Astana process", kind="series")]
+    one_day = _days(dt.date(2017, 5, 3), dt.date(2017, 5, 3), "day_within")
+    claims = [
+        claim("a", "round_number", "astana-round-4", {"series": SERIES, "ordinal": 4}),
+        claim("b", "round_number", "astana-round-5", {"series": SERIES, "ordinal": 5}),
+        claim("c", "event_date", "astana-round-4", one_day),
+        claim("d", "event_date", "astana-round-5", one_day),
+    ]
+    (finding,) = findings(claims, "RND003", entities=cast)
+    assert set(finding.claims) == {"a", "b", "c", "d"}
+    assert "round 4 (astana-round-4) ends after round 5 (astana-round-5) starts" in finding.message
+
+
+def test_durations_against_durations_say_which_broke() -> None:
+    one = claim("a", "duration", "astana-round-1", _duration(exact(1)))
+    second = claim("b", "duration", "astana-round-1", _duration({"bound": "at_least", "value": 2}))
+    (finding,) = findings([one, second], "DUR002")
+    assert finding.claims == ("a", "b")
+    assert "duration exact 1 day(s) vs at least 2 day(s)" in finding.message
