@@ -106,7 +106,7 @@ def _summary(kind: str, groups: Sequence[Source], cycle: Sequence[Edge]) -> str:
     if any(edge.kind == "span" for edge in cycle):
         return "end before start"
     which = "first" if "first day" in cycle[0].label else "last"
-    return f"no {which} day fits them all"
+    return f"no {which} day fits both"
 
 
 def _constraints(network: TimeNetwork, cycle: Sequence[Edge]) -> str:
