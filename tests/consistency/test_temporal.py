@@ -141,8 +141,9 @@ def test_true_claims_give_no_finding(world: World) -> None:
     assert temporal_findings(world, world.claims, every) == []
 
 
-def _falsify(draw: st.DrawFn, world: World) -> tuple[ClaimRecord, set[str]]:
+def _falsify(data: st.DataObject, world: World) -> tuple[ClaimRecord, set[str]]:
     """Pin one round and add one false claim about it; the codes that may report it."""
+    draw = data.draw
     round_ = draw(st.sampled_from(world.rounds))
     what = draw(st.sampled_from(["date", "duration", "short", "ordinal"]))
     shift = dt.timedelta(days=draw(st.integers(1, 3)))
@@ -171,7 +172,7 @@ def _falsify(draw: st.DrawFn, world: World) -> tuple[ClaimRecord, set[str]]:
 
 @given(worlds(), st.data())
 def test_one_false_claim_is_found_with_minimal_evidence(world: World, data: st.DataObject) -> None:
-    false, codes = _falsify(data.draw, world)
+    false, codes = _falsify(data, world)
     found = temporal_findings(world, world.claims)
     naming = [f for f in found if false.claim["id"] in f.claims and f.code in codes]
     assert naming, [f.message for f in found]

@@ -182,33 +182,47 @@ def series_rounds(
     return rounds
 
 
+Rounds = dict[int, dict[str, list[ClaimRecord] | None]]
+"""Ordinal -> event -> the claims giving it that ordinal (None: the entity's own ordinal)."""
+
+
+def _by_subject(rounds: Rounds) -> dict[str, list[tuple[int, list[ClaimRecord] | None]]]:
+    """Event -> every ordinal it is given, with the claims giving it, in ordinal order."""
+    index: dict[str, list[tuple[int, list[ClaimRecord] | None]]] = {}
+    for ordinal, at in sorted(rounds.items()):
+        for subject, group in sorted(at.items()):
+            index.setdefault(subject, []).append((ordinal, group))
+    return index
+
+
 def _window_network(
-    rounds: dict[int, dict[str, list[ClaimRecord] | None]],
+    rounds: Rounds,
     ordinals: Sequence[int],
     rule: PlainRecord,
     context: Context,
+    by_subject: dict[str, list[tuple[int, list[ClaimRecord] | None]]],
 ) -> TimeNetwork:
-    """The network of the rounds of ``ordinals``: their dates, durations and order."""
+    """The network of the rounds of ``ordinals``: their dates, durations and order, with every
+    ordinal each of them is given (also one outside the window)."""
     network = TimeNetwork()
     modalities = rule["applies_to"]["modalities"]
-    ordinal_sources: dict[tuple[int, str], tuple[int, ...]] = {}
-    for ordinal in ordinals:
-        for subject, group in sorted(rounds[ordinal].items()):
-            records = [
-                *context.subject_claims(subject, "event_date", modalities),
-                *context.subject_claims(subject, "duration", modalities),
-            ]
-            add_event(network, subject, records, rule, context)
-            ordinal_sources[ordinal, subject] = (
-                () if group is None else (network.source(group, "ordinal", subject),)
-            )
-    for index, low in enumerate(ordinals):
-        for high in ordinals[index + 1 :]:
-            for before in sorted(rounds[low]):
-                for after in sorted(rounds[high]):
-                    if before != after:
-                        sources = ordinal_sources[low, before] + ordinal_sources[high, after]
-                        network.add_order(before, after, (low, high), sources)
+    subjects = sorted({subject for ordinal in ordinals for subject in rounds[ordinal]})
+    for subject in subjects:
+        records = [
+            *context.subject_claims(subject, "event_date", modalities),
+            *context.subject_claims(subject, "duration", modalities),
+        ]
+        add_event(network, subject, records, rule, context)
+    given: list[tuple[int, str, tuple[int, ...]]] = []
+    for subject in subjects:
+        for ordinal, group in by_subject[subject]:
+            source = () if group is None else (network.source(group, "ordinal", subject),)
+            given.append((ordinal, subject, source))
+    given.sort(key=lambda item: item[:2])
+    for low, before, low_source in given:
+        for high, after, high_source in given:
+            if low < high and before != after:
+                network.add_order(before, after, (low, high), low_source + high_source)
     return network
 
 
@@ -221,11 +235,13 @@ def _run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
             by_series.setdefault(entity["series"], [])
     for series in sorted(by_series):
         rounds = series_rounds(series, by_series[series], context)
+        by_subject = _by_subject(rounds)
         ordinals = sorted(rounds)
         starts = range(max(1, len(ordinals) - WINDOW + 1))
         reported: set[frozenset[str]] = set()
         for start in starts:
-            network = _window_network(rounds, ordinals[start : start + WINDOW], rule, context)
+            window = ordinals[start : start + WINDOW]
+            network = _window_network(rounds, window, rule, context, by_subject)
             built = network.network()
             for conflict in built.conflicts():
                 if not _wanted("chronology", network, conflict):
