@@ -107,15 +107,27 @@ class Network:
 
     def __init__(self, edges: Iterable[Edge]) -> None:
         self.background: list[Edge] = []
-        self.stated: list[Edge] = []
+        self.by_source: dict[int, list[Edge]] = {}
+        """Each stated edge under the first of its sources."""
         for edge in edges:
-            (self.stated if edge.sources else self.background).append(edge)
-        self.sources = sorted({source for edge in self.stated for source in edge.sources})
+            if edge.sources:
+                self.by_source.setdefault(min(edge.sources), []).append(edge)
+            else:
+                self.background.append(edge)
+        self.sources = sorted({s for e in self.stated() for s in e.sources})
+
+    def stated(self) -> list[Edge]:
+        """Every edge that some source states."""
+        return [edge for source in sorted(self.by_source) for edge in self.by_source[source]]
 
     def edges_of(self, active: frozenset[int] | set[int]) -> list[Edge]:
         """The background and the edges all of whose sources are ``active``."""
-        chosen = [edge for edge in self.stated if all(s in active for s in edge.sources)]
-        return self.background + chosen
+        chosen = list(self.background)
+        for source in sorted(active):
+            for edge in self.by_source.get(source, ()):
+                if len(edge.sources) == 1 or all(s in active for s in edge.sources):
+                    chosen.append(edge)
+        return chosen
 
     def cycle(self, active: frozenset[int] | set[int]) -> list[Edge] | None:
         """A negative cycle of the ``active`` sources with the background, or None."""

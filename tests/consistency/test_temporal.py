@@ -219,3 +219,21 @@ def test_durations_against_durations_say_which_broke() -> None:
     (finding,) = findings([one, second], "DUR002")
     assert finding.claims == ("a", "b")
     assert "duration exact 1 day(s) vs at least 2 day(s)" in finding.message
+
+
+def test_a_long_series_is_ordered_window_by_window() -> None:
+    # Twenty rounds a week apart, numbered by claims; round 17 is said to be round 3, which puts
+    # it before round 4 (a window of three ordinals sees it; the series is never one network).
+    cast = [entity(SERIES, "Astana process", kind="series")]
+    claims = []
+    for ordinal in range(1, 21):
+        subject = f"astana-round-{ordinal}"
+        cast.append(entity(subject, subject, kind="event", series=SERIES))
+        first = BASE + dt.timedelta(days=7 * ordinal)
+        claims.append(claim(f"d{ordinal:02d}", "event_date", subject, _days(first, first, "start")))
+        said = 3 if ordinal == 17 else ordinal
+        number = {"series": SERIES, "ordinal": said}
+        claims.append(claim(f"n{ordinal:02d}", "round_number", subject, number))
+    found = findings(claims, "RND003", entities=cast)
+    assert found and all({"n17", "d17"} <= set(f.claims) for f in found)
+    assert {"d17", "n17", "d04", "n04"} in [set(f.claims) for f in found]

@@ -1,5 +1,5 @@
-"""How long an event lasted, as a range of days: what a ``duration`` claim says to the temporal
-reasoner (:mod:`astana_facts.consistency.engines.temporal`).
+"""How long an event lasted, as a range of days, and an event's date and duration claims as
+constraints of the temporal reasoner (:mod:`astana_facts.consistency.engines.temporal`).
 
 A duration in days, weeks, months or years becomes a range of days; months and years allow the
 rule's tolerance (``months_tolerance``, ``years_tolerance``, in units), because "six years of
@@ -13,9 +13,13 @@ years: wars, not talks), it is measured to the publication of the duration claim
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
+from astana_facts.consistency.context import Context, words
 from astana_facts.consistency.quantities import interval_of
-from astana_facts.reading.records import PlainRecord
+from astana_facts.consistency.timeline import LATEST, TimeNetwork, bounds_of
+from astana_facts.consistency.values import by_value, value_key
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 _DAYS_PER_UNIT = {
     "day": (1.0, 1.0),
@@ -44,3 +48,36 @@ def whole_days(value: PlainRecord, parameters: PlainRecord) -> tuple[int, int | 
     if not math.isfinite(high):
         return fewest, None
     return fewest, max(fewest, math.floor(high + 1e-9))
+
+
+def add_event(
+    network: TimeNetwork,
+    subject: str,
+    records: Sequence[ClaimRecord],
+    rule: PlainRecord,
+    context: Context,
+) -> None:
+    """The date and duration claims of one event, as value groups, into ``network``."""
+    dates = by_value(r for r in records if r.claim["kind"] == "event_date")
+    network.event(subject)
+    for group in dates:
+        network.add_date(subject, group)
+    durations = [r for r in records if r.claim["kind"] == "duration"]
+    if not durations:
+        return
+    parameters = rule["parameters"]
+    ongoing = set(words(parameters["ongoing_units"]))
+    open_ended = all(bounds_of(g[0].claim["value"]).e_hi == LATEST for g in dates)
+
+    def until(record: ClaimRecord) -> str | None:
+        if open_ended and record.claim["value"]["unit"] in ongoing:
+            return record.document if record.document in context.published else None
+        return None
+
+    for group in by_value(durations, key=lambda r: (value_key(r), until(r))):
+        document = until(group[0])
+        node = None
+        if document is not None:
+            node = network.published(document, context.published[document])
+        days = whole_days(group[0].claim["value"], parameters)
+        network.add_duration(subject, group, days, node)

@@ -1,5 +1,8 @@
-"""Round numbering: ``round_ordinals``, ``round_dates`` and ``ordinal_series`` (the order of
-rounds in time is the temporal reasoner's, :mod:`astana_facts.consistency.engines.temporal`).
+"""Round numbering: ``round_ordinals``, ``round_dates`` and ``ordinal_series``, and the networks
+in which the temporal reasoner (:mod:`astana_facts.consistency.engines.temporal`) orders the
+rounds of a series: the whole series when it is short, else the rounds of :data:`WINDOW`
+consecutive ordinals at a time, each with every ordinal it is given, so the work grows with the
+number of rounds, not its square.
 
 A round is an ordinal within a series ("the eighth round" of the Astana process); the claims
 that give ordinals are ``round_number`` claims, whose subject is the event. The dates of an event
@@ -8,14 +11,24 @@ are its reported ``event_date`` claims, combined (see :mod:`astana_facts.consist
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import reduce
 from itertools import combinations
 from typing import Any
 
-from astana_facts.consistency.context import Context, rule_groups
+from astana_facts.consistency.context import Context, rule_groups, words
+from astana_facts.consistency.engines.durations import add_event, whole_days
 from astana_facts.consistency.findings import consistency_finding
-from astana_facts.consistency.timeline import EventBounds, bounds_of
+from astana_facts.consistency.timeline import (
+    EARLIEST,
+    LATEST,
+    EventBounds,
+    TimeNetwork,
+    bounds_of,
+    day,
+)
+from astana_facts.consistency.values import by_value, value_key
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 
@@ -90,3 +103,152 @@ def run_series(rule: PlainRecord, context: Context) -> Iterator[Finding]:
             chosen,
             f"document {key[0]} calls two rounds of different series round {key[1]}: {names}",
         )
+
+
+WHOLE = 12
+"""A series of at most this many ordinals is one network (its conflicts are exactly minimal)."""
+
+WINDOW = 3
+"""Consecutive ordinals whose rounds the temporal reasoner orders together in a longer series."""
+
+
+def series_rounds(
+    series: str, records: Sequence[ClaimRecord], context: Context
+) -> dict[int, dict[str, list[ClaimRecord] | None]]:
+    """Ordinal -> event -> the ``round_number`` claims giving it that ordinal (None: the round
+    entity's own ``ordinal``, which needs no claim)."""
+    rounds: dict[int, dict[str, list[ClaimRecord] | None]] = {}
+    for entity in context.entities.values():
+        if entity.get("series") == series and entity.get("ordinal"):
+            rounds.setdefault(entity["ordinal"], {})[entity["id"]] = None
+    for group in by_value(records, key=lambda r: (r.claim["subject"], value_key(r))):
+        value = group[0].claim["value"]
+        at = rounds.setdefault(value["ordinal"], {})
+        subject = group[0].claim["subject"]
+        if subject not in at:
+            at[subject] = group
+    return rounds
+
+
+Rounds = dict[int, dict[str, list[ClaimRecord] | None]]
+"""Ordinal -> event -> the claims giving it that ordinal (None: the entity's own ordinal)."""
+
+
+def _event_claims(subject: str, rule: PlainRecord, context: Context) -> list[ClaimRecord]:
+    """The date and duration claims of an event, of the rule's modalities."""
+    modalities = rule["applies_to"]["modalities"]
+    return [
+        *context.subject_claims(subject, "event_date", modalities),
+        *context.subject_claims(subject, "duration", modalities),
+    ]
+
+
+def _by_subject(rounds: Rounds) -> dict[str, list[tuple[int, list[ClaimRecord] | None]]]:
+    """Event -> every ordinal it is given, with the claims giving it, in ordinal order."""
+    index: dict[str, list[tuple[int, list[ClaimRecord] | None]]] = {}
+    for ordinal, at in sorted(rounds.items()):
+        for subject, group in sorted(at.items()):
+            index.setdefault(subject, []).append((ordinal, group))
+    return index
+
+
+def _window_network(
+    rounds: Rounds,
+    ordinals: Sequence[int],
+    rule: PlainRecord,
+    context: Context,
+    by_subject: dict[str, list[tuple[int, list[ClaimRecord] | None]]],
+) -> TimeNetwork:
+    """The network of the rounds of ``ordinals``: their dates, durations and order, with every
+    ordinal each of them is given (also one outside the window)."""
+    network = TimeNetwork()
+    subjects = sorted({subject for ordinal in ordinals for subject in rounds[ordinal]})
+    for subject in subjects:
+        add_event(network, subject, _event_claims(subject, rule, context), rule, context)
+    given: list[tuple[int, str, tuple[int, ...]]] = []
+    for subject in subjects:
+        for ordinal, group in by_subject[subject]:
+            source = () if group is None else (network.source(group, "ordinal", subject),)
+            given.append((ordinal, subject, source))
+    given.sort(key=lambda item: item[:2])
+    for low, before, low_source in given:
+        for high, after, high_source in given:
+            if low < high and before != after:
+                network.add_order(before, after, (low, high), low_source + high_source)
+    return network
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """How far one round's own claims can push it, at most: the latest its last day can be
+    forced to be no earlier than (``end_floor``), the earliest its first day can be forced to be
+    no later than (``start_ceiling``), and the most days it can be forced to last (``length``).
+    A window of rounds whose reaches keep clear of each other holds no chronology conflict."""
+
+    end_floor: int | None
+    start_ceiling: int | None
+    length: int
+    ongoing: bool
+
+
+def reach(records: Sequence[ClaimRecord], rule: PlainRecord, context: Context) -> Reach:
+    """The :class:`Reach` of an event's date and duration claims."""
+    bounds = [bounds_of(r.claim["value"]) for r in records if r.claim["kind"] == "event_date"]
+    durations = [r for r in records if r.claim["kind"] == "duration"]
+    parameters = rule["parameters"]
+    units = set(words(parameters["ongoing_units"]))
+    ongoing = all(b.e_hi == LATEST for b in bounds) and any(
+        r.claim["value"]["unit"] in units for r in durations
+    )
+    length = max((whole_days(r.claim["value"], parameters)[0] for r in durations), default=1)
+    start_floor = max((day(b.s_lo) for b in bounds if b.s_lo != EARLIEST), default=None)
+    end_ceiling = min((day(b.e_hi) for b in bounds if b.e_hi != LATEST), default=None)
+    floors = [day(b.e_lo) for b in bounds if b.e_lo != EARLIEST]
+    ceilings = [day(b.s_hi) for b in bounds if b.s_hi != LATEST]
+    if start_floor is not None:
+        floors.append(start_floor + length - 1)
+    if end_ceiling is not None:
+        ceilings.append(end_ceiling - length + 1)
+    return Reach(max(floors, default=None), min(ceilings, default=None), length, ongoing)
+
+
+def _may_conflict(
+    subjects: Sequence[str],
+    reaches: dict[str, Reach],
+    by_subject: dict[str, list[tuple[int, list[ClaimRecord] | None]]],
+) -> bool:
+    """Whether a window of rounds can hold a chronology conflict: some round forced to end too
+    late for a later one forced to start early, with room for every round between; an event
+    given two ordinals, or an ongoing one, is always looked at."""
+    if any(len(by_subject[s]) > 1 or reaches[s].ongoing for s in subjects):
+        return True
+    room = 1 + sum(reaches[s].length for s in subjects)
+    for before in subjects:
+        for after in subjects:
+            if by_subject[before][0][0] >= by_subject[after][0][0]:
+                continue
+            floor, ceiling = reaches[before].end_floor, reaches[after].start_ceiling
+            if floor is not None and ceiling is not None and ceiling - floor < room:
+                return True
+    return False
+
+
+def chronology_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[str, TimeNetwork]]:
+    """Each series' networks (its label and the network): the whole series when it has at most
+    :data:`WHOLE` ordinals, else one per window of :data:`WINDOW` consecutive ordinals; only
+    those whose rounds may conflict (:func:`_may_conflict`)."""
+    by_series = {str(key[0]): records for key, records in rule_groups(rule, context).items()}
+    for entity in context.entities.values():
+        if entity.get("series") and entity.get("ordinal"):
+            by_series.setdefault(entity["series"], [])
+    for series in sorted(by_series):
+        rounds = series_rounds(series, by_series[series], context)
+        by_subject = _by_subject(rounds)
+        ordinals = sorted(rounds)
+        reaches = {s: reach(_event_claims(s, rule, context), rule, context) for s in by_subject}
+        size = len(ordinals) if len(ordinals) <= WHOLE else WINDOW
+        for start in range(max(1, len(ordinals) - size + 1)):
+            window = ordinals[start : start + size]
+            subjects = sorted({subject for ordinal in window for subject in rounds[ordinal]})
+            if _may_conflict(subjects, reaches, by_subject):
+                yield series, _window_network(rounds, window, rule, context, by_subject)
