@@ -43,7 +43,12 @@ def read_only_commands(case: Case, original: Path) -> list[list[str]]:
         ["diff", str(original), records, "--format", pick(FORMATS["diff"])],
         ["diff", records, str(original), "--format", pick(FORMATS["diff"])],
         ["rules", "--validators", str(case.validators), "--format", pick(FORMATS["rules"])],
-        ["rules", pick(["DAT001", "SPN001", "NAM002", "XYZ999"]), "--validators", str(case.validators)],
+        [
+            "rules",
+            pick(["DAT001", "SPN001", "NAM002", "XYZ999"]),
+            "--validators",
+            str(case.validators),
+        ],
         _locate(case, original),
         ["validate", "--records", records, "--file", str(_some_file(case))],
         ["fmt", "--check", "--records", records],
@@ -91,7 +96,11 @@ def check(case: Case, original: Path) -> list[Failure]:
             return found
     changed = differences(before, snapshot(*folders))
     if changed:
-        found.append(Failure("(the commands above, which only read)", "changed the folder", "\n".join(changed)))
+        found.append(
+            Failure(
+                "(the commands above, which only read)", "changed the folder", "\n".join(changed)
+            )
+        )
         before = snapshot(*folders)
     return found + _fmt(case, before)
 
@@ -104,10 +113,26 @@ def _validate_twice(case: Case) -> tuple[list[Failure], bool]:
         return found, True
     second = invoke(args)
     found += failures(second, case.folder)
-    if (first.stdout, first.stderr, first.exit_code) != (second.stdout, second.stderr, second.exit_code):
-        found.append(Failure(shown(args, case.folder), "not deterministic: two runs differ", first.output + "\n---\n" + second.output))
+    if (first.stdout, first.stderr, first.exit_code) != (
+        second.stdout,
+        second.stderr,
+        second.exit_code,
+    ):
+        found.append(
+            Failure(
+                shown(args, case.folder),
+                "not deterministic: two runs differ",
+                first.output + "\n---\n" + second.output,
+            )
+        )
     if case.must_fail and first.exit_code == 0:
-        found.append(Failure(shown(args, case.folder), "exit 0 on records that are certainly broken", first.output))
+        found.append(
+            Failure(
+                shown(args, case.folder),
+                "exit 0 on records that are certainly broken",
+                first.output,
+            )
+        )
     return found, second.hung
 
 
@@ -116,7 +141,11 @@ def _export_left_output(run: Run, case: Case) -> list[Failure]:
         return []
     output = Path(run.args[-1])
     if output.exists() or output.is_symlink():
-        return [Failure(shown(run.args, case.folder), f"exit {run.exit_code} but left {output.name} behind")]
+        return [
+            Failure(
+                shown(run.args, case.folder), f"exit {run.exit_code} but left {output.name} behind"
+            )
+        ]
     return []
 
 
@@ -132,16 +161,24 @@ def _fmt(case: Case, before: dict[str, bytes | str]) -> list[Failure]:
     if run.exit_code != 0:
         changed = differences(before, after)
         if changed:
-            found.append(Failure(command, f"exit {run.exit_code} but changed files", "\n".join(changed)))
+            found.append(
+                Failure(command, f"exit {run.exit_code} but changed files", "\n".join(changed))
+            )
         return found
     if before.keys() != after.keys():
-        found.append(Failure(command, "added or removed files", "\n".join(differences(before, after))))
+        found.append(
+            Failure(command, "added or removed files", "\n".join(differences(before, after)))
+        )
     for key in sorted(before.keys() & after.keys()):
         if before[key] != after[key]:
             found += _rewritten(command, key, before[key], after[key])
     again = invoke(["fmt", "--check", "--records", str(case.records)])
     if again.exit_code != 0:
-        found.append(Failure(shown(again.args, case.folder), "fmt exit 0, then fmt --check fails", again.output))
+        found.append(
+            Failure(
+                shown(again.args, case.folder), "fmt exit 0, then fmt --check fails", again.output
+            )
+        )
     return found
 
 

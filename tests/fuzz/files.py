@@ -28,7 +28,9 @@ def _in_records(case: Path, path: Path) -> bool:
 def _is_records(case: Path, path: Path) -> bool:
     """Whether a file is one the records cannot do without (a source, the entities)."""
     relative = path.relative_to(case / "records") if case / "records" in path.parents else None
-    return relative is not None and (relative.parts[0] == "sources" or relative.name == "entities.json")
+    return relative is not None and (
+        relative.parts[0] == "sources" or relative.name == "entities.json"
+    )
 
 
 def flip_byte(rng: random.Random, case: Path) -> Step | None:
@@ -128,10 +130,8 @@ def rename(rng: random.Random, case: Path) -> Step | None:
     if not files:
         return None
     path = rng.choice(files)
-    new = rng.choice(
-        [path.with_name(path.name.upper()), path.with_suffix(".bak"), path.with_name("." + path.name),
-         path.with_name("renamed " + path.name)]
-    )  # fmt: skip
+    names = [path.name.upper(), path.stem + ".bak", "." + path.name, "renamed " + path.name]
+    new = path.with_name(rng.choice(names))
     path.rename(new)
     return Step("rename", f"{_name(case, path)} -> {new.name}", _is_records(case, path))
 
@@ -201,4 +201,3 @@ def stray_files(rng: random.Random, case: Path) -> Step | None:
     }[how]
     target.write_bytes(b"Some words.\n" if target.suffix == ".txt" else b'{"id": "stray"}\n')
     return Step("stray-files", f"{_name(case, target)} added", how == "metadata-only")
-

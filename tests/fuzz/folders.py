@@ -40,10 +40,14 @@ def snapshot(*roots: Path) -> Snapshot:
 def differences(before: Snapshot, after: Snapshot) -> list[str]:
     """The entries that appeared, disappeared or changed."""
     return [
-        f"{key}: {'appeared' if key not in before else 'disappeared' if key not in after else 'changed'}"
+        f"{key}: {_change(key, before, after)}"
         for key in sorted(before.keys() | after.keys())
         if before.get(key) != after.get(key)
     ]
+
+
+def _change(key: str, before: Snapshot, after: Snapshot) -> str:
+    return "appeared" if key not in before else "disappeared" if key not in after else "changed"
 
 
 class NotJson(Exception):
@@ -68,7 +72,11 @@ def lost(before: Any, after: Any, pointer: str = "", *, span: bool = False) -> l
     if isinstance(before, dict):
         if not isinstance(after, dict):
             return [f"{pointer or '/'}: an object became {type(after).__name__}"]
-        found = [f"{pointer}/{key}: added" for key in after.keys() - before.keys() if not span or key not in FILLED]
+        found = [
+            f"{pointer}/{key}: added"
+            for key in after.keys() - before.keys()
+            if not span or key not in FILLED
+        ]
         for key, value in before.items():
             if key not in after:
                 found.append(f"{pointer}/{key}: removed")

@@ -9,9 +9,7 @@ wrong: garbage must never pass).
 from __future__ import annotations
 
 import json
-import os
 import random
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +65,11 @@ def positions(data: Any, pointer: str = "") -> list[tuple[str, Any, Any]]:
     """Every (pointer, container, key) below ``data``: the places a value can be changed."""
     found: list[tuple[str, Any, Any]] = []
     items = (
-        data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else []
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else []
     )
     for key, value in items:
         here = f"{pointer}/{key}"
@@ -128,7 +130,9 @@ def duplicate_key(rng: random.Random, case: Path) -> Step | None:
         return None
     path = rng.choice(files)
     lines = path.read_bytes().split(b"\n")
-    members = [i for i, line in enumerate(lines) if line.lstrip().startswith(b'"') and b'": ' in line]
+    members = [
+        i for i, line in enumerate(lines) if line.lstrip().startswith(b'"') and b'": ' in line
+    ]
     if not members:
         return None
     at = rng.choice(members)

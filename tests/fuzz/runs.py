@@ -81,13 +81,15 @@ def invoke(args: list[str], timeout: float = TIMEOUT) -> Run:
     try:
         with deadline(timeout):
             result = CliRunner().invoke(cli, args, env={"NO_COLOR": "1", "COLUMNS": "100"})
-    except Hang as error:  # raised outside the runner's own guard
-        return Run(args, -1, "", str(error), error=None, hung=True)
-    error = None
+    except Hang as stopped:  # raised outside the runner's own guard
+        return Run(args, -1, "", str(stopped), error=None, hung=True)
+    shown_error = None
     hung = isinstance(result.exception, Hang)
     if result.exception is not None and not isinstance(result.exception, SystemExit) and not hung:
-        error = "".join(traceback.format_exception(*result.exc_info)) if result.exc_info else ""
-    return Run(args, result.exit_code, result.stdout, result.stderr, error=error, hung=hung)
+        shown_error = (
+            "".join(traceback.format_exception(*result.exc_info)) if result.exc_info else ""
+        )
+    return Run(args, result.exit_code, result.stdout, result.stderr, error=shown_error, hung=hung)
 
 
 def shown(args: list[str], case: Path) -> str:

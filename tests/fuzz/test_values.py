@@ -35,7 +35,9 @@ def _places() -> list[tuple[str, str]]:
         FILES[1]: metadata(),
         FILES[2]: {"entities": entities()},
     }
-    return [(name, pointer) for name, data in documents.items() for pointer, _, _ in positions(data)]
+    return [
+        (name, pointer) for name, data in documents.items() for pointer, _, _ in positions(data)
+    ]
 
 
 HOSTILE: st.SearchStrategy[Any] = st.one_of(
@@ -60,7 +62,10 @@ def sample_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @given(place=st.sampled_from(_places()), value=HOSTILE)
 def test_a_hostile_value_anywhere_is_survived(
-    tmp_path_factory: pytest.TempPathFactory, sample_original: Path, place: tuple[str, str], value: Any
+    tmp_path_factory: pytest.TempPathFactory,
+    sample_original: Path,
+    place: tuple[str, str],
+    value: Any,
 ) -> None:
     folder = tmp_path_factory.mktemp("case")
     build_records(folder / "records")
