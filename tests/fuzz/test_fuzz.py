@@ -3,8 +3,8 @@ every command. Whatever a folder holds, every command ends promptly with exit 0,
 traceback, "internal error" or a hang; output is deterministic; garbage never passes; reading
 changes nothing; ``fmt`` changes nothing or keeps every value.
 
-The budget is the number of mutated folders: ``ASTANA_FACTS_FUZZ_BUDGET`` (default 40, about half
-a minute on two cores), the seed ``ASTANA_FACTS_FUZZ_SEED`` (default 12). A failure prints the
+The budget is the number of mutated folders: ``ASTANA_FACTS_FUZZ_BUDGET`` (default 30, about
+fifteen seconds on two cores), the seed ``ASTANA_FACTS_FUZZ_SEED`` (default 12). A failure prints the
 seed, the case and each mutation, so it can be redone with
 ``ASTANA_FACTS_FUZZ_SEED=<seed> python -m pytest tests/fuzz -k 'case-<n>'``. A thorough run
 locally: ``ASTANA_FACTS_FUZZ_BUDGET=3000 python -m pytest tests/fuzz -q``.
@@ -27,7 +27,7 @@ from tests.fuzz.known import explained
 from tests.fuzz.runs import Failure
 
 SEED = int(os.environ.get("ASTANA_FACTS_FUZZ_SEED", "12"))
-BUDGET = int(os.environ.get("ASTANA_FACTS_FUZZ_BUDGET", "40"))
+BUDGET = int(os.environ.get("ASTANA_FACTS_FUZZ_BUDGET", "30"))
 GIT_EVERY = 5
 """Every fifth case is a git checkout, so that ``--changed-since`` is fuzzed too (git costs)."""
 LOG = os.environ.get("ASTANA_FACTS_FUZZ_LOG")

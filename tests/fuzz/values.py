@@ -16,6 +16,11 @@ class Raw:
     """JSON text put into a file exactly as written (a number, a deep array, an escape)."""
 
     text: str
+    label: str = ""
+    """What it is, for a failure report (the text itself may be thousands of characters)."""
+
+    def __str__(self) -> str:
+        return self.label or self.text
 
 
 NUMBERS = (
@@ -69,8 +74,8 @@ ODD_IDS = (
 def deep(levels: int, *, objects: bool = False) -> Raw:
     """An array (or object) nested ``levels`` deep."""
     if objects:
-        return Raw('{"a": ' * levels + "0" + "}" * levels)
-    return Raw("[" * levels + "]" * levels)
+        return Raw('{"a": ' * levels + "0" + "}" * levels, f"objects {levels} deep")
+    return Raw("[" * levels + "]" * levels, f"arrays {levels} deep")
 
 
 def hostile_value(rng: random.Random, current: Any) -> tuple[Any, str]:
