@@ -42,6 +42,13 @@ KNOWN: tuple[Known, ...] = (
         r"deep",
     ),
     Known(
+        frozenset({"change-value"}),
+        r"RecursionError: maximum recursion depth exceeded while getting the repr",
+        "item 4: versions/sides.py (diff) makes a string of an id nested 1,000 deep "
+        "(reading part, or whoever owns versions/sides.py)",
+        r"/id := (arrays|objects) 1000 deep",
+    ),
+    Known(
         frozenset({"symlink"}),
         r"Too many levels of symbolic links|Symlink loop|No such file or directory",
         "item 4: a symbolic link that loops or dangles (files part)",

@@ -4,8 +4,8 @@ traceback, "internal error" or a hang; output is deterministic; garbage never pa
 changes nothing; ``fmt`` changes nothing or keeps every value.
 
 The budget is the number of mutated folders: ``ASTANA_FACTS_FUZZ_BUDGET`` (default 30, about
-fifteen seconds on two cores), the seed ``ASTANA_FACTS_FUZZ_SEED`` (default 12). A failure prints the
-seed, the case and each mutation, so it can be redone with
+fifteen seconds on two cores), the seed ``ASTANA_FACTS_FUZZ_SEED`` (default 12). A failure prints
+the seed, the case and each mutation, so it can be redone with
 ``ASTANA_FACTS_FUZZ_SEED=<seed> python -m pytest tests/fuzz -k 'case-<n>'``. A thorough run
 locally: ``ASTANA_FACTS_FUZZ_BUDGET=3000 python -m pytest tests/fuzz -q``.
 """
