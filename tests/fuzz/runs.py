@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from astana_facts.cli.main import cli
@@ -76,11 +77,12 @@ def deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def invoke(args: list[str], timeout: float = TIMEOUT) -> Run:
-    """Run ``astana-facts ARGS`` in this process, stopped after ``timeout`` seconds."""
+def invoke(args: list[str], timeout: float = TIMEOUT, command: click.Command = cli) -> Run:
+    """Run ``astana-facts ARGS`` (or another ``command``) in this process, stopped after
+    ``timeout`` seconds."""
     try:
         with deadline(timeout):
-            result = CliRunner().invoke(cli, args, env={"NO_COLOR": "1", "COLUMNS": "100"})
+            result = CliRunner().invoke(command, args, env={"NO_COLOR": "1", "COLUMNS": "100"})
     except Hang as stopped:  # raised outside the runner's own guard
         return Run(args, -1, "", str(stopped), error=None, hung=True)
     shown_error = None
