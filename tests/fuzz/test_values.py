@@ -60,7 +60,7 @@ def sample_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_records(tmp_path_factory.mktemp("original") / "records")
 
 
-@settings(max_examples=max(20, settings.default.max_examples // 2))
+@settings(max_examples=max(20, settings().max_examples // 2))
 @given(place=st.sampled_from(_places()), value=HOSTILE)
 def test_a_hostile_value_anywhere_is_survived(
     tmp_path_factory: pytest.TempPathFactory,
