@@ -79,6 +79,16 @@ KNOWN: tuple[Known, ...] = (
 )
 
 
+def brief(case_text: str, failures: list[Failure]) -> str:
+    """The case and each distinct problem with the first command that showed it, for an xfail
+    line (the full output is in a failure's report; set ``ASTANA_FACTS_FUZZ_KNOWN=fail``)."""
+    firsts: dict[str, Failure] = {}
+    for failure in failures:
+        firsts.setdefault(failure.problem, failure)
+    problems = [f"  $ astana-facts {f.command}\n    -> {f.problem}" for f in firsts.values()]
+    return "\n".join([case_text, *problems])
+
+
 def explained(case: Case, failures: list[Failure]) -> str | None:
     """The reasons, when every failure of the case is a known one; else ``None``."""
     if os.environ.get("ASTANA_FACTS_FUZZ_KNOWN") == "fail":

@@ -23,7 +23,7 @@ import pytest
 from astana_facts.resources import bundled
 from tests.fuzz.cases import make_case
 from tests.fuzz.check import check
-from tests.fuzz.known import explained
+from tests.fuzz.known import brief, explained
 from tests.fuzz.runs import Failure
 
 SEED = int(os.environ.get("ASTANA_FACTS_FUZZ_SEED", "12"))
@@ -93,5 +93,5 @@ def test_every_command_survives_a_mutated_folder(
             log.write(json.dumps(entry) + "\n")
     reason = explained(case, failures)
     if reason is not None:
-        pytest.xfail(f"{reason}\n{_report(case.describe(), failures)}")
+        pytest.xfail(f"{reason}\n{brief(case.describe(), failures)}")
     pytest.fail(_report(case.describe(), failures), pytrace=False)
