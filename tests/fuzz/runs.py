@@ -115,3 +115,15 @@ def failures(run: Run, case: Path, exits: frozenset[int] = frozenset({0, 1, 2}))
     if run.error is None and run.exit_code not in exits:
         found.append(Failure(command, f"exit code {run.exit_code}", run.output))
     return found
+
+
+def report(case_text: str, failures: list[Failure]) -> str:
+    """The case, then each distinct problem in full once, with the other commands it hit."""
+    lines = [f"fuzz failure, {case_text}"]
+    by_problem: dict[str, list[Failure]] = {}
+    for failure in failures:
+        by_problem.setdefault(failure.problem, []).append(failure)
+    for first, *others in by_problem.values():
+        lines.append(str(first))
+        lines += [f"  (also: astana-facts {other.command})" for other in others]
+    return "\n".join(lines)

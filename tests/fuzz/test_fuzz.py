@@ -24,7 +24,7 @@ from astana_facts.resources import bundled
 from tests.fuzz.cases import make_case
 from tests.fuzz.check import check
 from tests.fuzz.known import brief, explained
-from tests.fuzz.runs import Failure
+from tests.fuzz.runs import report
 
 SEED = int(os.environ.get("ASTANA_FACTS_FUZZ_SEED", "12"))
 BUDGET = int(os.environ.get("ASTANA_FACTS_FUZZ_BUDGET", "30"))
@@ -64,18 +64,6 @@ def original(tmp_path_factory: pytest.TempPathFactory, template: Path) -> Path:
     return folder
 
 
-def _report(case_text: str, failures: list[Failure]) -> str:
-    """The case, then each distinct problem in full once, with the other commands it hit."""
-    lines = [f"fuzz failure, {case_text}"]
-    by_problem: dict[str, list[Failure]] = {}
-    for failure in failures:
-        by_problem.setdefault(failure.problem, []).append(failure)
-    for first, *others in by_problem.values():
-        lines.append(str(first))
-        lines += [f"  (also: astana-facts {other.command})" for other in others]
-    return "\n".join(lines)
-
-
 @pytest.mark.parametrize("index", range(BUDGET), ids=lambda index: f"case-{index:04d}")
 def test_every_command_survives_a_mutated_folder(
     index: int, template: Path, original: Path, tmp_path: Path
@@ -94,4 +82,4 @@ def test_every_command_survives_a_mutated_folder(
     reason = explained(case, failures)
     if reason is not None:
         pytest.xfail(f"{reason}\n{brief(case.describe(), failures)}")
-    pytest.fail(_report(case.describe(), failures), pytrace=False)
+    pytest.fail(report(case.describe(), failures), pytrace=False)

@@ -22,7 +22,7 @@ from tests.fuzz.cases import Case
 from tests.fuzz.check import check
 from tests.fuzz.known import explained
 from tests.fuzz.mutations import Step, positions
-from tests.fuzz.test_fuzz import _report
+from tests.fuzz.runs import report
 from tests.fuzz.values import NUMBERS, ODD_IDS, Raw, deep, dumps
 
 FILES = (f"claims/{DOC_ID}.json", f"sources/{DOC_ID}.json", "entities.json")
@@ -89,4 +89,4 @@ def test_a_hostile_value_anywhere_is_survived(
     if reason is not None:  # reported by test_fuzz; here it would only stop the search
         event(reason)
         return
-    pytest.fail(_report(case.describe(), failures), pytrace=False)
+    pytest.fail(report(case.describe(), failures), pytrace=False)
