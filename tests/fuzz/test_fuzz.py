@@ -6,7 +6,8 @@ changes nothing; ``fmt`` changes nothing or keeps every value.
 The budget is the number of mutated folders: ``ASTANA_FACTS_FUZZ_BUDGET`` (default 30, about
 fifteen seconds on two cores), the seed ``ASTANA_FACTS_FUZZ_SEED`` (default 12). A failure prints
 the seed, the case and each mutation, so it can be redone with
-``ASTANA_FACTS_FUZZ_SEED=<seed> python -m pytest tests/fuzz -k 'case-<n>'``. A thorough run
+``ASTANA_FACTS_FUZZ_SEED=<seed> ASTANA_FACTS_FUZZ_BUDGET=<n + 1> python -m pytest
+tests/fuzz/test_fuzz.py -k case-<n>`` (the report prints this line). A thorough run
 locally: ``ASTANA_FACTS_FUZZ_BUDGET=3000 python -m pytest tests/fuzz -q``.
 """
 
@@ -79,7 +80,11 @@ def test_every_command_survives_a_mutated_folder(
             entry["failures"] = [{"command": f.command, "problem": f.problem,
                                   "output": f.output[-2000:]} for f in failures]  # fmt: skip
             log.write(json.dumps(entry) + "\n")
+    described = (
+        f"{case.describe()}\n  redo: ASTANA_FACTS_FUZZ_SEED={SEED} ASTANA_FACTS_FUZZ_BUDGET="
+        f"{index + 1} python -m pytest tests/fuzz/test_fuzz.py -k case-{index:04d}"
+    )
     reason = explained(case, failures)
     if reason is not None:
-        pytest.xfail(f"{reason}\n{brief(case.describe(), failures)}")
-    pytest.fail(report(case.describe(), failures), pytrace=False)
+        pytest.xfail(f"{reason}\n{brief(described, failures)}")
+    pytest.fail(report(described, failures), pytrace=False)
