@@ -136,6 +136,13 @@ def group(rule: PlainRecord, claims: Iterable[ClaimRecord]) -> dict[GroupKey, li
     return {key: groups[key] for key in sorted(groups, key=repr)}
 
 
+def key_part(key: GroupKey, index: int) -> object:
+    """Part ``index`` of a group key, or None when the rule groups by fewer paths than its
+    engine's messages name (a rule may declare a single ``group_by`` path; its findings then
+    say "None" there instead of failing)."""
+    return key[index] if index < len(key) else None
+
+
 def words(parameter: str) -> frozenset[str]:
     """The words of a comma-separated list parameter (``"signed, adopted"``), validated against
     the engine's parameters model when the rule was read."""

@@ -13,7 +13,7 @@ from functools import reduce
 from itertools import combinations
 from typing import Any
 
-from astana_facts.consistency.context import Context, rule_groups
+from astana_facts.consistency.context import Context, key_part, rule_groups
 from astana_facts.consistency.findings import consistency_finding
 from astana_facts.consistency.timeline import EventBounds, bounds_of
 from astana_facts.findings.finding import Finding
@@ -69,7 +69,8 @@ def run_dates(rule: PlainRecord, context: Context) -> Iterator[Finding]:
             yield consistency_finding(
                 rule,
                 involved,
-                f"round {key[1]} of {key[0]} is {first} in {by_subject[first].claim['id']} and "
+                f"round {key_part(key, 1)} of {key[0]} is {first} in "
+                f"{by_subject[first].claim['id']} and "
                 f"{second} in {by_subject[second].claim['id']}, whose dates cannot be one event's",
             )
 
@@ -121,5 +122,6 @@ def run_series(rule: PlainRecord, context: Context) -> Iterator[Finding]:
         yield consistency_finding(
             rule,
             chosen,
-            f"document {key[0]} calls two rounds of different series round {key[1]}: {names}",
+            f"document {key[0]} calls two rounds of different series round "
+            f"{key_part(key, 1)}: {names}",
         )
