@@ -12,6 +12,7 @@ from astana_facts.pipeline.gc import collector_paused
 from astana_facts.pipeline.result import Result
 from astana_facts.pipeline.run import resolve_root, run
 from astana_facts.reading.records import Records
+from astana_facts.resources import real_path
 
 if TYPE_CHECKING:
     from astana_facts.models import Claim
@@ -75,7 +76,7 @@ def load(path: str | Path | None = None) -> Dataset:
     ``entities``. Raises :class:`InvalidRecordsError` when the records have errors; use
     :func:`validate` to get the findings instead.
     """
-    root = resolve_root(path).resolve()
+    root = real_path(resolve_root(path))
     with _lock:
         if root not in _cache:
             with collector_paused():
