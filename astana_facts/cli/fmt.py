@@ -48,8 +48,8 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
     whose quote no longer occurs (an orphan) is listed with the nearest similar passage and left
     as it was; the others are written, and the exit code is 1 (so too when a text is not
     normalised: its document is left alone). With --check it only lists what
-    would move. Without --reanchor, spans that no longer match their text make fmt (and fmt
-    --check) exit 1 with a note to run it.
+    would move. Without --reanchor, spans that no longer match their text are a problem like
+    any other: fmt writes nothing and exits 1 (as fmt --check does) with a note to run it.
 
     \b
     Example:
@@ -66,6 +66,11 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
     if not check:
         refuse_installed(folder.root, "records")
     announce(folder)
+    stale = 0 if reanchor else _stale(folder.root)
+    if stale and not check:
+        # Stale spans are a problem like any other: nothing is written until they are placed.
+        shell.error("astana-facts fmt: no file was changed.")
+        sys.exit(EXIT_FINDINGS)
     try:
         orphans = _reanchor(folder.root, check, shell.quiet) if reanchor else 0
         result = format_records(folder.root, check=check, progress=shell.progress())
@@ -86,7 +91,6 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
             f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} already canonical"
             + ("" if check else f", {result.filled_spans} span(s) filled in")
         )
-    stale = 0 if reanchor else _stale(folder.root)
     if orphans or stale or (check and result.changed):
         sys.exit(EXIT_FINDINGS)
 
