@@ -2,7 +2,7 @@
 failure to the smallest value and place): every command survives it, as in ``test_fuzz``.
 
 The CI profile of tests/conftest.py is derandomized; ``HYPOTHESIS_PROFILE=thorough`` draws
-2,000 values. A failure that ``known`` explains (fixed in another part of issue 12) is counted
+2,000 values. A failure that ``known`` explains (a known failure being fixed elsewhere) is counted
 as a hypothesis event, not failed: ``test_fuzz`` reports those."""
 
 from __future__ import annotations
