@@ -192,8 +192,6 @@ def _check_duration(
         f"{subject}: {describe_value(durations[0].claim)} ({named(durations)}) cannot "
         f"fit the dates: {detail}",
         str(subject),
-        durations[0].claim["id"],
-        by_claims=False,
     )
 
 
