@@ -40,7 +40,8 @@ def successor_of(adjudication: PlainRecord, findings: Iterable[Finding]) -> Find
 
 
 def _about(adjudication: PlainRecord) -> str:
-    return f"adjudication {adjudication['fingerprint']} ({adjudication['code']}, {adjudication['subject']})"
+    code, subject = adjudication["code"], adjudication["subject"]
+    return f"adjudication {adjudication['fingerprint']} ({code}, {subject})"
 
 
 def gone(adjudication: PlainRecord, site: Site) -> Finding:
