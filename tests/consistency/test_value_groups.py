@@ -149,6 +149,7 @@ def test_ongoing_durations_of_one_value_are_grouped_by_their_documents_publicati
     assert [_sizes(f) for f in same] == [[2, 1]]
     apart = findings([began, years("a", "doc-a"), years("b", "doc-b")], "DUR001")
     assert [_sizes(f) for f in apart] == [[1, 1], [1, 1]]
+    assert len({f.fingerprint for f in apart}) == 2
 
 
 def test_by_value_groups_in_the_order_of_first_claims_and_keeps_a_claim_once() -> None:
