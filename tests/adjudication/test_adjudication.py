@@ -57,7 +57,22 @@ def test_the_bundled_verdicts_judge_exactly_their_findings() -> None:
     judged = {f.code: f for f in report.findings if f.fingerprint in report.verdicts}
     assert set(judged) == {"DAT001", "DUR001"}
     assert all(judges_exactly(report.verdicts[f.fingerprint or ""], f) for f in judged.values())
-    assert report.verdicts[judged["DAT001"].fingerprint or ""]["correct_claims"] == [JUDGED]
+    verdicts = {
+        code: (
+            report.verdicts[f.fingerprint or ""]["verdict"],
+            set(f.claims),
+            set(report.verdicts[f.fingerprint or ""]["correct_claims"]),
+        )
+        for code, f in judged.items()
+    }
+    assert verdicts == {  # as the editors decided on 2026-11-26, before the migration
+        "DAT001": ("claim_correct", {"kisi-round-8-final-plenary", JUDGED}, {JUDGED}),
+        "DUR001": (
+            "claim_correct",
+            {"kisi-round-8-start", JUDGED, "year-end-two-day-talks"},
+            {"year-end-two-day-talks", JUDGED},
+        ),
+    }
 
 
 def test_a_new_conflicting_value_never_carries_an_existing_verdict(dataset: Path) -> None:
