@@ -62,7 +62,13 @@ def _run(*args: str) -> Any:
     return CliRunner().invoke(cli, list(args))
 
 
-def _adjudicate(root: Path, fingerprint: str, claim_ids: list[str], code: str = "DAT001") -> None:
+def _adjudicate(
+    root: Path,
+    fingerprint: str,
+    claim_ids: list[str],
+    values: tuple[str, ...] = ("a value",),
+    code: str = "DAT001",
+) -> None:
     write(
         root / "adjudications.json",
         {
@@ -71,6 +77,8 @@ def _adjudicate(root: Path, fingerprint: str, claim_ids: list[str], code: str = 
                 {
                     "fingerprint": fingerprint,
                     "code": code,
+                    "subject": "astana-round-4",
+                    "values": list(values),
                     "claims": claim_ids,
                     "verdict": "claim_correct",
                     "correct_claims": ["sample-dates"],
@@ -109,7 +117,7 @@ def test_report_fails_until_the_finding_is_adjudicated_and_then_shows_the_verdic
     assert _run("report", "--exit-zero", "--records", str(clashing)).exit_code == 0
     (finding,) = _report(clashing).findings
     assert finding.fingerprint is not None
-    _adjudicate(clashing, finding.fingerprint, list(finding.claims))
+    _adjudicate(clashing, finding.fingerprint, list(finding.claims), finding.conflict)
     passing = _run("report", "--records", str(clashing))
     assert passing.exit_code == 0, passing.output
     assert "verdict: claim_correct (correct: sample-dates)" in passing.output
@@ -147,6 +155,8 @@ def test_the_json_report_keeps_the_validate_contract(clashing: Path) -> None:
         "claims",
         "spans",
         "fingerprint",
+        "subject",
+        "conflict",
         "verdict",
         "values",
     }
@@ -189,7 +199,7 @@ def test_output_file_is_written_and_a_bad_path_exits_2(clashing: Path, tmp_path:
 def test_the_bundled_report_has_every_error_adjudicated() -> None:
     report = run(consistency=True)
     assert report.unadjudicated_errors() == []
-    assert not [f for f in report.findings if f.code == "ADJ001"]
+    assert not [f for f in report.findings if f.code in {"ADJ001", "ADJ002"}]
     assert {"DAT001", "DUR001"} <= set(report.by_rule())
 
 

@@ -282,6 +282,17 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "remove the adjudication, or record a new one for the finding that took its place.",
     ),
     Code(
+        "ADJ002",
+        "adjudication-values-changed",
+        "warning",
+        "An adjudication judged other values or claims than the finding now has (report only): "
+        "the message names the finding that took its place.",
+        "A verdict judges the values and claims it names; a value or claim added since was never "
+        "judged, so the verdict must not settle it.",
+        "Judge the finding the message names and record its fingerprint, values (the finding's "
+        "`conflict` in `report --format json`) and claims in the adjudication.",
+    ),
+    Code(
         "COV001",
         "uncovered-sentence",
         "warning",

@@ -89,6 +89,7 @@ KEY_ORDER: tuple[str, ...] = (
     "part_of",
     "wikidata",
     "reason",
+    "values",
     "claims",
     "not_check_worthy",
     "verdict",

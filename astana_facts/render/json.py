@@ -6,14 +6,16 @@ Stable layout (later commands add keys, never remove or rename them)::
      "records": "<folder>", "summary": {"error": n, "warning": n, "info": n},
      "findings": [{"code", "name", "severity", "message", "file", "line", "column", "pointer",
                    "claims": [ids], "spans": [{"document", "start", "end", "exact"}],
-                   "fingerprint": str | null, "values": [{"claim", "value"}],
+                   "fingerprint": str | null, "subject": str | null,
+                   "conflict": [str], "values": [{"claim", "value"}],
                    "value_groups": [{"value", "claims": [ids]}],
                    "verdict": {adjudication} | null}]}
 
 A consistency finding's ``value_groups`` list each value that clashes once, with the ids of
 every claim stating it; ``claims`` and ``values`` list the same claims one by one, in the same
 order. Its ``spans`` are those of the first three claims of each value (the rest are in the
-claims, by id).
+claims, by id). Its ``subject`` and ``conflict`` (the distinct normalised values in conflict) are
+what its fingerprint is made of, with the rule code, and what an adjudication names.
 
 ``astana-facts report`` adds to the summary ``documents``, ``claims``, ``by_rule`` and
 ``unadjudicated_errors``. Dates in verdicts are ISO strings.
@@ -55,6 +57,8 @@ def finding_to_dict(
             for s in finding.spans
         ],
         "fingerprint": finding.fingerprint,
+        "subject": finding.subject,
+        "conflict": list(finding.conflict),
         "values": [{"claim": claim, "value": value} for claim, value in finding.values],
         "value_groups": [
             {"value": group.value, "claims": list(group.claims)} for group in finding.value_groups

@@ -28,8 +28,8 @@ def clashing_pairs(bounds: list[EventBounds]) -> list[tuple[int, int]]:
 def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """The date claims of each event grouped by value; one finding per value that clashes with
     others, with all of them and every claim stating each (see
-    :func:`~astana_facts.consistency.pairs.stars`), fingerprinted by the event and the first
-    claim of that value. Only the distinct values are compared."""
+    :func:`~astana_facts.consistency.pairs.stars`), fingerprinted by the event and the values
+    in it. Only the distinct values are compared."""
     for key, records in rule_groups(rule, context).items():
         groups = by_value(records)
         bounds = [bounds_of(group[0].claim["value"]) for group in groups]
@@ -53,6 +53,4 @@ def star_finding(
         f"{subject}: {describe_value(center[0].claim)} ({named(center)}) cannot be true with "
         f"{listed}{more}",
         str(subject),
-        center[0].claim["id"],
-        by_claims=False,
     )

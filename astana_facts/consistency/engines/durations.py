@@ -192,8 +192,8 @@ def _check_duration(
         f"{subject}: {describe_value(durations[0].claim)} ({named(durations)}) cannot "
         f"fit the dates: {detail}",
         str(subject),
-        durations[0].claim["id"],
-        by_claims=False,
+        # measured at the publication: each publication day is another length
+        *([] if published is None else [f"as of {published[0]}..{published[1]}"]),
     )
 
 

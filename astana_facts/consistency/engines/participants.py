@@ -71,8 +71,7 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                     f"{second[0].claim['id']}: {_names(set(b - a)) or '-'}",
                     str(key[0]),
                     str(key_part(key, 1)),
-                    *sorted((_set_key(a), _set_key(b))),
-                    by_claims=False,
+                    values=(_set_key(a), _set_key(b)),
                 )
             continue
         partials = _by_set([r for r in records if not r.claim["value"]["complete"]])
@@ -90,7 +89,5 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                         f"is not in the complete list of {whole[0].claim['id']}",
                         str(key[0]),
                         str(key_part(key, 1)),
-                        _set_key(part),
-                        _set_key(members),
-                        by_claims=False,
+                        values=(f"partial: {_set_key(part)}", f"complete: {_set_key(members)}"),
                     )

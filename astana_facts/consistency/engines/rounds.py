@@ -48,8 +48,7 @@ def run_ordinals(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 (first, second),
                 f"{key[0]} is round {low} of {first.claim['value']['series']} in "
                 f"{first.claim['id']} but round {high} in {second.claim['id']}",
-                str(low),
-                str(high),
+                *map(str, key),
             )
 
 
@@ -72,6 +71,9 @@ def run_dates(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 f"round {key_part(key, 1)} of {key[0]} is {first} in "
                 f"{by_subject[first].claim['id']} and "
                 f"{second} in {by_subject[second].claim['id']}, whose dates cannot be one event's",
+                *map(str, key),
+                first,
+                second,
             )
 
 
@@ -98,6 +100,9 @@ def run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 f"{low_bounds.s_lo.isoformat()}, after round {high} "
                 f"({high_claim.claim['subject']}) ended, no later than "
                 f"{high_bounds.e_hi.isoformat()}",
+                str(key[0]),
+                low_claim.claim["subject"],
+                high_claim.claim["subject"],
             )
 
 
@@ -124,4 +129,5 @@ def run_series(rule: PlainRecord, context: Context) -> Iterator[Finding]:
             chosen,
             f"document {key[0]} calls two rounds of different series round "
             f"{key_part(key, 1)}: {names}",
+            *map(str, key),
         )
