@@ -171,15 +171,23 @@ def _nest_deep(path: Path, levels: int) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def test_a_value_nested_deeper_than_python_recursion_is_diffed(project: Path) -> None:
+def test_a_value_nested_deeper_than_records_allow_is_refused_with_its_code(project: Path) -> None:
+    # diff reads records as strictly as validate: nesting no records file can be written back
+    # with is SCH013 at its line and column, exit 2, never a RecursionError.
     _nest_deep(project / KISI, 1000)
+    cli_result = CliRunner().invoke(cli, ["diff", "bundled", str(project / "records")])
+    assert cli_result.exit_code == 2, cli_result.output
+    assert "SCH013" in cli_result.stderr and Path(KISI).name in cli_result.stderr
+    assert "internal error" not in cli_result.stderr
+
+
+def test_a_value_nested_deeply_within_the_limit_is_diffed(project: Path) -> None:
+    _nest_deep(project / KISI, 200)
     result = _diff(project)
     (change,) = result.changes
     assert (change.id, change.change, change.bump) == ("kisi-round-8-start", "changed", "patch")
     deep = next(f for f in change.fields if f.pointer.startswith("/value/0/0"))
-    assert deep.pointer == "/value" + "/0" * 999 and (deep.old, deep.new) == (None, [])
-    cli_result = CliRunner().invoke(cli, ["diff", "bundled", str(project / "records")])
-    assert cli_result.exit_code == 0 and "kisi-round-8-start" in cli_result.output
+    assert deep.pointer == "/value" + "/0" * 199 and (deep.old, deep.new) == (None, [])
 
 
 def test_a_malformed_rule_is_diffed_not_crashed_on(project: Path) -> None:
