@@ -18,6 +18,7 @@ from astana_facts.pipeline.locate import locate
 from astana_facts.pipeline.result import Result
 from astana_facts.pipeline.run import run
 from astana_facts.resources import bundled
+from tests.conftest import REPO
 from tests.factories import DOC_ID, TEXT, claims, claims_file, span, write
 
 CLAIMS_FILE = Path("claims") / f"{DOC_ID}.json"
@@ -236,6 +237,18 @@ def test_the_bundled_report_says_what_each_rule_compared() -> None:
         and ("nothing to compare" in line) == report.rule_stats[line.split()[0]].nothing_compared
         for line in block
     )
+
+
+def test_the_readme_shows_the_bundled_report_s_block_as_it_is() -> None:
+    """README calls its piece of the report real output: its block of rules is (run
+    ``astana-facts report`` and paste the block when the data or the rules change)."""
+    from astana_facts.render.report import render_report_text
+
+    heading = "rules run (groups of claims each rule compared, and those it skipped, by reason):"
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme[readme.index(heading) :].split("\n\n", 1)[0]
+    real = render_report_text(run(consistency=True))
+    assert shown == real[real.index(heading) :].split("\n\n", 1)[0]
 
 
 def test_fingerprints_survive_unrelated_claims(clashing: Path) -> None:
