@@ -9,10 +9,12 @@ about its groups would read as a clean pass in the report.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import astana_facts
 from astana_facts.consistency import run_consistency, run_rule
 from astana_facts.consistency.context import Context, build_context
 from astana_facts.consistency.engines import ENGINES
@@ -21,6 +23,7 @@ from astana_facts.findings.finding import Finding
 from astana_facts.findings.rule_stats import UNCOUNTED, RuleStats
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 from tests.consistency.builders import RULES, claim, dates, entity, exact, records
+from tests.consistency.rule_examples import EXAMPLES, build_fixture_records, load_fixture
 
 RULE = {str(rule["code"]): rule for rule in RULES}
 SERIES, OTHER_SERIES = "astana-process", "geneva-process"
@@ -237,3 +240,17 @@ def test_each_rule_gets_a_tally_of_its_own() -> None:
     context = build_context(records(CASES["DAT001"][0]))
     first = run_rule(RULE["DAT001"], context).stats
     assert run_rule(RULE["DAT001"], context).stats == first == _stats("DAT001", CASES["DAT001"][0])
+
+
+@pytest.mark.parametrize(("code", "example"), [(c, e) for c in sorted(RULE) for e in EXAMPLES])
+def test_a_rule_that_finds_something_has_compared_something(
+    code: str, example: str, tmp_path: Path
+) -> None:
+    """On every documented example: what a rule says it compared never contradicts what it
+    found (a finding from a rule that compared nothing would show the counting is wrong)."""
+    fixture = load_fixture(code, example)
+    report = astana_facts.report(build_fixture_records(fixture, tmp_path / "records"))
+    stats = report.rule_stats[code]
+    assert stats.counted and stats.compared + stats.skipped_total >= 1
+    if report.by_rule().get(code):
+        assert stats.compared >= 1, stats
