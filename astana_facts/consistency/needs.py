@@ -41,7 +41,8 @@ def _durations(rule: PlainRecord, context: Context) -> GroupCheck:
 
 
 def _dated(context: Context) -> Callable[[str], bool]:
-    """Whether an event has a reported date claim."""
+    """Whether an event has a reported date claim. (The round engines also pass over an event
+    whose own dates clash, which DAT001 reports; such an event still counts as dated here.)"""
     return lambda subject: bool(context.subject_claims(subject, "event_date", ["reported"]))
 
 
