@@ -1,6 +1,7 @@
 """What the consistency engines read: the checked claims, indexed, and the documents' dates.
 
-Built once from :class:`~astana_facts.dataset.Records` (claims kept); engines only read it.
+Built once from :class:`~astana_facts.dataset.Records` (claims kept); engines only read it, but
+for ``tally``, where the rule running reports the groups it compared and skipped.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from astana_facts.findings.rule_stats import Tally
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
 
 GroupKey = tuple[Hashable, ...]
@@ -27,6 +29,9 @@ class Context:
     by_subject_kind: dict[tuple[str, str], list[ClaimRecord]] = field(default_factory=dict)
     grouped: dict[GroupKey, dict[GroupKey, list[ClaimRecord]]] = field(default_factory=dict)
     """Groups already made, by what makes them (see :func:`rule_groups`)."""
+    tally: Tally = field(default_factory=Tally)
+    """Where the engine of the rule running counts the groups it compares and skips (a new
+    tally per rule: :func:`~astana_facts.consistency.run_rule`)."""
 
     def subject_claims(
         self, subject: str, kind: str, modalities: Iterable[str]

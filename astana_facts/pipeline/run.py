@@ -20,6 +20,7 @@ from pathlib import Path
 from astana_facts import integrity
 from astana_facts.adjudication import adjudicate
 from astana_facts.findings.finding import Finding
+from astana_facts.findings.rule_stats import RuleStats
 from astana_facts.pipeline.files import FileChecks, FileResult
 from astana_facts.pipeline.gc import collector_paused
 from astana_facts.pipeline.locate import locate
@@ -64,31 +65,39 @@ def run(
         integrity_findings = reading.read(coverage=coverage, validators=validators)
         later: list[Finding] = []
         verdicts = {}
+        rule_stats: dict[str, RuleStats] = {}
         if consistency:
-            later = _consistency(reading.records, progress)
+            later, rule_stats = _consistency(reading.records, progress)
             adjudicated = adjudicate(later, reading.records.adjudications)
             verdicts = adjudicated.verdicts
             later += adjudicated.stale
         located = locate([*integrity_findings, *later], root=reading.root, known=reading.known)
         cut = len(integrity_findings)
         findings = [*sorted(located[:cut], key=Finding.sort_key), *located[cut:]]
-    return Result(reading.records, findings, verdicts, consistency)
+    return Result(reading.records, findings, verdicts, consistency, rule_stats)
 
 
-def _consistency(records: Records, progress: Progress = no_progress) -> list[Finding]:
-    """Every declared rule over the kept claims, sorted; the rules are independent, so a large
-    folder spreads them over worker processes (forked after the claims are read and indexed,
-    so each inherits them and only findings come back)."""
+def _consistency(
+    records: Records, progress: Progress = no_progress
+) -> tuple[list[Finding], dict[str, RuleStats]]:
+    """Every declared rule over the kept claims: the findings, sorted, and what each rule
+    compared, by code. The rules are independent, so a large folder spreads them over worker
+    processes (forked after the claims are read and indexed, so each inherits them and only
+    the findings and the stats come back)."""
     from functools import partial
 
-    from astana_facts.consistency import build_context, check_rule, consistency_sort_key
+    from astana_facts.consistency import build_context, consistency_sort_key, run_rule
 
     context = build_context(records)
     rules = sorted(records.rules, key=lambda rule: str(rule["code"]))
     jobs = job_count(records.claim_count * _CLAIM_BYTES)
-    found = ordered_map(partial(check_rule, context=context), rules, jobs, chunk=1)
-    reported = progress(found, total=len(rules), label="consistency rules")
-    return sorted((f for findings in reported for f in findings), key=consistency_sort_key)
+    ran = ordered_map(partial(run_rule, context=context), rules, jobs, chunk=1)
+    findings: list[Finding] = []
+    stats: dict[str, RuleStats] = {}
+    for rule_run in progress(ran, total=len(rules), label="consistency rules"):
+        findings += rule_run.findings
+        stats[rule_run.code] = rule_run.stats
+    return sorted(findings, key=consistency_sort_key), stats
 
 
 _CLAIM_BYTES = 700
