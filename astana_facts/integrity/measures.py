@@ -21,6 +21,7 @@ SUGGESTION_CUTOFF = 60
 def measure_names(measures: Iterable[PlainRecord]) -> dict[str, str]:
     """Every name a measure goes by (its id and its aliases) -> its id. Where two measures claim
     one name, the first registered keeps it, so the mapping never depends on dictionary order."""
+    measures = list(measures)
     names: dict[str, str] = {}
     for measure in measures:
         names.setdefault(measure["id"], measure["id"])
