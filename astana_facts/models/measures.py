@@ -8,7 +8,6 @@ name, and an alias (``foreign_journalists``) counts as the measure it belongs to
 
 from __future__ import annotations
 
-
 from astana_facts.models.base import Record, Text, schema_ref
 from astana_facts.models.values import MeasureName
 

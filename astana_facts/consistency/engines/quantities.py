@@ -56,7 +56,9 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 involved = [groups[center], *(groups[i] for i in others)]
                 found = star_finding(rule, key[0], groups[center], involved[1:])
                 note = tolerance_note(rule, involved, tolerance)
-                yield dataclasses.replace(found, message=f"{found.message} (measure {measure}; {note})")
+                yield dataclasses.replace(
+                    found, message=f"{found.message} (measure {measure}; {note})"
+                )
 
 
 def by_measure(

@@ -79,11 +79,14 @@ def test_a_count_as_of_a_day_inside_the_event_is_compared_with_the_events_count(
 
 
 def test_near_miss_a_count_before_the_event_is_not_the_events_count() -> None:
-    assert qty(
-        round_dates(),
-        count("final-320", exact(320)),
-        count("registered-so-far", exact(200), as_of=("2017-04-20", "2017-04-20")),
-    ) == []
+    assert (
+        qty(
+            round_dates(),
+            count("final-320", exact(320)),
+            count("registered-so-far", exact(200), as_of=("2017-04-20", "2017-04-20")),
+        )
+        == []
+    )
 
 
 def test_an_alias_of_the_measure_is_compared_as_the_measure() -> None:
@@ -112,12 +115,19 @@ def test_near_miss_a_claim_stating_a_looser_tolerance_holds() -> None:
     assert qty(count("exact-320", exact(320)), count("some-280", about(280, 0.15))) == []
 
 
+def deaths(claim_id: str, amount: int, day: str) -> ClaimRecord:
+    """A running total of deaths in a war, as of one day."""
+    return count(claim_id, exact(amount), measure="deaths", subject="war", as_of=(day, day))
+
+
 def test_running_totals_of_an_event_still_going_on_are_compared_only_at_one_time() -> None:
     war = claim("war-began", "event_date", "war", dates("2011-03-15", stance="start"))
-    early = count("deaths-2014", exact(200000), measure="deaths", subject="war", as_of=("2014-01-01", "2014-01-01"))  # fmt: skip
-    late = count("deaths-2017", exact(400000), measure="deaths", subject="war", as_of=("2017-01-01", "2017-01-01"))  # fmt: skip
+    early, late = (
+        deaths("deaths-2014", 200000, "2014-01-01"),
+        deaths("deaths-2017", 400000, "2017-01-01"),
+    )
     assert qty(war, early, late) == []
-    same = count("deaths-2017-b", exact(300000), measure="deaths", subject="war", as_of=("2017-01-01", "2017-01-01"))  # fmt: skip
+    same = deaths("deaths-2017-b", 300000, "2017-01-01")
     assert len(qty(war, early, late, same)) == 1
 
 
@@ -151,10 +161,10 @@ def true_amount(draw: st.DrawFn, truth: int) -> dict[str, Any]:
         return {"bound": bound, "low": low, "high": draw(st.integers(truth, truth * 2))}
     tolerance = draw(st.sampled_from([None, 0.05, 0.15, 0.3]))
     share = 0.1 if tolerance is None else tolerance
-    value = draw(st.integers(int(truth / (1 + share)) + 1, int(truth / (1 - share))))
-    amount = about(value, tolerance)
-    low, high = interval_of(amount, 0.1)
-    return amount if low <= truth <= high else exact(truth)
+    figure = draw(st.integers(int(truth / (1 + share)) + 1, int(truth / (1 - share))))
+    amount = about(figure, tolerance)
+    lowest, highest = interval_of(amount, 0.1)
+    return amount if lowest <= truth <= highest else exact(truth)  # (a float rounding edge)
 
 
 @given(
@@ -187,7 +197,9 @@ def test_a_count_outside_its_tolerance_always_fires(
     share = 0.1 if tolerance is None else tolerance
     # The smallest (largest) round figure whose tolerance leaves the truth out.
     value = int(truth / (1 - share)) + 2 if above else int(truth / (1 + share)) - 2
-    wrong = count("wrong", about(max(value, 1), tolerance), as_of=None if day is None else (day, day))
+    wrong = count(
+        "wrong", about(max(value, 1), tolerance), as_of=None if day is None else (day, day)
+    )
     found = qty(round_dates(), count("true", exact(truth)), wrong)
     assert len(found) == 1 and set(found[0].claims) == {"true", "wrong"}
     assert ("±" + f"{round(share * 100, 6):g}%") in found[0].message
