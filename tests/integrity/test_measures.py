@@ -111,3 +111,11 @@ def test_a_one_letter_typo_suggests_the_measure_it_was_meant_to_be(typo: tuple[s
         return
     suggestion = closest_measure(misspelt, BUNDLED)
     assert suggestion is not None and BUNDLED[suggestion] == meant
+
+
+def test_the_annotation_guide_lists_every_registered_measure() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "annotation.md").read_text("utf-8")
+    table = guide.split("<!-- measures:begin")[1].split("<!-- measures:end -->")[0]
+    registered = json.loads((bundled("records") / "measures.json").read_text(encoding="utf-8"))
+    listed = {line.split("`")[1] for line in table.splitlines() if line.startswith("| `")}
+    assert listed == {measure["id"] for measure in registered["measures"]}
