@@ -10,12 +10,11 @@ finding says which it used.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from astana_facts.consistency.context import Context, rule_groups
-from astana_facts.consistency.engines.dates import star_finding
+from astana_facts.consistency.findings import describe_value, grouped_finding, named
 from astana_facts.consistency.pairs import pairs_above, stars
 from astana_facts.consistency.quantities import (
     can_coincide,
@@ -54,11 +53,33 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
             }
             for center, others in stars(pairs):
                 involved = [groups[center], *(groups[i] for i in others)]
-                found = star_finding(rule, key[0], groups[center], involved[1:])
-                note = tolerance_note(rule, involved, tolerance)
-                yield dataclasses.replace(
-                    found, message=f"{found.message} (measure {measure}; {note})"
-                )
+                yield count_finding(rule, str(key[0]), measure, involved, tolerance)
+
+
+def count_finding(
+    rule: PlainRecord,
+    subject: str,
+    measure: str,
+    involved: Sequence[Sequence[ClaimRecord]],
+    tolerance: float,
+) -> Finding:
+    """A finding of one count value (the claims stating it, first in ``involved``) that cannot
+    be true with each of the others; the message names the first three of them, the measure
+    compared and the tolerance each approximate amount was read with. Fingerprinted as the
+    other star findings are (the subject and the first claim of the centre value)."""
+    center, others = involved[0], involved[1:]
+    listed = "; ".join(f"{describe_value(o[0].claim)} ({named(o)})" for o in others[:3])
+    more = f"; and {len(others) - 3} more value(s)" if len(others) > 3 else ""
+    note = tolerance_note(rule, involved, tolerance)
+    return grouped_finding(
+        rule,
+        involved,
+        f"{subject}: {describe_value(center[0].claim)} ({named(center)}) cannot be true with "
+        f"{listed}{more} (measure {measure}; {note})",
+        subject,
+        center[0].claim["id"],
+        by_claims=False,
+    )
 
 
 def by_measure(
