@@ -48,7 +48,15 @@ def build_dataset(records: Records) -> Dataset:
     """
     from pydantic import TypeAdapter
 
-    from astana_facts.models import Adjudication, Claim, Document, Entity, Rule, SourceMetadata
+    from astana_facts.models import (
+        Adjudication,
+        Claim,
+        Document,
+        Entity,
+        Measure,
+        Rule,
+        SourceMetadata,
+    )
 
     claim_adapter: TypeAdapter[Claim] = TypeAdapter(Claim)
     dataset = Dataset(root=records.root)
@@ -57,6 +65,8 @@ def build_dataset(records: Records) -> Dataset:
         dataset.documents[document_id] = Document(metadata=metadata, text=source.text)
     for entity, _ in records.entities:
         dataset.entities[entity["id"]] = Entity.model_validate(entity)
+    for measure, _ in records.measures:
+        dataset.measures[measure["id"]] = Measure.model_validate(measure)
     for record in records.claims:
         claim = claim_adapter.validate_python(record.claim)
         claim._document = record.document

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from astana_facts.findings.rule_stats import Tally
+from astana_facts.integrity.measures import measure_names
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
 
 GroupKey = tuple[Hashable, ...]
@@ -23,6 +24,8 @@ class Context:
 
     claims: list[ClaimRecord]
     entities: dict[str, PlainRecord] = field(default_factory=dict)
+    measures: dict[str, str] = field(default_factory=dict)
+    """Every registered measure name (ids and aliases) -> the measure's id."""
     published: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
     """Document id -> earliest and latest possible publication day."""
     by_kind: dict[str, list[ClaimRecord]] = field(default_factory=dict)
@@ -50,6 +53,7 @@ def build_context(records: Records) -> Context:
     claims = sorted(records.claims, key=lambda record: record.claim["id"])
     context = Context(claims=claims)
     context.entities = {entity["id"]: entity for entity, _ in records.entities}
+    context.measures = measure_names(measure for measure, _ in records.measures)
     for document_id, source in records.sources.items():
         published = source.metadata["published"]
         context.published[document_id] = (published["start"], published["end"])

@@ -265,6 +265,16 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "Correct the claim id, or remove the adjudication when the claim was removed.",
     ),
     Code(
+        "REF004",
+        "unknown-measure",
+        "error",
+        "A count claim names a measure that is not in measures.json.",
+        "Counts are compared only with counts of the same measure: a measure spelt another way "
+        "(`foreign_journalists` for `foreign_reporters`) would silently be compared with nothing.",
+        "Use the registered measure the message suggests, or register the measure (or add the "
+        "name as an alias of one) in measures.json with a description.",
+    ),
+    Code(
         "VAL001",
         "interval-reversed",
         "error",

@@ -68,6 +68,7 @@ KEY_ORDER: tuple[str, ...] = (
     "value",
     "low",
     "high",
+    "tolerance",
     "start",
     "end",
     "precision",

@@ -141,7 +141,8 @@ class _Reading:
         findings = list(integrity.check_layout(self.root))
         failed = self._sources(findings)
         entity_ids = self._entities(findings)
-        claim_sites = self._claims(findings, failed, entity_ids, coverage)
+        measures = self._measures(findings)
+        claim_sites = self._claims(findings, failed, entity_ids, measures, coverage)
         self._adjudications(findings, claim_sites)
         rules, rule_files = load_rules(validators or validators_for(self.root))
         self.records.rules = rules
@@ -176,11 +177,27 @@ class _Reading:
         findings += integrity.check_entity_references(entities)
         return frozenset(entity["id"] for entity, _ in entities)
 
+    def _measures(self, findings: list[Finding]) -> dict[str, str] | None:
+        """Read the measures; every name of one -> its id (None when the file failed: measures
+        go unchecked; empty when there is none, so every measure is unknown)."""
+        loaded = self.reader.measures()
+        if loaded is None:
+            return {}
+        findings += loaded.findings
+        if loaded.record is None:
+            return None
+        self.records.measures = [
+            (measure, Site(loaded.file, f"/measures/{index}"))
+            for index, measure in enumerate(loaded.record["measures"])
+        ]
+        return integrity.measure_names(measure for measure, _ in self.records.measures)
+
     def _claims(
         self,
         findings: list[Finding],
         failed: set[str],
         entity_ids: frozenset[str] | None,
+        measures: dict[str, str] | None,
         coverage: bool,
     ) -> dict[str, tuple[str, int]]:
         """Check the sources' texts and every claims file, in worker processes when the folder
@@ -192,6 +209,7 @@ class _Reading:
             sources=sources,
             known_documents=frozenset(sources) | failed,
             entity_ids=entity_ids,
+            measures=measures,
             keep=self.keep,
             coverage=coverage,
         )

@@ -287,6 +287,13 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "sample-memorandum",
     ),
     (
+        "REF004",
+        _edit_claims("/claims/3/value/measure", "foreign_reportets"),
+        CLAIMS_FILE,
+        "/claims/3/value/measure",
+        "sample-reporters",
+    ),
+    (
         "SPN001",
         _edit_exemption("/not_check_worthy/0/evidence/0/exact", "Sample walks"),
         CLAIMS_FILE,
