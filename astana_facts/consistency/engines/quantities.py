@@ -65,8 +65,9 @@ def count_finding(
 ) -> Finding:
     """A finding of one count value (the claims stating it, first in ``involved``) that cannot
     be true with each of the others; the message names the first three of them, the measure
-    compared and the tolerance each approximate amount was read with. Fingerprinted as the
-    other star findings are (the subject and the first claim of the centre value)."""
+    compared and the tolerance each approximate amount was read with. Identified, as every
+    finding is, by the rule, the subject (with the measure, aliases resolved) and the values in
+    conflict."""
     center, others = involved[0], involved[1:]
     listed = "; ".join(f"{describe_value(o[0].claim)} ({named(o)})" for o in others[:3])
     more = f"; and {len(others) - 3} more value(s)" if len(others) > 3 else ""
@@ -77,8 +78,7 @@ def count_finding(
         f"{subject}: {describe_value(center[0].claim)} ({named(center)}) cannot be true with "
         f"{listed}{more} (measure {measure}; {note})",
         subject,
-        center[0].claim["id"],
-        by_claims=False,
+        measure,
     )
 
 
