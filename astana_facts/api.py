@@ -12,6 +12,7 @@ from astana_facts.pipeline.gc import collector_paused
 from astana_facts.pipeline.result import Result
 from astana_facts.pipeline.run import resolve_root, run
 from astana_facts.reading.records import Records
+from astana_facts.resources import real_path
 
 if TYPE_CHECKING:
     from astana_facts.models import Claim
@@ -47,7 +48,15 @@ def build_dataset(records: Records) -> Dataset:
     """
     from pydantic import TypeAdapter
 
-    from astana_facts.models import Adjudication, Claim, Document, Entity, Rule, SourceMetadata
+    from astana_facts.models import (
+        Adjudication,
+        Claim,
+        Document,
+        Entity,
+        Measure,
+        Rule,
+        SourceMetadata,
+    )
 
     claim_adapter: TypeAdapter[Claim] = TypeAdapter(Claim)
     dataset = Dataset(root=records.root)
@@ -56,6 +65,8 @@ def build_dataset(records: Records) -> Dataset:
         dataset.documents[document_id] = Document(metadata=metadata, text=source.text)
     for entity, _ in records.entities:
         dataset.entities[entity["id"]] = Entity.model_validate(entity)
+    for measure, _ in records.measures:
+        dataset.measures[measure["id"]] = Measure.model_validate(measure)
     for record in records.claims:
         claim = claim_adapter.validate_python(record.claim)
         claim._document = record.document
@@ -75,7 +86,7 @@ def load(path: str | Path | None = None) -> Dataset:
     ``entities``. Raises :class:`InvalidRecordsError` when the records have errors; use
     :func:`validate` to get the findings instead.
     """
-    root = resolve_root(path).resolve()
+    root = real_path(resolve_root(path))
     with _lock:
         if root not in _cache:
             with collector_paused():

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from astana_facts.models import Adjudication, Claim, Document, Entity, Rule
+    from astana_facts.models import Adjudication, Claim, Document, Entity, Measure, Rule
 
 
 @dataclass
@@ -17,13 +17,15 @@ class Dataset:
     ``documents`` maps document id to :class:`~astana_facts.models.Document` (``text`` and
     ``metadata``); ``claims`` lists every claim in file order (pydantic models with ``id``,
     ``kind``, ``value``, ``evidence``, ...; each span knows its ``document``); ``entities`` maps
-    entity id to :class:`~astana_facts.models.Entity`.
+    entity id to :class:`~astana_facts.models.Entity`; ``measures`` measure id to
+    :class:`~astana_facts.models.Measure` (what count claims count).
     """
 
     root: Path
     documents: dict[str, Document] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
+    measures: dict[str, Measure] = field(default_factory=dict)
     adjudications: list[Adjudication] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
 

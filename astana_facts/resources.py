@@ -69,9 +69,21 @@ def package_folder() -> Path:
     return Path(__file__).resolve().parent
 
 
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` made absolute with its symbolic links followed, as far as they lead.
+
+    Unlike :meth:`Path.resolve`, it never raises: a link loop, a dangling link or a name with a
+    NUL byte give the path as far as it could be followed (reading reports such files with
+    their code; this only compares and displays paths)."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return Path(os.path.abspath(path))
+
+
 def is_installed_data(path: Path) -> bool:
     """Whether ``path`` lies inside the installed package (the read-only bundled data of a
     wheel install). A checkout keeps its data beside the package, so its folders are not."""
     package = package_folder()
-    resolved = path.resolve()
+    resolved = real_path(path)
     return resolved == package or package in resolved.parents

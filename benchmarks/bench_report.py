@@ -283,6 +283,9 @@ def generate(root: Path, size: int, rate: float, seed: int) -> list[dict[str, st
         (root / "claims" / f"{document}.json").write_bytes(dumps_canonical(claims_file))
     entities_file = {"$schema": "../schemas/entities.schema.json", "entities": entities(rounds)}
     (root / "entities.json").write_bytes(dumps_canonical(entities_file))
+    measures = [{"id": "foreign_reporters", "description": "Foreign reporters at a round."}]
+    measures_file = {"$schema": "../schemas/measures.schema.json", "measures": measures}
+    (root / "measures.json").write_bytes(dumps_canonical(measures_file))
     return planted
 
 

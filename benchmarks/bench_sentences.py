@@ -41,8 +41,18 @@ size = 1_000_000
 if sys.argv[1] == "line":
     text = (unit * (size // len(unit) + 1))[:size]
 else:
-    paragraph = (unit * 20).strip() + "\\n"
-    text = paragraph * (size // len(paragraph))
+    # Every paragraph distinct (a number in each sentence), so no split is answered from the
+    # cache of repeated lines: this is pysbd's own pace on fresh prose.
+    paragraphs, length, number = [], 0, 0
+    while length < size:
+        sentences = []
+        for _ in range(20):
+            number += 1
+            sentences.append(unit.replace("No. 5", f"No. {number}"))
+        paragraph = "".join(sentences).strip() + "\\n"
+        paragraphs.append(paragraph)
+        length += len(paragraph)
+    text = "".join(paragraphs)[:size]
 start = time.perf_counter()
 sentences = split_sentences(text)
 print(json.dumps({"seconds": time.perf_counter() - start, "sentences": len(sentences),

@@ -57,6 +57,17 @@ def entities() -> list[dict[str, Any]]:
     ]
 
 
+def measures() -> list[dict[str, Any]]:
+    """The sample measures: the one the sample count claim counts, with an alias."""
+    return [
+        {
+            "id": "foreign_reporters",
+            "description": "Journalists from abroad accredited to cover the event.",
+            "aliases": ["foreign_journalists"],
+        }
+    ]
+
+
 def claims(text: str = TEXT) -> list[dict[str, Any]]:
     """One claim of each of several kinds, grounded in ``text``."""
     publisher = {"type": "publisher"}
@@ -177,6 +188,7 @@ def build_records(
     claim_list: list[dict[str, Any]] | None = None,
     entity_list: list[dict[str, Any]] | None = None,
     meta: dict[str, Any] | None = None,
+    measure_list: list[dict[str, Any]] | None = None,
 ) -> Path:
     """Write a complete, valid records folder at ``root`` and return it."""
     (root / "sources").mkdir(parents=True, exist_ok=True)
@@ -189,6 +201,13 @@ def build_records(
         {
             "$schema": "../schemas/entities.schema.json",
             "entities": entity_list if entity_list is not None else entities(),
+        },
+    )
+    write(
+        root / "measures.json",
+        {
+            "$schema": "../schemas/measures.schema.json",
+            "measures": measure_list if measure_list is not None else measures(),
         },
     )
     return root

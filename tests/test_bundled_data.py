@@ -63,3 +63,10 @@ def test_the_same_thing_is_measured_under_one_name() -> None:
     shared = {"deaths", "de_escalation_zones", "foreign_reporters", "kazakh_journalists"}
     assert shared <= set(measures)
     assert not {"people_killed", "de_escalation_areas"} & set(measures)
+
+
+def test_every_count_counts_a_measure_of_the_dataset() -> None:
+    dataset = astana_facts.load()
+    names = {name for m in dataset.measures.values() for name in [m.id, *m.aliases]}
+    counts = [claim for claim in dataset.claims if claim.kind == "count"]
+    assert counts and all(claim.value.measure in names for claim in counts)

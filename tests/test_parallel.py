@@ -123,8 +123,8 @@ def test_workers_find_exactly_what_one_process_finds(
 def test_rules_in_workers_find_exactly_what_one_process_finds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The consistency stage spreads its rules over workers: the report is the same, verdicts
-    and stale adjudications included."""
+    """The consistency stage spreads its rules over workers: the report is the same, verdicts,
+    stale adjudications and what each rule compared included."""
     root = _broken_copy(tmp_path)
     monkeypatch.setenv("ASTANA_FACTS_JOBS", "1")
     alone = run(root, consistency=True)
@@ -132,3 +132,6 @@ def test_rules_in_workers_find_exactly_what_one_process_finds(
     shared = run(root, consistency=True)
     assert shared.findings == alone.findings and shared.verdicts == alone.verdicts
     assert any(finding.fingerprint for finding in alone.findings)
+    assert shared.rule_stats == alone.rule_stats
+    assert list(alone.rule_stats) == sorted(str(rule["code"]) for rule in alone.records.rules)
+    assert any(stats.compared for stats in alone.rule_stats.values())

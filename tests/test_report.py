@@ -18,6 +18,7 @@ from astana_facts.pipeline.locate import locate
 from astana_facts.pipeline.result import Result
 from astana_facts.pipeline.run import run
 from astana_facts.resources import bundled
+from tests.conftest import REPO
 from tests.factories import DOC_ID, TEXT, claims, claims_file, span, write
 
 CLAIMS_FILE = Path("claims") / f"{DOC_ID}.json"
@@ -62,7 +63,13 @@ def _run(*args: str) -> Any:
     return CliRunner().invoke(cli, list(args))
 
 
-def _adjudicate(root: Path, fingerprint: str, claim_ids: list[str], code: str = "DAT001") -> None:
+def _adjudicate(
+    root: Path,
+    fingerprint: str,
+    claim_ids: list[str],
+    values: tuple[str, ...] = ("a value",),
+    code: str = "DAT001",
+) -> None:
     write(
         root / "adjudications.json",
         {
@@ -71,6 +78,8 @@ def _adjudicate(root: Path, fingerprint: str, claim_ids: list[str], code: str = 
                 {
                     "fingerprint": fingerprint,
                     "code": code,
+                    "subject": "astana-round-4",
+                    "values": list(values),
                     "claims": claim_ids,
                     "verdict": "claim_correct",
                     "correct_claims": ["sample-dates"],
@@ -109,7 +118,7 @@ def test_report_fails_until_the_finding_is_adjudicated_and_then_shows_the_verdic
     assert _run("report", "--exit-zero", "--records", str(clashing)).exit_code == 0
     (finding,) = _report(clashing).findings
     assert finding.fingerprint is not None
-    _adjudicate(clashing, finding.fingerprint, list(finding.claims))
+    _adjudicate(clashing, finding.fingerprint, list(finding.claims), finding.conflict)
     passing = _run("report", "--records", str(clashing))
     assert passing.exit_code == 0, passing.output
     assert "verdict: claim_correct (correct: sample-dates)" in passing.output
@@ -147,15 +156,37 @@ def test_the_json_report_keeps_the_validate_contract(clashing: Path) -> None:
         "claims",
         "spans",
         "fingerprint",
+        "subject",
+        "conflict",
         "verdict",
         "values",
     }
     assert entry["name"] == "event-dates-clash"
     assert {span["exact"] for span in entry["spans"]} == {"May 3rd and 4th", "May 4th"}
     assert report["summary"]["documents"] == 1 and report["summary"]["claims"] == 7
+    # What each rule compared: an object per declared rule, before the findings.
+    assert list(report)[-2:] == ["rule_stats", "findings"]
+    stats = {rule["code"]: rule for rule in report["rule_stats"]}
+    assert list(stats) == sorted(stats) and len(stats) == 17
+    assert stats["DAT001"] == {
+        "code": "DAT001",
+        "name": "event-dates-clash",
+        "compared": 1,
+        "skipped": 0,
+        "skipped_by_reason": [],
+        "nothing_compared": False,
+        "counted": True,
+        "findings": 1,
+    }
+    assert all(
+        set(rule)
+        == {"code", "name", "compared", "skipped", "skipped_by_reason", "nothing_compared"}
+        | {"counted", "findings"}
+        for rule in report["rule_stats"]
+    )
 
 
-@pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
+@pytest.mark.parametrize("output_format", ["text", "markdown", "json", "sarif"])
 def test_output_is_byte_identical_and_fingerprints_survive_reformatting(
     clashing: Path, output_format: str
 ) -> None:
@@ -189,8 +220,45 @@ def test_output_file_is_written_and_a_bad_path_exits_2(clashing: Path, tmp_path:
 def test_the_bundled_report_has_every_error_adjudicated() -> None:
     report = run(consistency=True)
     assert report.unadjudicated_errors() == []
-    assert not [f for f in report.findings if f.code == "ADJ001"]
+    assert not [f for f in report.findings if f.code in {"ADJ001", "ADJ002"}]
     assert {"DAT001", "DUR001"} <= set(report.by_rule())
+
+
+def test_the_bundled_report_says_what_each_rule_compared() -> None:
+    """A line per declared rule after the summary; the rules with nothing to compare in the
+    bundled data say so rather than pass in silence."""
+    from astana_facts.render.report import render_report_text
+
+    report = run(consistency=True)
+    lines = render_report_text(report).splitlines()
+    start = lines.index(
+        "rules run (groups of claims each rule compared, and those it skipped, by reason):"
+    )
+    block = lines[start + 1 : lines.index("", start)]
+    codes = sorted(str(rule["code"]) for rule in report.records.rules)
+    assert [line.split()[0] for line in block] == codes
+    assert "  NAM002 registered-misspelling: 5 groups compared, 2 findings" in block
+    assert (
+        "  PLN001 plan-missed: nothing to compare: 26 groups skipped "
+        "(16 no plan, 10 no later report), 0 findings"
+    ) in block
+    assert all(
+        line.endswith((" finding", " findings"))
+        and ("nothing to compare" in line) == report.rule_stats[line.split()[0]].nothing_compared
+        for line in block
+    )
+
+
+def test_the_readme_shows_the_bundled_report_s_block_as_it_is() -> None:
+    """README calls its piece of the report real output: its block of rules is (run
+    ``astana-facts report`` and paste the block when the data or the rules change)."""
+    from astana_facts.render.report import render_report_text
+
+    heading = "rules run (groups of claims each rule compared, and those it skipped, by reason):"
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme[readme.index(heading) :].split("\n\n", 1)[0]
+    real = render_report_text(run(consistency=True))
+    assert shown == real[real.index(heading) :].split("\n\n", 1)[0]
 
 
 def test_fingerprints_survive_unrelated_claims(clashing: Path) -> None:

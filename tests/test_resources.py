@@ -49,3 +49,15 @@ def test_a_records_folder_that_cannot_be_listed_is_not_taken_and_raises_nothing(
 
     monkeypatch.setattr(os, "listdir", refusing_listdir)
     assert checkout_records(tmp_path) is None
+
+
+def test_real_path_follows_links_and_never_raises_on_loops_or_nul(tmp_path: Path) -> None:
+    from astana_facts.resources import real_path
+
+    (tmp_path / "target").write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "target")
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    assert real_path(tmp_path / "link") == (tmp_path / "target").resolve()
+    assert real_path(tmp_path / "a").parent == tmp_path.resolve()
+    assert real_path("x\0y").name == "x\0y"

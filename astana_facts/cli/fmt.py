@@ -48,8 +48,8 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
     whose quote no longer occurs (an orphan) is listed with the nearest similar passage and left
     as it was; the others are written, and the exit code is 1 (so too when a text is not
     normalised: its document is left alone). With --check it only lists what
-    would move. Without --reanchor, spans that no longer match their text make fmt (and fmt
-    --check) exit 1 with a note to run it.
+    would move. Without --reanchor, spans that no longer match their text are a problem like
+    any other: fmt writes nothing and exits 1 (as fmt --check does) with a note to run it.
 
     \b
     Example:
@@ -66,6 +66,7 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
     if not check:
         refuse_installed(folder.root, "records")
     announce(folder)
+    stale = 0 if reanchor else _stale(folder.root, check)
     try:
         orphans = _reanchor(folder.root, check, shell.quiet) if reanchor else 0
         result = format_records(folder.root, check=check, progress=shell.progress())
@@ -86,13 +87,15 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
             f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} already canonical"
             + ("" if check else f", {result.filled_spans} span(s) filled in")
         )
-    stale = 0 if reanchor else _stale(folder.root)
     if orphans or stale or (check and result.changed):
         sys.exit(EXIT_FINDINGS)
 
 
-def _stale(root: Path) -> int:
-    """Say how many spans no longer match their text (a corrected text), and how to fix it."""
+def _stale(root: Path, check: bool) -> int:
+    """Say how many spans no longer match their text (a corrected text), and how to fix it.
+
+    Stale spans are a problem like any other: unless only checking, fmt exits 1 here and writes
+    nothing until they are placed again."""
     from astana_facts.tools.reanchor import stale_spans
 
     stale = stale_spans(root)
@@ -102,6 +105,9 @@ def _stale(root: Path) -> int:
             "longer match their source text (`astana-facts validate` says which); run "
             "`astana-facts fmt --reanchor`"
         )
+        if not check:
+            console().error("astana-facts fmt: no file was changed.")
+            sys.exit(EXIT_FINDINGS)
     return sum(stale.values())
 
 

@@ -18,6 +18,7 @@ from astana_facts.cli.console import console
 from astana_facts.pipeline.result import EXIT_CLEAN
 from astana_facts.pipeline.result import EXIT_FINDINGS as EXIT_FINDINGS
 from astana_facts.render.registry import TEXT_FORMATS, Kind, formats_for
+from astana_facts.resources import real_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -93,7 +94,7 @@ def records_folder(records_dir: str | None, *, require_layout: bool = True) -> R
         fail(f"records folder not found: {chosen}")
     if require_layout:
         _require_layout(chosen)
-    same = installed is not None and chosen.resolve() == installed.resolve()
+    same = installed is not None and real_path(chosen) == real_path(installed)
     return RecordsFolder(chosen, bundled=same)
 
 

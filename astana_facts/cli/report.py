@@ -51,11 +51,12 @@ def report(
     """Report where the sources disagree: each finding with its claims and quotes side by side.
 
     Runs the integrity checks and every consistency rule of validators/ on the records folder and
-    shows a summary, then each finding with its rule, the claims involved, their documents,
-    offsets, quotes in context and normalised values, and the editor's verdict where
-    records/adjudications.json has one. The same data gives byte-identical output. Exits 1 when
-    an error-level finding has no adjudication (the gate for CI; --exit-zero turns it off), 2 for
-    usage or I/O problems. With --changed-since REF (or --file), only the findings that the
+    shows a summary; what each rule ran on (groups of claims compared, and skipped by reason:
+    "nothing to compare" is not a pass); then each finding with its rule, the claims involved,
+    their documents, offsets, quotes in context and normalised values, and the editor's verdict
+    where records/adjudications.json has one. The same data gives byte-identical output. Exits 1
+    when an error-level finding has no adjudication (the gate for CI; --exit-zero turns it off),
+    2 for usage or I/O problems. With --changed-since REF (or --file), only the findings that the
     change introduced are shown and counted: what a pull request's check needs.
 
     \b

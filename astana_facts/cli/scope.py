@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from astana_facts.resources import real_path
+
 if TYPE_CHECKING:
     from astana_facts.findings.finding import Finding
     from astana_facts.reading.records import Records
@@ -64,8 +66,8 @@ def scoped(
             sys.exit(2)
         label = f"were there before {changed_since}"
     else:
-        claim_files = {r.claim["id"]: Path(r.site.file).resolve() for r in records.claims}
-        split = touching(findings, {path.resolve() for path in files}, claim_files)
+        claim_files = {r.claim["id"]: real_path(r.site.file) for r in records.claims}
+        split = touching(findings, {real_path(path) for path in files}, claim_files)
         label = "concern other files"
     if split.old:
         click.echo(f"astana-facts: {len(split.old)} finding(s) {label}; not shown", err=True)

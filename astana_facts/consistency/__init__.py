@@ -3,16 +3,21 @@
 Each rule names a comparison; :data:`~astana_facts.consistency.engines.ENGINES` maps it to the
 engine module that groups the rule's claims by its key and compares them within each group, so
 nothing compares all pairs of the dataset. Findings carry a fingerprint made of stable ids, the
-key an editor's adjudication refers to.
+key an editor's adjudication refers to. Each rule's run also says what it compared: the groups
+it compared and those it skipped, by reason (:class:`~astana_facts.findings.rule_stats.
+RuleStats`), so a rule with nothing to compare does not read as a clean pass.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from astana_facts.consistency.context import Context, build_context
+from astana_facts.consistency.context import Context, build_context, rule_groups
 from astana_facts.consistency.engines import ENGINES
+from astana_facts.consistency.needs import count_groups
 from astana_facts.findings.finding import SEVERITY_RANK, Finding
+from astana_facts.findings.rule_stats import UNCOUNTED, RuleStats, Tally
 from astana_facts.reading.records import PlainRecord, Records
 
 
@@ -21,20 +26,65 @@ def consistency_sort_key(finding: Finding) -> tuple[object, ...]:
     return (SEVERITY_RANK[finding.severity], finding.code, finding.claims, finding.message)
 
 
+@dataclass(frozen=True)
+class RuleRun:
+    """What one rule found and what it compared (picklable: it comes back from a worker)."""
+
+    code: str
+    findings: list[Finding]
+    stats: RuleStats
+
+
+def run_rule(rule: PlainRecord, context: Context) -> RuleRun:
+    """Carry out one declared rule over the claims of ``context``.
+
+    The engine counts the groups it compares and skips in ``context.tally`` (a new one per
+    rule); an engine that counts nothing has its groups counted by what they hold
+    (:data:`~astana_facts.consistency.needs.NEEDS`). A rule with no claim to apply to has
+    nothing to count; an engine that neither counts nor has needs declared is reported
+    :data:`~astana_facts.findings.rule_stats.UNCOUNTED`."""
+    tally = context.tally = Tally()
+    findings = list(ENGINES[str(rule["comparison"])](rule, context))
+    if tally.reported or count_groups(rule, context, tally) or not rule_groups(rule, context):
+        stats = tally.stats()
+    else:
+        stats = UNCOUNTED
+    return RuleRun(str(rule["code"]), findings, stats)
+
+
 def check_rule(rule: PlainRecord, context: Context) -> list[Finding]:
     """The findings of one declared rule over the claims of ``context``."""
-    return list(ENGINES[str(rule["comparison"])](rule, context))
+    return run_rule(rule, context).findings
+
+
+def run_consistency(
+    records: Records, rules: Iterable[PlainRecord] | None = None
+) -> tuple[list[Finding], dict[str, RuleStats]]:
+    """Findings of every declared rule (default: the rules read with ``records``), sorted, and
+    each rule's stats by code, in code order."""
+    context: Context = build_context(records)
+    findings: list[Finding] = []
+    stats: dict[str, RuleStats] = {}
+    for rule in sorted(rules if rules is not None else records.rules, key=lambda r: str(r["code"])):
+        ran = run_rule(rule, context)
+        findings += ran.findings
+        stats[ran.code] = ran.stats
+    return sorted(findings, key=consistency_sort_key), stats
 
 
 def check_consistency(
     records: Records, rules: Iterable[PlainRecord] | None = None
 ) -> list[Finding]:
     """Findings of every declared rule (default: the rules read with ``records``), sorted."""
-    context: Context = build_context(records)
-    findings: list[Finding] = []
-    for rule in sorted(rules if rules is not None else records.rules, key=lambda r: str(r["code"])):
-        findings += check_rule(rule, context)
-    return sorted(findings, key=consistency_sort_key)
+    return run_consistency(records, rules)[0]
 
 
-__all__ = ["build_context", "check_consistency", "check_rule", "consistency_sort_key"]
+__all__ = [
+    "RuleRun",
+    "build_context",
+    "check_consistency",
+    "check_rule",
+    "consistency_sort_key",
+    "run_consistency",
+    "run_rule",
+]

@@ -1,6 +1,7 @@
 """What the consistency engines read: the checked claims, indexed, and the documents' dates.
 
-Built once from :class:`~astana_facts.dataset.Records` (claims kept); engines only read it.
+Built once from :class:`~astana_facts.dataset.Records` (claims kept); engines only read it, but
+for ``tally``, where the rule running reports the groups it compared and skipped.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from astana_facts.findings.rule_stats import Tally
+from astana_facts.integrity.measures import measure_names
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
 
 GroupKey = tuple[Hashable, ...]
@@ -21,12 +24,17 @@ class Context:
 
     claims: list[ClaimRecord]
     entities: dict[str, PlainRecord] = field(default_factory=dict)
+    measures: dict[str, str] = field(default_factory=dict)
+    """Every registered measure name (ids and aliases) -> the measure's id."""
     published: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
     """Document id -> earliest and latest possible publication day."""
     by_kind: dict[str, list[ClaimRecord]] = field(default_factory=dict)
     by_subject_kind: dict[tuple[str, str], list[ClaimRecord]] = field(default_factory=dict)
     grouped: dict[GroupKey, dict[GroupKey, list[ClaimRecord]]] = field(default_factory=dict)
     """Groups already made, by what makes them (see :func:`rule_groups`)."""
+    tally: Tally = field(default_factory=Tally)
+    """Where the engine of the rule running counts the groups it compares and skips (a new
+    tally per rule: :func:`~astana_facts.consistency.run_rule`)."""
 
     def subject_claims(
         self, subject: str, kind: str, modalities: Iterable[str]
@@ -45,6 +53,7 @@ def build_context(records: Records) -> Context:
     claims = sorted(records.claims, key=lambda record: record.claim["id"])
     context = Context(claims=claims)
     context.entities = {entity["id"]: entity for entity, _ in records.entities}
+    context.measures = measure_names(measure for measure, _ in records.measures)
     for document_id, source in records.sources.items():
         published = source.metadata["published"]
         context.published[document_id] = (published["start"], published["end"])
@@ -134,6 +143,13 @@ def group(rule: PlainRecord, claims: Iterable[ClaimRecord]) -> dict[GroupKey, li
         key = (head, *[get(record) for get in rest]) if rest else (head,)
         groups.setdefault(key, []).append(record)
     return {key: groups[key] for key in sorted(groups, key=repr)}
+
+
+def key_part(key: GroupKey, index: int) -> object:
+    """Part ``index`` of a group key, or None when the rule groups by fewer paths than its
+    engine's messages name (a rule may declare a single ``group_by`` path; its findings then
+    say "None" there instead of failing)."""
+    return key[index] if index < len(key) else None
 
 
 def words(parameter: str) -> frozenset[str]:

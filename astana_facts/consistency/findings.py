@@ -7,6 +7,8 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import orjson
+
 from astana_facts.consistency.quantities import describe_quantity
 from astana_facts.consistency.timeline import describe_interval
 from astana_facts.consistency.values import by_value
@@ -14,11 +16,26 @@ from astana_facts.findings.finding import SPANS_PER_VALUE, Finding, SpanRef, Val
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
-def fingerprint(code: str, claim_ids: Iterable[str], *facets: str) -> str:
-    """A 16-hex-digit id of a finding: its code, the ids of its claims (in any order) and what
-    clashed. Claim ids are stable, so reformatting or reordering files changes nothing."""
-    material = "\x1f".join([code, *sorted(set(claim_ids)), *facets])
+def fingerprint(code: str, subject: str, values: Iterable[str]) -> str:
+    """A 16-hex-digit id of a finding: its rule code, its subject and the set of distinct
+    normalised values in conflict (in any order, each once).
+
+    Nothing else goes in: not claim ids, positions or file names, so reformatting, reordering
+    claims or files and unrelated edits change nothing; a further claim stating a value already
+    in conflict keeps the id; a new value in conflict makes a new finding. This is the one place
+    a consistency finding's id is made, for every engine."""
+    material = "\x1f".join([code, subject, "\x1e", *sorted(set(values))])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+
+
+def normalised_value(record: ClaimRecord) -> str:
+    """A claim's normalised value as text: its JSON with sorted keys (the key claims are grouped
+    by, :func:`~astana_facts.consistency.values.value_key`). Equal values, equal text."""
+    return orjson.dumps(record.claim.get("value"), option=orjson.OPT_SORT_KEYS).decode("utf-8")
+
+
+SUBJECT_SEPARATOR = " / "
+"""Between the parts of a finding's subject (an event and a role: ``astana-round-8 / host``)."""
 
 
 Value = dict[str, Any]
@@ -106,32 +123,34 @@ def consistency_finding(
     rule: PlainRecord,
     records: Sequence[ClaimRecord],
     message: str,
-    *facets: str,
-    by_claims: bool = True,
+    *subject: str,
+    values: Iterable[str] | None = None,
 ) -> Finding:
     """A finding of ``rule`` about ``records`` (in the order given), pointing at the first, its
     claims grouped by the value they state (:func:`~astana_facts.consistency.values.by_value`).
-
-    The fingerprint is made of the rule code, the claim ids and ``facets``; without
-    ``by_claims``, of the code and the facets only (for findings about a surface form, which
-    stay the same finding when another claim repeats the form)."""
-    return grouped_finding(rule, by_value(records), message, *facets, by_claims=by_claims)
+    Subject and values as :func:`grouped_finding`."""
+    return grouped_finding(rule, by_value(records), message, *subject, values=values)
 
 
 def grouped_finding(
     rule: PlainRecord,
     groups: Sequence[Sequence[ClaimRecord]],
     message: str,
-    *facets: str,
-    by_claims: bool = True,
+    *subject: str,
+    values: Iterable[str] | None = None,
 ) -> Finding:
     """A finding of ``rule`` about value groups an engine has made (each a non-empty list of
     claims stating one value), pointing at the first claim of the first group.
 
+    ``subject`` names what the values are about (an event; an event and a role), its parts
+    joined by :data:`SUBJECT_SEPARATOR`. The values in conflict are the distinct normalised
+    values of the groups (:func:`normalised_value`), or ``values`` for a finding about
+    something other than the claims' values (a surface form and the name it is close to). The
+    fingerprint is made of the rule code, the subject and those values (:func:`fingerprint`).
+
     Every claim id is kept, value by value; the spans only of the first
     :data:`~astana_facts.findings.finding.SPANS_PER_VALUE` claims of each value, so a value
-    stated by many claims does not copy all their quotes. Fingerprint as
-    :func:`consistency_finding`."""
+    stated by many claims does not copy all their quotes."""
     first = groups[0][0]
     value_groups = tuple(
         ValueGroup(describe_value(group[0].claim), tuple(record.claim["id"] for record in group))
@@ -144,6 +163,10 @@ def grouped_finding(
         for record in group[:SPANS_PER_VALUE]
         for span in record.claim["evidence"]
     )
+    named_subject = SUBJECT_SEPARATOR.join(subject)
+    conflict = tuple(
+        sorted(set(values if values is not None else map(normalised_value, (g[0] for g in groups))))
+    )
     return Finding(
         code=rule["code"],
         severity=rule["severity"],
@@ -152,8 +175,10 @@ def grouped_finding(
         pointer=first.site.pointer,
         claims=claim_ids,
         spans=spans,
-        fingerprint=fingerprint(rule["code"], claim_ids if by_claims else (), *facets),
+        fingerprint=fingerprint(rule["code"], named_subject, conflict),
         value_groups=value_groups,
+        subject=named_subject,
+        conflict=conflict,
     )
 
 

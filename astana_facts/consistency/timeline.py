@@ -14,6 +14,7 @@ Claims are compatible when the bounds they set together still admit some S <= E.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,6 +111,8 @@ class Source:
     group: list[Any]
     role: str
     subject: str
+    facet: str = ""
+    """What else tells this value's findings apart (a duration measured at a publication: when)."""
 
 
 @dataclass
@@ -121,6 +124,8 @@ class TimeNetwork:
     edges: list[Edge] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     nodes: dict[tuple[str, str], int] = field(default_factory=dict)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    """Event -> the lowest ordinal it is given in an order constraint."""
 
     def node(self, which: str, name: str) -> int:
         """The node of day ``which`` (first, last, published) of event or document ``name``."""
@@ -138,9 +143,9 @@ class TimeNetwork:
             self.edges.append(Edge(last, first, 0, (), "first day on or before last day", "span"))
         return first, last
 
-    def source(self, group: list[Any], role: str, subject: str) -> int:
+    def source(self, group: list[Any], role: str, subject: str, facet: str = "") -> int:
         """A new source: the value group ``group`` (its index in :attr:`sources`)."""
-        self.sources.append(Source(group, role, subject))
+        self.sources.append(Source(group, role, subject, facet))
         return len(self.sources) - 1
 
     def add_date(self, subject: str, group: list[Any]) -> None:
@@ -165,21 +170,27 @@ class TimeNetwork:
         return node
 
     def add_duration(
-        self, subject: str, group: list[Any], days: tuple[int, int | None], until: int | None
+        self,
+        subject: str,
+        group: list[Any],
+        days: tuple[int, int | None],
+        until: Sequence[int] = (),
+        facet: str = "",
     ) -> None:
-        """The constraints of one duration value: the last day (or, for an ongoing event, the
-        publication day node ``until``) lies ``days`` - 1 days after the first."""
+        """The constraints of one duration value: the last day (or, for an ongoing event, each
+        publication day node of ``until``, the documents stating it at the publication named in
+        ``facet``) lies ``days`` - 1 days after the first."""
         first, last = self.event(subject)
-        end = last if until is None else until
-        source = (self.source(group, "duration", subject),)
+        source = (self.source(group, "duration", subject, facet),)
         fewest, most = days
-        upto = "" if until is None else " by the publication"
-        if most is not None:
-            words = f"lasts at most {most} day(s){upto}"
-            self.edges.append(Edge(first, end, most - 1, source, words, "duration"))
-        if fewest > 1 or until is not None:
-            words = f"lasts at least {fewest} day(s){upto}"
-            self.edges.append(Edge(end, first, 1 - fewest, source, words, "duration"))
+        upto = " by the publication" if until else ""
+        for end in until or (last,):
+            if most is not None:
+                words = f"lasts at most {most} day(s){upto}"
+                self.edges.append(Edge(first, end, most - 1, source, words, "duration"))
+            if fewest > 1 or until:
+                words = f"lasts at least {fewest} day(s){upto}"
+                self.edges.append(Edge(end, first, 1 - fewest, source, words, "duration"))
 
     def add_order(
         self, before: str, after: str, ordinals: tuple[int, int], sources: tuple[int, ...]
@@ -189,6 +200,8 @@ class TimeNetwork:
         _, last = self.event(before)
         first, _ = self.event(after)
         low, high = ordinals
+        self.ordinals[before] = min(low, self.ordinals.get(before, low))
+        self.ordinals[after] = min(high, self.ordinals.get(after, high))
         words = f"round {low} ({before}) ends before round {high} ({after}) starts"
         self.edges.append(Edge(first, last, -1, sources, words, "order"))
 

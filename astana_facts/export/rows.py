@@ -113,7 +113,7 @@ def _entity_rows(records: Records, by_name: dict[str, list[Row]]) -> None:
             }
         )
         for form_type, key in (("alias", "aliases"), ("misspelling", "misspellings")):
-            for form in entity[key]:
+            for form in dict.fromkeys(entity[key]):  # a form listed twice is one form (one key)
                 by_name["entity_forms"].append(
                     {"entity_id": entity["id"], "form": form, "form_type": form_type}
                 )

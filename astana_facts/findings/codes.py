@@ -6,6 +6,7 @@ a retired code is not reused.
 
 from __future__ import annotations
 
+from astana_facts.findings.adjudication_codes import ADJUDICATION_CODES
 from astana_facts.findings.code import Code
 from astana_facts.findings.reading_codes import READING_CODES
 from astana_facts.findings.text_codes import TEXT_CODES
@@ -265,6 +266,16 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "Correct the claim id, or remove the adjudication when the claim was removed.",
     ),
     Code(
+        "REF004",
+        "unknown-measure",
+        "error",
+        "A count claim names a measure that is not in measures.json.",
+        "Counts are compared only with counts of the same measure: a measure spelt another way "
+        "(`foreign_journalists` for `foreign_reporters`) would silently be compared with nothing.",
+        "Use the registered measure the message suggests, or register the measure (or add the "
+        "name as an alias of one) in measures.json with a description.",
+    ),
+    Code(
         "VAL001",
         "interval-reversed",
         "error",
@@ -272,15 +283,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "A reversed interval contains nothing, so every comparison with it would be wrong.",
         "Write the earlier date (or the smaller number) first.",
     ),
-    Code(
-        "ADJ001",
-        "stale-adjudication",
-        "warning",
-        "An adjudication matches no finding of the report (report only): the finding is gone.",
-        "A verdict for a finding that no longer exists is stale: the data changed under it.",
-        "The adjudicated finding no longer occurs (its claims were corrected or changed): "
-        "remove the adjudication, or record a new one for the finding that took its place.",
-    ),
+    *ADJUDICATION_CODES,
     Code(
         "COV001",
         "uncovered-sentence",

@@ -57,10 +57,18 @@ class Finding:
     """Spans of the claims involved; for consistency findings, those of the first few claims of
     each value (:data:`SPANS_PER_VALUE`): the others are in the claims themselves."""
     fingerprint: str | None = None
-    """For consistency findings: a stable id (rule code, claims and what clashed), the key an
-    adjudication refers to. It does not change when files are reformatted or reordered."""
+    """For consistency findings: a stable id made of the rule code, the :attr:`subject` and the
+    values in :attr:`conflict`, the key an adjudication refers to. It does not change when files
+    are reformatted or reordered, nor when a further claim states a value already in conflict;
+    a new value in conflict makes a new finding."""
     value_groups: tuple[ValueGroup, ...] = ()
     """For consistency findings: the values that clash, each once with all its claims."""
+    subject: str | None = None
+    """For consistency findings: what the values are about (an event; an event and a role)."""
+    conflict: tuple[str, ...] = ()
+    """For consistency findings: the distinct normalised values in conflict, sorted (a claim
+    value as JSON with sorted keys, or what the rule compares, such as a surface form): what an
+    adjudication names as the values it judges."""
 
     @property
     def values(self) -> tuple[tuple[str, str], ...]:

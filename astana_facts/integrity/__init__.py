@@ -15,6 +15,7 @@ from astana_facts.integrity.cascade import fold_moved_spans
 from astana_facts.integrity.coverage import check_coverage
 from astana_facts.integrity.identifiers import ClaimIds, check_aliases, check_entity_ids
 from astana_facts.integrity.layout import check_layout
+from astana_facts.integrity.measures import check_measures, measure_names
 from astana_facts.integrity.references import (
     check_adjudication_references,
     check_claim_references,
@@ -72,8 +73,10 @@ __all__ = [
     "check_entity_ids",
     "check_entity_references",
     "check_layout",
+    "check_measures",
     "check_no_claim_spans",
     "check_source",
     "check_source_files",
     "fold_moved_spans",
+    "measure_names",
 ]

@@ -13,6 +13,7 @@ from astana_facts.models.claims import (
 )
 from astana_facts.models.entities import EntitiesFile, Entity
 from astana_facts.models.kinds import CLAIM_KINDS
+from astana_facts.models.measures import Measure, MeasuresFile
 from astana_facts.models.rules import Rule, RulesFile
 from astana_facts.models.sources import Document, PublishedDate, SourceMetadata
 from astana_facts.models.spans import Span
@@ -32,6 +33,8 @@ __all__ = [
     "EntitiesFile",
     "Entity",
     "ExternalEvidence",
+    "Measure",
+    "MeasuresFile",
     "Modality",
     "NotCheckWorthy",
     "PublishedDate",

@@ -24,14 +24,24 @@ class ExternalEvidence(Record):
 
 
 class Adjudication(Record):
-    """An editor's verdict on one finding, matched by its fingerprint."""
+    """An editor's verdict on one finding, matched by its fingerprint, and on exactly the values
+    and claims it names."""
 
     fingerprint: Annotated[str, Field(pattern=r"^[0-9a-f]{16,64}$")]
-    """Fingerprint of the finding (stable across reformatting and unrelated changes)."""
+    """Fingerprint of the finding: made of its rule code, subject and values in conflict, so it
+    is stable across reformatting, reordering and unrelated changes."""
     code: Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{3}$")]
     """Rule code of the finding."""
+    subject: Text
+    """What the finding is about (its ``subject`` in ``report --format json``)."""
+    values: Annotated[list[Text], Field(min_length=1)]
+    """The values the verdict judges: the finding's ``conflict`` in ``report --format json``
+    (each value in conflict, a claim value as JSON with sorted keys). The verdict applies only
+    while the finding has exactly these values and claims; otherwise the adjudication is stale
+    (ADJ002, naming the finding that took its place)."""
     claims: list[Identifier]
-    """Ids of the claims the finding involves."""
+    """Ids of the claims the verdict judges: every claim of the finding. A claim not listed gets
+    no verdict, and an error-level finding with such a claim stays unadjudicated."""
     verdict: Verdict
     """The editor's verdict."""
     correct_claims: list[Identifier] = []

@@ -15,6 +15,7 @@ from astana_facts.models import (
     AdjudicationsFile,
     ClaimsFile,
     EntitiesFile,
+    MeasuresFile,
     RulesFile,
     SourceMetadata,
 )
@@ -27,6 +28,7 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "source": (SourceMetadata, "records/sources/<id>.json"),
     "claims": (ClaimsFile, "records/claims/<document>.json"),
     "entities": (EntitiesFile, "records/entities.json"),
+    "measures": (MeasuresFile, "records/measures.json"),
     "adjudications": (AdjudicationsFile, "records/adjudications.json"),
     "rules": (RulesFile, "validators/*.json"),
 }

@@ -80,7 +80,8 @@ class QuantityParameters(Record):
     """``quantity_intervals``: how loosely an approximate count is read."""
 
     approximately_tolerance: Amount = 0.1
-    """Relative tolerance of an approximate amount ("some 300"): 0.1 is ±10%."""
+    """Relative tolerance of an approximate amount ("some 300"): 0.1 is ±10%. A claim that
+    states its own ``tolerance`` is read with that instead; findings say which was used."""
 
 
 class EntitySetParameters(Record):

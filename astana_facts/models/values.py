@@ -8,15 +8,34 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, GetPydanticSchema, WithJsonSchema
 
-from astana_facts.models.base import Amount, EntityId, IsoDate, PositiveInt, Record, Text
+from astana_facts.models.base import (
+    Amount,
+    EntityId,
+    IsoDate,
+    PositiveInt,
+    Record,
+    Text,
+    number,
+)
 
 Precision = Literal["day", "part_of_month", "month", "year"]
 """How finely a date is known: a day, part of a month ("late January"), a month, or a year."""
 
 Stance = Literal["full_span", "day_within", "start", "end"]
 """Which part of an event a date describes."""
+
+
+MeasureName = Annotated[str, Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$", min_length=1)]
+"""The snake_case name of a measure registered in ``records/measures.json``."""
+
+Fraction = Annotated[
+    int | float,
+    GetPydanticSchema(lambda _type, _handler: number(1, "1")),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1}),
+]
+"""A share from 0 to 1 (0.15 is 15%; a whole share written 0 or 1, never 1.0)."""
 
 
 class DateInterval(Record):
@@ -71,12 +90,17 @@ class AtMost(Record):
 
 
 class Approximately(Record):
-    """A round figure: "some 300", "about 400"; the consistency rule states the tolerance."""
+    """A round figure: "some 300", "about 400"; the consistency rule states how far it may be
+    off, unless the claim states its own ``tolerance``."""
 
     bound: Literal["approximately"]
     """Kind of quantity: about ``value``."""
     value: Amount
     """The approximate number stated."""
+    tolerance: Fraction | None = None
+    """How far the true number may be from ``value``, as a share of it (0.15 admits ±15%),
+    where the wording says more than the rule's default does ("some 300" is looser than "about
+    280"); absent, the rule's ``approximately_tolerance`` applies."""
 
 
 class Range(Record):
@@ -106,12 +130,17 @@ class RoundValue(Record):
 class CountValue(Record):
     """How many of something there were: reporters, zones, deaths, delegations."""
 
-    measure: Annotated[str, Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
-    """What is counted, as a snake_case name shared across documents (``foreign_reporters``)."""
+    measure: MeasureName
+    """What is counted: a measure registered in ``records/measures.json`` (``foreign_reporters``)
+    or one of its aliases."""
     amount: Quantity
     """The number, normalised to an interval."""
     as_of: DateInterval | None = None
-    """When the count held, where the text says or implies it (a running total of deaths)."""
+    """When the count held, as days with a precision, where the text says or implies it (a
+    running total of deaths). Counts of one measure of one subject are compared when their
+    times can coincide; any day from the first day of the subject event on counts as the event
+    itself (a count at or after the talks is the talks' count). Absent: the count is of the
+    subject event as a whole."""
 
 
 class DurationValue(Record):

@@ -49,6 +49,9 @@ class FileChecks:
     sources: dict[str, SourceRecord]
     known_documents: frozenset[str]
     entity_ids: frozenset[str] | None
+    measures: dict[str, str] | None
+    """Every registered measure name (ids and aliases) -> its id; None when measures.json
+    failed to load."""
     keep: bool
     coverage: bool
 
@@ -75,6 +78,9 @@ class FileChecks:
             claim_record=claims_file.claim_record,
             text=text,
             entity_ids=self.entity_ids,
+        )
+        findings += integrity.check_measures(
+            claims_file.claims, claims_file.claim_record, self.measures
         )
         for entry, site in claims_file.not_check_worthy:
             findings.extend(integrity.check_no_claim_spans(entry, site, document or "", text))

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from astana_facts.findings.finding import Finding, count_by_severity
+from astana_facts.findings.rule_stats import RuleStats
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
 
 EXIT_CLEAN = 0
@@ -33,6 +34,10 @@ class Result:
     """Fingerprint -> the adjudication of that finding."""
     consistency: bool = False
     """Whether the consistency stage ran (``report``) or not (``validate``)."""
+    rule_stats: dict[str, RuleStats] = field(default_factory=dict)
+    """Rule code -> the groups of claims the rule compared and skipped (by reason), in code
+    order; empty when the consistency stage did not run. Counted over the whole folder, also
+    when the findings shown are narrowed to a change (``--changed-since``)."""
 
     @property
     def root(self) -> Path:

@@ -20,6 +20,7 @@ from pathlib import Path
 from astana_facts import integrity
 from astana_facts.adjudication import adjudicate
 from astana_facts.findings.finding import Finding
+from astana_facts.findings.rule_stats import RuleStats
 from astana_facts.pipeline.files import FileChecks, FileResult
 from astana_facts.pipeline.gc import collector_paused
 from astana_facts.pipeline.locate import locate
@@ -64,31 +65,39 @@ def run(
         integrity_findings = reading.read(coverage=coverage, validators=validators)
         later: list[Finding] = []
         verdicts = {}
+        rule_stats: dict[str, RuleStats] = {}
         if consistency:
-            later = _consistency(reading.records, progress)
+            later, rule_stats = _consistency(reading.records, progress)
             adjudicated = adjudicate(later, reading.records.adjudications)
             verdicts = adjudicated.verdicts
             later += adjudicated.stale
         located = locate([*integrity_findings, *later], root=reading.root, known=reading.known)
         cut = len(integrity_findings)
         findings = [*sorted(located[:cut], key=Finding.sort_key), *located[cut:]]
-    return Result(reading.records, findings, verdicts, consistency)
+    return Result(reading.records, findings, verdicts, consistency, rule_stats)
 
 
-def _consistency(records: Records, progress: Progress = no_progress) -> list[Finding]:
-    """Every declared rule over the kept claims, sorted; the rules are independent, so a large
-    folder spreads them over worker processes (forked after the claims are read and indexed,
-    so each inherits them and only findings come back)."""
+def _consistency(
+    records: Records, progress: Progress = no_progress
+) -> tuple[list[Finding], dict[str, RuleStats]]:
+    """Every declared rule over the kept claims: the findings, sorted, and what each rule
+    compared, by code. The rules are independent, so a large folder spreads them over worker
+    processes (forked after the claims are read and indexed, so each inherits them and only
+    the findings and the stats come back)."""
     from functools import partial
 
-    from astana_facts.consistency import build_context, check_rule, consistency_sort_key
+    from astana_facts.consistency import build_context, consistency_sort_key, run_rule
 
     context = build_context(records)
     rules = sorted(records.rules, key=lambda rule: str(rule["code"]))
     jobs = job_count(records.claim_count * _CLAIM_BYTES)
-    found = ordered_map(partial(check_rule, context=context), rules, jobs, chunk=1)
-    reported = progress(found, total=len(rules), label="consistency rules")
-    return sorted((f for findings in reported for f in findings), key=consistency_sort_key)
+    ran = ordered_map(partial(run_rule, context=context), rules, jobs, chunk=1)
+    findings: list[Finding] = []
+    stats: dict[str, RuleStats] = {}
+    for rule_run in progress(ran, total=len(rules), label="consistency rules"):
+        findings += rule_run.findings
+        stats[rule_run.code] = rule_run.stats
+    return sorted(findings, key=consistency_sort_key), stats
 
 
 _CLAIM_BYTES = 700
@@ -132,7 +141,8 @@ class _Reading:
         findings = list(integrity.check_layout(self.root))
         failed = self._sources(findings)
         entity_ids = self._entities(findings)
-        claim_sites = self._claims(findings, failed, entity_ids, coverage)
+        measures = self._measures(findings)
+        claim_sites = self._claims(findings, failed, entity_ids, measures, coverage)
         self._adjudications(findings, claim_sites)
         rules, rule_files = load_rules(validators or validators_for(self.root))
         self.records.rules = rules
@@ -167,11 +177,27 @@ class _Reading:
         findings += integrity.check_entity_references(entities)
         return frozenset(entity["id"] for entity, _ in entities)
 
+    def _measures(self, findings: list[Finding]) -> dict[str, str] | None:
+        """Read the measures; every name of one -> its id (None when the file failed: measures
+        go unchecked; empty when there is none, so every measure is unknown)."""
+        loaded = self.reader.measures()
+        if loaded is None:
+            return {}
+        findings += loaded.findings
+        if loaded.record is None:
+            return None
+        self.records.measures = [
+            (measure, Site(loaded.file, f"/measures/{index}"))
+            for index, measure in enumerate(loaded.record["measures"])
+        ]
+        return integrity.measure_names(measure for measure, _ in self.records.measures)
+
     def _claims(
         self,
         findings: list[Finding],
         failed: set[str],
         entity_ids: frozenset[str] | None,
+        measures: dict[str, str] | None,
         coverage: bool,
     ) -> dict[str, tuple[str, int]]:
         """Check the sources' texts and every claims file, in worker processes when the folder
@@ -183,6 +209,7 @@ class _Reading:
             sources=sources,
             known_documents=frozenset(sources) | failed,
             entity_ids=entity_ids,
+            measures=measures,
             keep=self.keep,
             coverage=coverage,
         )

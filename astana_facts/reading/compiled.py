@@ -24,7 +24,14 @@ from pydantic_core import __version__ as core_version
 
 COMPILED = Path(__file__).with_name("compiled.json")
 """The generated file."""
-FILE_MODELS = ("ClaimsFile", "SourceMetadata", "EntitiesFile", "AdjudicationsFile", "RulesFile")
+FILE_MODELS = (
+    "ClaimsFile",
+    "SourceMetadata",
+    "EntitiesFile",
+    "MeasuresFile",
+    "AdjudicationsFile",
+    "RulesFile",
+)
 """The models of records and validators files, by name."""
 REFERENCE_MODELS = ("Entity",)
 """Models other than claims whose entity references the checks need."""

@@ -5,6 +5,7 @@ Layout of a records folder::
     sources/<id>.json    metadata (SourceMetadata)    sources/<id>.txt   the verbatim text
     claims/<id>.json     claims of one document (ClaimsFile)
     entities.json        canonical entities (EntitiesFile)
+    measures.json        what counts may count (MeasuresFile)
     adjudications.json   editors' verdicts (AdjudicationsFile, optional)
 
 The reader only reads: what cannot be read or does not match its model becomes a finding (SCH
@@ -236,6 +237,11 @@ class RecordsReader:
         """The entities file, or None when there is none."""
         path = self.root / "entities.json"
         return load_file(path, "EntitiesFile", root=self.root) if os.path.lexists(path) else None
+
+    def measures(self) -> LoadedFile | None:
+        """The measures file, or None when there is none."""
+        path = self.root / "measures.json"
+        return load_file(path, "MeasuresFile", root=self.root) if os.path.lexists(path) else None
 
     def adjudications(self) -> LoadedFile | None:
         """The adjudications file, or None when there is none."""

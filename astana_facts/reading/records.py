@@ -84,6 +84,8 @@ class Records:
     root: Path
     sources: dict[str, SourceRecord] = field(default_factory=dict)
     entities: list[tuple[PlainRecord, Site]] = field(default_factory=list)
+    measures: list[tuple[PlainRecord, Site]] = field(default_factory=list)
+    """The registered measures (``measures.json``) with their sites."""
     claims: list[ClaimRecord] = field(default_factory=list)
     not_check_worthy: list[tuple[PlainRecord, Site, str]] = field(default_factory=list)
     """Entries of ``not_check_worthy`` with their sites and documents (kept with the claims)."""

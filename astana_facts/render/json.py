@@ -6,17 +6,27 @@ Stable layout (later commands add keys, never remove or rename them)::
      "records": "<folder>", "summary": {"error": n, "warning": n, "info": n},
      "findings": [{"code", "name", "severity", "message", "file", "line", "column", "pointer",
                    "claims": [ids], "spans": [{"document", "start", "end", "exact"}],
-                   "fingerprint": str | null, "values": [{"claim", "value"}],
+                   "fingerprint": str | null, "subject": str | null,
+                   "conflict": [str], "values": [{"claim", "value"}],
                    "value_groups": [{"value", "claims": [ids]}],
                    "verdict": {adjudication} | null}]}
 
 A consistency finding's ``value_groups`` list each value that clashes once, with the ids of
 every claim stating it; ``claims`` and ``values`` list the same claims one by one, in the same
 order. Its ``spans`` are those of the first three claims of each value (the rest are in the
-claims, by id).
+claims, by id). Its ``subject`` and ``conflict`` (the distinct normalised values in conflict) are
+what its fingerprint is made of, with the rule code, and what an adjudication names.
 
-``astana-facts report`` adds to the summary ``documents``, ``claims``, ``by_rule`` and
-``unadjudicated_errors``. Dates in verdicts are ISO strings.
+``astana-facts report`` adds to the summary ``documents``, ``claims``, ``by_rule``,
+``errors_adjudicated`` and ``unadjudicated_errors``, and before ``findings`` the key
+``rule_stats``: what each rule compared, one object per rule in code order::
+
+    {"code": "DAT001", "name": "event-dates-clash", "compared": n, "skipped": n,
+     "skipped_by_reason": [{"reason": "one claim only", "groups": n}],
+     "nothing_compared": bool, "counted": bool, "findings": n}
+
+(groups of claims sharing the rule's key; reasons most groups first; ``counted`` is false when
+the rule's engine did not report its groups). Dates in verdicts are ISO strings.
 """
 
 from __future__ import annotations
@@ -55,6 +65,8 @@ def finding_to_dict(
             for s in finding.spans
         ],
         "fingerprint": finding.fingerprint,
+        "subject": finding.subject,
+        "conflict": list(finding.conflict),
         "values": [{"claim": claim, "value": value} for claim, value in finding.values],
         "value_groups": [
             {"value": group.value, "claims": list(group.claims)} for group in finding.value_groups
@@ -70,17 +82,19 @@ def findings_json_chunks(
     names: dict[str, str] | None = None,
     verdicts: dict[str, Any] | None = None,
     extra_summary: dict[str, Any] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> Iterator[str]:
     """The findings as one JSON document (the stable contract described above), with the rule
-    names, verdicts and summary figures that the report adds, in pieces: one finding at a time,
-    indented as orjson indents it inside the document, so a large report is never all in memory
-    as objects or as one string."""
+    names, verdicts, summary figures and top-level keys (``extra``, before ``findings``) that
+    the report adds, in pieces: one finding at a time, indented as orjson indents it inside the
+    document, so a large report is never all in memory as objects or as one string."""
     head: dict[str, Any] = {
         "tool": "astana-facts",
         "tool_version": context.tool_version,
         "data_version": context.data_version,
         "records": context.records,
         "summary": {**count_by_severity(findings), **(extra_summary or {})},
+        **(extra or {}),
         "findings": [],
     }
     document = orjson.dumps(head, option=orjson.OPT_INDENT_2).decode("utf-8")

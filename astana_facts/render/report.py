@@ -22,6 +22,7 @@ from astana_facts.pipeline.result import Result
 from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
 from astana_facts.render.json import findings_json_chunks
+from astana_facts.render.rule_stats import rule_stats_json, rule_stats_lines, rule_stats_markdown
 from astana_facts.render.sarif import sarif_log
 from astana_facts.render.text import location
 from astana_facts.text.quotes import context
@@ -146,6 +147,8 @@ def render_report_text(report: Result, context: RenderContext = PLAIN) -> str:
     """The report for a terminal; each finding's severity is painted."""
     names = _names(report)
     lines = ["astana-facts consistency report", *_summary_lines(report)]
+    ran = rule_stats_lines(report, context.paint)
+    lines += ["", *ran] if ran else []
     for finding in report.findings:
         name = names.get(finding.code, "")
         severity = context.paint(finding.severity, finding.severity)
@@ -191,6 +194,8 @@ def render_report_markdown(report: Result, context: RenderContext = PLAIN) -> st
     """The report as Markdown: a summary, then a section and a table per finding."""
     names = _names(report)
     lines = ["# Consistency report", "", *(f"- {line}" for line in _summary_lines(report))]
+    ran = rule_stats_markdown(report)
+    lines += ["", *ran] if ran else []
     for finding in report.findings:
         name = names.get(finding.code, "")
         lines += ["", f"## {finding.code} {name} ({finding.severity})".replace("  ", " "), ""]
@@ -236,6 +241,7 @@ def render_report_json_chunks(report: Result, context: RenderContext = PLAIN) ->
             "errors_adjudicated": len(errors) - unadjudicated,
             "unadjudicated_errors": unadjudicated,
         },
+        extra={"rule_stats": rule_stats_json(report)},
     )
 
 
@@ -263,4 +269,5 @@ def render_report_sarif(report: Result, context: RenderContext = PLAIN) -> str:
         tool_version=context.tool_version,
         rules=report.records.rules,
         verdicts=report.verdicts,
+        properties={"ruleStats": rule_stats_json(report)} if report.rule_stats else None,
     )

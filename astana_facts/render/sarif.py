@@ -129,9 +129,12 @@ def sarif_log(
     tool_version: str = "",
     rules: Iterable[dict[str, Any]] = (),
     verdicts: dict[str, dict[str, Any]] | None = None,
+    properties: dict[str, Any] | None = None,
 ) -> str:
     """The findings as one SARIF 2.1.0 log with a single run; a finding with a verdict in
-    ``verdicts`` (fingerprint -> adjudication) carries it as an accepted suppression."""
+    ``verdicts`` (fingerprint -> adjudication) carries it as an accepted suppression;
+    ``properties`` is the run's property bag (the report's ``ruleStats``: what each rule
+    compared)."""
     from sarif_pydantic import Run, Sarif, Tool
 
     descriptors = _descriptors(rules)
@@ -141,7 +144,8 @@ def sarif_log(
         for finding in findings
     ]
     driver = _driver(descriptors, tool_version)
-    log = Sarif(version="2.1.0", runs=[Run(tool=Tool(driver=driver), results=results)])
+    run = Run(tool=Tool(driver=driver), results=results, properties=properties)
+    log = Sarif(version="2.1.0", runs=[run])
     data = log.model_dump(mode="json", by_alias=True, exclude_none=True)
     data = {"$schema": SARIF_SCHEMA, **data}
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from astana_facts.findings.finding import Finding
+from astana_facts.resources import real_path
 from astana_facts.text.visible import show
 from astana_facts.tools.git import GitError, revision_problem, run_git, top_folder, verified_commit
 
@@ -41,7 +42,7 @@ def repository_of(path: Path) -> Path:
 def _inside(folder: Path, repository: Path) -> Path | None:
     """``folder`` relative to ``repository``, or ``None`` when it lies outside it."""
     try:
-        return folder.resolve().relative_to(repository.resolve())
+        return real_path(folder).relative_to(real_path(repository))
     except ValueError:
         return None
 
@@ -101,7 +102,7 @@ def finding_key(finding: Finding, root: Path) -> tuple[object, ...]:
         return ("fingerprint", finding.fingerprint)
     file = finding.file or ""
     with suppress(ValueError):
-        file = Path(file).resolve().relative_to(root.resolve()).as_posix()
+        file = real_path(file).relative_to(real_path(root)).as_posix()
     pointer = finding.pointer or ""
     if finding.claims:
         pointer = _CLAIM_INDEX.sub("", pointer)
@@ -132,7 +133,7 @@ def touching(findings: Iterable[Finding], files: set[Path], claim_files: dict[st
     file is one of them (a consistency finding between a new claim and an old one)."""
     split = Split([], [])
     for finding in findings:
-        own = finding.file is not None and Path(finding.file).resolve() in files
+        own = finding.file is not None and real_path(finding.file) in files
         via_claims = any(claim_files.get(claim) in files for claim in finding.claims)
         (split.new if own or via_claims else split.old).append(finding)
     return split

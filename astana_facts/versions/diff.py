@@ -65,15 +65,38 @@ class DatasetDiff:
 
 
 def flatten(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
-    """(JSON Pointer, scalar) of every leaf; lists of scalars stay whole values."""
-    if isinstance(value, dict):
-        for key in sorted(value):
-            yield from flatten(value[key], f"{pointer}/{key}")
-    elif isinstance(value, list) and any(isinstance(item, dict | list) for item in value):
-        for index, item in enumerate(value):
-            yield from flatten(item, f"{pointer}/{index}")
-    else:
-        yield pointer, value
+    """(JSON Pointer, scalar) of every leaf; lists of scalars stay whole values.
+
+    Walked with a stack of its own, not by recursion: a side is any JSON a folder holds, nested
+    as deep as the JSON parser goes (1,024 levels), deeper than Python's recursion limit."""
+    stack: list[tuple[str, Any]] = [(pointer, value)]
+    while stack:
+        here, node = stack.pop()
+        if isinstance(node, dict):
+            stack += [(f"{here}/{key}", node[key]) for key in sorted(node, reverse=True)]
+        elif isinstance(node, list) and any(isinstance(item, dict | list) for item in node):
+            stack += [(f"{here}/{index}", node[index]) for index in reversed(range(len(node)))]
+        else:
+            yield here, node
+
+
+def same(old: Any, new: Any) -> bool:
+    """Whether two JSON values are equal (as ``==``), compared without recursion, so that values
+    nested deeper than Python's recursion limit compare too."""
+    pairs: list[tuple[Any, Any]] = [(old, new)]
+    while pairs:
+        a, b = pairs.pop()
+        if isinstance(a, dict) and isinstance(b, dict):
+            if a.keys() != b.keys():
+                return False
+            pairs += [(a[key], b[key]) for key in a]
+        elif isinstance(a, list) and isinstance(b, list):
+            if len(a) != len(b):
+                return False
+            pairs += zip(a, b, strict=True)
+        elif isinstance(a, dict | list) or isinstance(b, dict | list) or a != b:
+            return False
+    return True
 
 
 def field_changes(old: JsonObject, new: JsonObject) -> list[FieldChange]:
@@ -92,32 +115,42 @@ def _records(kind: str, old: dict[str, JsonObject], new: dict[str, JsonObject]) 
             yield Change(kind, record_id, "removed", "major", f"a {kind} removed or re-identified")
         elif record_id not in old:
             yield Change(kind, record_id, "added", "minor", f"a {kind} added")
-        elif old[record_id] != new[record_id]:
+        elif not same(old[record_id], new[record_id]):
             fields = field_changes(old[record_id], new[record_id])
             why = "text corrected" if any(f.pointer == "/sha256" for f in fields) else "corrected"
             yield Change(kind, record_id, "changed", "patch", f"{kind} {why}", fields)
 
 
+def _level(rule: JsonObject) -> int:
+    """The rank of a rule's severity (0 when it is not one of the three)."""
+    severity = rule.get("severity")
+    return _SEVERITY.get(severity, 0) if isinstance(severity, str) else 0
+
+
+def _applies_to(rule: JsonObject, key: str) -> set[str]:
+    """The names a rule's ``applies_to`` lists under ``key`` (none when the rule is malformed:
+    the diff compares what is there, ``validate`` says what is wrong)."""
+    applies = rule.get("applies_to")
+    names = applies.get(key) if isinstance(applies, dict) else None
+    return {name for name in names if isinstance(name, str)} if isinstance(names, list) else set()
+
+
 def _rule_change(code: str, old: JsonObject, new: JsonObject) -> Change:
     fields = field_changes(old, new)
     stricter, looser = [], []
-    old_level, new_level = (
-        _SEVERITY.get(old.get("severity", ""), 0),
-        _SEVERITY.get(new.get("severity", ""), 0),
-    )
+    old_level, new_level = _level(old), _level(new)
     if new_level > old_level:
         stricter.append("severity raised")
     elif new_level < old_level:
         looser.append("severity lowered")
     for key in ("kinds", "modalities"):
-        before = set(old.get("applies_to", {}).get(key, []))
-        after = set(new.get("applies_to", {}).get(key, []))
+        before, after = _applies_to(old, key), _applies_to(new, key)
         if after - before:
             stricter.append(f"applies to more {key}")
         if before - after:
             looser.append(f"applies to fewer {key}")
     for key in ("comparison", "group_by", "parameters"):
-        if old.get(key) != new.get(key):
+        if not same(old.get(key), new.get(key)):
             stricter.append(f"{key} changed")
     if stricter:
         return Change(
@@ -140,19 +173,21 @@ def _rules(old: dict[str, JsonObject], new: dict[str, JsonObject]) -> Iterator[C
                 yield Change("rule", code, "added", "minor", "a rule added at info level")
             else:
                 yield Change("rule", code, "added", "major", f"a rule added at {level} level")
-        elif old[code] != new[code]:
+        elif not same(old[code], new[code]):
             yield _rule_change(code, old[code], new[code])
 
 
 def _object_nodes(schema: Any, pointer: str = "") -> Iterator[tuple[str, JsonObject]]:
-    """Every sub-schema of a JSON Schema, by pointer."""
-    if isinstance(schema, dict):
-        yield pointer, schema
-        for key, value in schema.items():
-            yield from _object_nodes(value, f"{pointer}/{key}")
-    elif isinstance(schema, list):
-        for index, value in enumerate(schema):
-            yield from _object_nodes(value, f"{pointer}/{index}")
+    """Every sub-schema of a JSON Schema, by pointer, parents first (a stack, not recursion,
+    as :func:`flatten`)."""
+    stack: list[tuple[str, Any]] = [(pointer, schema)]
+    while stack:
+        here, node = stack.pop()
+        if isinstance(node, dict):
+            yield here, node
+            stack += [(f"{here}/{key}", value) for key, value in reversed(node.items())]
+        elif isinstance(node, list):
+            stack += [(f"{here}/{index}", node[index]) for index in reversed(range(len(node)))]
 
 
 def schema_breaks(old: JsonObject, new: JsonObject) -> tuple[list[str], list[str]]:
@@ -192,7 +227,7 @@ def _schemas(old: dict[str, JsonObject], new: dict[str, JsonObject]) -> Iterator
             yield Change("schema", name, "removed", "major", "a schema removed")
         elif name not in old:
             yield Change("schema", name, "added", "minor", "a schema added")
-        elif old[name] != new[name]:
+        elif not same(old[name], new[name]):
             breaking, additions = schema_breaks(old[name], new[name])
             fields = [FieldChange(item, None, None) for item in breaking + additions]
             if breaking:

@@ -86,3 +86,16 @@ def test_plain_fmt_does_not_pass_spans_a_corrected_text_left_behind(records: Pat
         assert result.exit_code == 1
         assert "7 span(s) of 1 document(s) no longer match their source text" in result.stderr
         assert "run `astana-facts fmt --reanchor`" in result.stderr
+
+
+def test_plain_fmt_writes_nothing_while_spans_are_stale(records: Path) -> None:
+    # Exit 1 from fmt means no file changed: a file that needs reformatting stays as it is.
+    _correct_text(records, "A correction.\n" + TEXT)
+    claims_file = records / CLAIMS_FILE
+    data = orjson.loads(claims_file.read_bytes())
+    claims_file.write_bytes(orjson.dumps(data))  # valid, but not the canonical layout
+    before = claims_file.read_bytes()
+    result = _run("fmt", "--records", str(records))
+    assert result.exit_code == 1
+    assert "no file was changed" in result.stderr
+    assert claims_file.read_bytes() == before

@@ -115,3 +115,16 @@ def test_every_command_ends_with_the_code_of_a_hostile_file(
     after = {path.name: path.read_bytes() for path in (root / "claims").glob("*.json")
              if path.is_file()}  # fmt: skip
     assert after == before, "a file was changed"
+
+
+@pytest.mark.parametrize("said", sorted(MAKERS))
+def test_a_scoped_check_names_a_hostile_claims_file_and_compares_paths_without_resolving(
+    tmp_path: Path, said: str
+) -> None:
+    # `--file` compares every finding's file with the chosen ones: a link loop among them must
+    # not end in an internal error (Path.resolve raises on loops).
+    root = build_records(tmp_path / "records")
+    _replace(root / CLAIMS, MAKERS[said])
+    done = _command("validate", "--records", root, "--file", root / "entities.json")
+    assert done.returncode in (0, 1), done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr

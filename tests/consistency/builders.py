@@ -80,6 +80,7 @@ def records(
     *,
     entities: list[dict[str, Any]] | None = None,
     published: dict[str, tuple[str, str]] | None = None,
+    measures: list[dict[str, Any]] | None = None,
 ) -> Records:
     """A Records object holding ``claims``; documents doc-a (2017-06-01) and doc-b (2018-01-15)
     unless ``published`` says otherwise."""
@@ -92,6 +93,7 @@ def records(
         metadata = {"id": document_id, "published": {"start": day(first), "end": day(last)}}
         result.sources[document_id] = SourceRecord(metadata, "text", Site("", ""), "")
     result.entities = [(e, Site("entities.json", "")) for e in entities or []]
+    result.measures = [(m, Site("measures.json", "")) for m in measures or []]
     result.claims = list(claims)
     return result
 

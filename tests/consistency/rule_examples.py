@@ -18,7 +18,8 @@ publisher. ``finding_claims`` (fires only) are the claims that the rule's findin
 ``also_fires`` (near misses only, optional) the codes the prose says fire instead. A rule's
 ``three_claims`` example is ``three_claims.json``: three claims that fire it together, no two of
 which fire anything.
-The shared cast of entities is ``fixtures/entities.json``.
+The shared cast of entities is ``fixtures/entities.json``; the measures are
+``fixtures/measures.json`` (a fixture may add its own under ``measures``).
 """
 
 from __future__ import annotations
@@ -60,6 +61,14 @@ def _entities(fixture: dict[str, Any]) -> list[dict[str, Any]]:
     cast = json.loads((FIXTURES / "entities.json").read_text(encoding="utf-8"))["entities"]
     by_id = {entity["id"]: entity for entity in cast}
     by_id.update((entity["id"], entity) for entity in fixture.get("entities", []))
+    return list(by_id.values())
+
+
+def _measures(fixture: dict[str, Any]) -> list[dict[str, Any]]:
+    """The shared measures with the fixture's own added (or put in place, by id)."""
+    shared = json.loads((FIXTURES / "measures.json").read_text(encoding="utf-8"))["measures"]
+    by_id = {measure["id"]: measure for measure in shared}
+    by_id.update((measure["id"], measure) for measure in fixture.get("measures", []))
     return list(by_id.values())
 
 
@@ -112,5 +121,9 @@ def build_fixture_records(fixture: dict[str, Any], root: Path) -> Path:
     write(
         root / "entities.json",
         {"$schema": "../schemas/entities.schema.json", "entities": _entities(fixture)},
+    )
+    write(
+        root / "measures.json",
+        {"$schema": "../schemas/measures.schema.json", "measures": _measures(fixture)},
     )
     return root

@@ -229,7 +229,17 @@ def test_the_order_of_claims_changes_no_finding_and_no_fingerprint(
     assert findings(claims, entities=ENTITIES) == findings(shuffled, entities=ENTITIES)
 
 
-def test_a_fingerprint_ignores_the_order_of_claims_and_depends_on_the_code() -> None:
-    assert fingerprint("DAT001", ["a", "b"]) == fingerprint("DAT001", ["b", "a"])
-    assert fingerprint("DAT001", ["a", "b"]) != fingerprint("DUR001", ["a", "b"])
-    assert fingerprint("DAT001", ["a", "b"]) != fingerprint("DAT001", ["a", "c"])
+@given(worlds(), st.sampled_from(CONTRADICTIONS), st.randoms(use_true_random=False))
+def test_no_two_findings_share_a_fingerprint(world: World, code: str, rnd: random.Random) -> None:
+    """A fingerprint is an adjudication's key: two findings never share one."""
+    found = findings(world.claims + _inject(world, code, rnd), entities=ENTITIES)
+    prints = [f.fingerprint for f in found if f.fingerprint is not None]
+    assert len(prints) == len(set(prints))
+
+
+def test_a_fingerprint_is_the_code_the_subject_and_the_set_of_values() -> None:
+    assert fingerprint("DAT001", "e", ["a", "b"]) == fingerprint("DAT001", "e", ["b", "a", "a"])
+    assert fingerprint("DAT001", "e", ["a", "b"]) != fingerprint("DUR001", "e", ["a", "b"])
+    assert fingerprint("DAT001", "e", ["a", "b"]) != fingerprint("DAT001", "f", ["a", "b"])
+    assert fingerprint("DAT001", "e", ["a", "b"]) != fingerprint("DAT001", "e", ["a", "c"])
+    assert fingerprint("DAT001", "e", ["a", "b"]) != fingerprint("DAT001", "e", ["a", "b", "c"])

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from astana_facts.consistency import check_consistency
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord
-from tests.consistency.builders import claim, dates, entity, exact, findings
+from tests.consistency.builders import RULES, claim, dates, entity, exact, findings, records
 
 ROUND = "astana-round-8"
 
@@ -248,6 +249,27 @@ def test_par002_fires_on_a_partial_member_outside_the_complete_list() -> None:
     ]
     found = findings(claims, "PAR002")
     assert len(found) == 1 and found[0].severity == "warning" and found[0].claims == ("b", "a")
+
+
+def _grouped_by_one_path(code: str) -> list[dict[str, Any]]:
+    """The bundled rule ``code`` as a rules file may declare it: grouped by its first path
+    only (the model asks for at least one)."""
+    rule = next(rule for rule in RULES if rule["code"] == code)
+    return [{**rule, "group_by": rule["group_by"][:1]}]
+
+
+def test_rules_grouped_by_one_path_still_give_their_findings() -> None:
+    # Found by tests/fuzz: the messages named the second part of the group key and failed
+    # with IndexError when a rules file grouped by one path.
+    rounds = [_ordinal("a", "astana-8", 8), _ordinal("b", "geneva-8", 8, series="geneva-process")]
+    (note,) = check_consistency(records(rounds), _grouped_by_one_path("RND004"))
+    assert note.code == "RND004" and "round None" in note.message
+    lists = [_members("a", ["russia", "iran"], True), _members("b", ["russia"], True)]
+    (clash,) = check_consistency(records(lists), _grouped_by_one_path("PAR001"))
+    assert clash.code == "PAR001" and set(clash.claims) == {"a", "b"}
+    partial = [_members("a", ["russia"], True), _members("b", ["iran"], False)]
+    (outside,) = check_consistency(records(partial), _grouped_by_one_path("PAR002"))
+    assert outside.code == "PAR002"
 
 
 # INS001-INS003 -------------------------------------------------------------------------------

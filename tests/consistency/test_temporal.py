@@ -237,3 +237,46 @@ def test_a_long_series_is_ordered_window_by_window() -> None:
     found = findings(claims, "RND003", entities=cast)
     assert found and all({"n17", "d17"} <= set(f.claims) for f in found)
     assert {"d17", "n17", "d04", "n04"} in [set(f.claims) for f in found]
+
+
+def test_a_chronology_finding_is_about_its_series_and_rounds_lowest_ordinal_first() -> None:
+    """What its fingerprint is made of: the series and the rounds in conflict, as RND003 was
+    identified before the reasoner, and the values of the minimal contradiction."""
+    cast = [entity(SERIES, "Astana process", kind="series")]
+    claims = [
+        claim("a", "round_number", "astana-round-z", {"series": SERIES, "ordinal": 4}),
+        claim("b", "round_number", "astana-round-a", {"series": SERIES, "ordinal": 5}),
+        claim(
+            "c",
+            "event_date",
+            "astana-round-z",
+            _days(dt.date(2017, 7, 3), dt.date(2017, 7, 3), "start"),
+        ),
+        claim(
+            "d",
+            "event_date",
+            "astana-round-a",
+            _days(dt.date(2017, 5, 3), dt.date(2017, 5, 3), "end"),
+        ),
+    ]
+    (finding,) = findings(claims, "RND003", entities=cast)
+    assert finding.subject == f"{SERIES} / astana-round-z / astana-round-a"
+    assert len(finding.conflict) == 4
+
+
+def test_durations_measured_at_two_publications_are_two_findings() -> None:
+    """An ongoing war's "six years" in two articles of different days: each is its own length,
+    so each contradiction is its own finding (the publication is part of the subject)."""
+    war = "syrian-civil-war"
+    began = claim(
+        "w", "event_date", war, _days(dt.date(2011, 3, 15), dt.date(2011, 3, 15), "start")
+    )
+    years = {"unit": "year", "amount": exact(2)}
+    first = claim("a", "duration", war, years, document="doc-a")
+    second = claim("b", "duration", war, years, document="doc-b")
+    found = findings([began, first, second], "DUR001")
+    assert len(found) == 2 and len({f.fingerprint for f in found}) == 2
+    assert {f.subject for f in found} == {
+        f"{war} / as of 2017-06-01..2017-06-01",
+        f"{war} / as of 2018-01-15..2018-01-15",
+    }

@@ -127,9 +127,8 @@ def test_thousands_of_claims_give_one_finding_of_two_value_groups() -> None:
     assert "(b-00000 and 2999 more claim(s))" in finding.message
 
 
-def test_the_fingerprint_is_made_of_the_first_claim_of_the_centre_value() -> None:
-    """One claim per value keeps the fingerprint of a star of claims (adjudications stay
-    matched); more claims of the same values keep it too."""
+def test_the_fingerprint_is_made_of_the_values_not_of_the_claims_stating_them() -> None:
+    """More claims of the same values keep the fingerprint (same values in conflict)."""
     (alone,) = findings(_dated("a", 1, PLENARY) + _dated("b", 1, DAY_AFTER), "DAT001")
     (many,) = findings(_dated("a", 5, PLENARY) + _dated("b", 7, DAY_AFTER), "DAT001")
     assert alone.fingerprint == many.fingerprint
@@ -150,6 +149,7 @@ def test_ongoing_durations_of_one_value_are_grouped_by_their_documents_publicati
     assert [_sizes(f) for f in same] == [[2, 1]]
     apart = findings([began, years("a", "doc-a"), years("b", "doc-b")], "DUR001")
     assert [_sizes(f) for f in apart] == [[1, 1], [1, 1]]
+    assert len({f.fingerprint for f in apart}) == 2
 
 
 def test_by_value_groups_in_the_order_of_first_claims_and_keeps_a_claim_once() -> None:

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 import astana_facts
 from astana_facts.cli.main import cli
-from tests.factories import build_records
+from tests.factories import build_records, entities
 
 
 def _export(*args: str) -> Result:
@@ -101,3 +101,21 @@ def test_the_sample_folder_exports(tmp_path: Path, output_format: str) -> None:
         str(tmp_path / f"out.{output_format}"),
     )
     assert result.exit_code == 0, result.output
+
+
+def test_a_form_listed_twice_is_exported_once(tmp_path: Path) -> None:
+    # validate accepts an alias written twice; the export's key (entity, type, form) must hold.
+    listed_twice = entities()
+    listed_twice[-1]["aliases"] = ["Abdrakhmanov", "Abdrakhmanov"]
+    root = build_records(tmp_path / "records", entity_list=listed_twice)
+    target = tmp_path / "x.sqlite"
+    result = _export("--records", str(root), "--format", "sqlite", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(target) as connection:
+        forms = connection.execute(
+            "SELECT form FROM entity_forms WHERE form_type = 'alias'"
+        ).fetchall()
+    assert forms == [("Abdrakhmanov",)]
+    csv = tmp_path / "csv"
+    assert _export("--records", str(root), "--format", "csv", "-o", str(csv)).exit_code == 0
+    assert frictionless.validate(str(csv / "datapackage.json")).valid

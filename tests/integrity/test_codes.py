@@ -287,6 +287,13 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "sample-memorandum",
     ),
     (
+        "REF004",
+        _edit_claims("/claims/3/value/measure", "foreign_reportets"),
+        CLAIMS_FILE,
+        "/claims/3/value/measure",
+        "sample-reporters",
+    ),
+    (
         "SPN001",
         _edit_exemption("/not_check_worthy/0/evidence/0/exact", "Sample walks"),
         CLAIMS_FILE,
@@ -358,9 +365,10 @@ def test_a_broken_record_fails_with_its_code_at_its_place(
 
 def test_every_code_in_the_table_has_a_failing_case() -> None:
     covered = {case[0] for case in CASES}
-    # SCH007: tests/integrity/test_unreadable.py; REF003: below; ADJ001 is a report finding
-    # (tests/test_report.py).
-    missing = {row.code for row in INTEGRITY_CODES} - covered - {"SCH007", "REF003", "ADJ001"}
+    # SCH007: tests/integrity/test_unreadable.py; REF003: below; ADJ001 and ADJ002 are report
+    # findings (tests/test_report.py, tests/adjudication/).
+    report_only = {"ADJ001", "ADJ002"}
+    missing = {row.code for row in INTEGRITY_CODES} - covered - {"SCH007", "REF003", *report_only}
     assert missing == set()
 
 
@@ -374,6 +382,8 @@ def test_an_adjudication_naming_an_unknown_claim_fails_with_ref003(tmp_path: Pat
                 {
                     "fingerprint": "0123456789abcdef",
                     "code": "DAT001",
+                    "subject": "astana-round-4",
+                    "values": ["a value"],
                     "claims": ["sample-dates", "no-such-claim"],
                     "verdict": "false_positive",
                     "rationale": "test",

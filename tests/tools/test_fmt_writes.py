@@ -32,7 +32,7 @@ def _run(*args: str) -> Result:
 
 def _unformatted(records: Path) -> Path:
     """``records`` with every JSON file written on one line, and a second claims file, so that
-    ``fmt`` rewrites four files in two folders and the top level."""
+    ``fmt`` rewrites five files in two folders and the top level."""
     for path in sorted(records.rglob("*.json")):
         path.write_bytes(orjson.dumps(orjson.loads(path.read_bytes())))
     shutil.copy(records / "claims" / f"{DOC_ID}.json", records / "claims" / "second.json")
@@ -104,8 +104,8 @@ def test_each_file_is_staged_before_the_next_is_formatted(
     monkeypatch.setattr(fmt_module, "dumps_canonical", dumps)
     monkeypatch.setattr(atomic.Transaction, "stage", stage)
     result = format_records(records)
-    assert len(result.changed) == 4
-    assert events == ["format", "stage"] * 4
+    assert len(result.changed) == 5
+    assert events == ["format", "stage"] * 5
 
 
 def test_a_file_that_cannot_be_formatted_leaves_no_temporary(records: Path) -> None:

@@ -161,3 +161,42 @@ def test_release_check_holds_the_version_to_the_change(project: Path) -> None:
     passing = runner.invoke(cli, ["release-check", str(project)])
     assert passing.exit_code == 0, passing.output
     assert "last release 0.1.0; bump needed: major; bump given: major" in passing.output
+
+
+def _nest_deep(path: Path, levels: int) -> None:
+    """The value of kisi-round-8-start becomes arrays nested ``levels`` deep (the JSON parser
+    reads 1,024 levels; Python's recursion stops near 1,000)."""
+    _edit(path, lambda d: _claim(d).update(value="DEEP"))
+    text = path.read_text(encoding="utf-8").replace('"DEEP"', "[" * levels + "]" * levels, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_value_nested_deeper_than_records_allow_is_refused_with_its_code(project: Path) -> None:
+    # diff reads records as strictly as validate: nesting no records file can be written back
+    # with is SCH013 at its line and column, exit 2, never a RecursionError.
+    _nest_deep(project / KISI, 1000)
+    cli_result = CliRunner().invoke(cli, ["diff", "bundled", str(project / "records")])
+    assert cli_result.exit_code == 2, cli_result.output
+    assert "SCH013" in cli_result.stderr and Path(KISI).name in cli_result.stderr
+    assert "internal error" not in cli_result.stderr
+
+
+def test_a_value_nested_deeply_within_the_limit_is_diffed(project: Path) -> None:
+    _nest_deep(project / KISI, 200)
+    result = _diff(project)
+    (change,) = result.changes
+    assert (change.id, change.change, change.bump) == ("kisi-round-8-start", "changed", "patch")
+    deep = next(f for f in change.fields if f.pointer.startswith("/value/0/0"))
+    assert deep.pointer == "/value" + "/0" * 199 and (deep.old, deep.new) == (None, [])
+
+
+def test_a_malformed_rule_is_diffed_not_crashed_on(project: Path) -> None:
+    def spoil(data: Any) -> None:
+        data["rules"][0]["severity"] = ["error"]
+        data["rules"][0]["applies_to"] = "everything"
+        data["rules"][1]["applies_to"] = {"kinds": [{"not": "a name"}, "event_date"]}
+
+    _edit(project / "validators" / "consistency.json", spoil)
+    result = _diff(project)
+    assert {change.kind for change in result.changes} == {"rule"}
+    assert all(change.change == "changed" for change in result.changes)

@@ -1,6 +1,6 @@
 """A star of clashing values as one finding: the value that clashes with others, with all of
 them (:func:`~astana_facts.consistency.pairs.stars`), for the engines that compare values in
-pairs (quantities, instruments). Dates, durations and round order are the temporal reasoner's
+pairs (instruments). Dates, durations and round order are the temporal reasoner's
 (:mod:`astana_facts.consistency.engines.temporal`)."""
 
 from __future__ import annotations
@@ -28,6 +28,4 @@ def star_finding(
         f"{subject}: {describe_value(center[0].claim)} ({named(center)}) cannot be true with "
         f"{listed}{more}",
         str(subject),
-        center[0].claim["id"],
-        by_claims=False,
     )

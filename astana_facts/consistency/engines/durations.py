@@ -12,6 +12,7 @@ years: wars, not talks), it is measured to the publication of the duration claim
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 
@@ -69,15 +70,20 @@ def add_event(
     ongoing = set(words(parameters["ongoing_units"]))
     open_ended = all(bounds_of(g[0].claim["value"]).e_hi == LATEST for g in dates)
 
-    def until(record: ClaimRecord) -> str | None:
+    def until(record: ClaimRecord) -> tuple[dt.date, dt.date] | None:
+        """The first and last possible day of the duration's document, when it is measured
+        at its publication (claims of one value at one publication are one source)."""
         if open_ended and record.claim["value"]["unit"] in ongoing:
-            return record.document if record.document in context.published else None
+            return context.published.get(record.document)
         return None
 
     for group in by_value(durations, key=lambda r: (value_key(r), until(r))):
-        document = until(group[0])
-        node = None
-        if document is not None:
-            node = network.published(document, context.published[document])
+        published = until(group[0])
+        nodes: list[int] = []
+        facet = ""
+        if published is not None:
+            documents = sorted({record.document for record in group})
+            nodes = [network.published(document, published) for document in documents]
+            facet = f"as of {published[0]}..{published[1]}"
         days = whole_days(group[0].claim["value"], parameters)
-        network.add_duration(subject, group, days, node)
+        network.add_duration(subject, group, days, nodes, facet)

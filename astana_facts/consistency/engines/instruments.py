@@ -54,8 +54,7 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 f"{describe_value(second[0].claim)} ({second[0].claim['id']})",
                 str(key[0]),
                 facet,
-                *sorted((_label(a), _label(b))),
-                by_claims=False,
+                values=(_label(a), _label(b)),
             )
 
 

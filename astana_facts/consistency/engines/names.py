@@ -100,9 +100,7 @@ def run_similarity(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 f"(similarity {found[1]:.0f}) but is not registered: a misspelling, or a form "
                 "to add to the entity's aliases",
                 str(key[0]),
-                folded,
-                entity_id,
-                by_claims=False,
+                values=(folded, entity_id),
             )
 
 
@@ -137,5 +135,5 @@ def run_registered(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 f"({entity_id}), a registered misspelling",
                 str(key[0]),
                 entity_id,
-                by_claims=False,
+                values=shown,
             )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from astana_facts.consistency.context import Context, rule_groups
+from astana_facts.consistency.context import Context, key_part, rule_groups
 from astana_facts.consistency.findings import consistency_finding
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord
@@ -66,13 +66,12 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 yield consistency_finding(
                     rule,
                     (*first, *second),
-                    f"{key[0]}, {key[1]}s: complete lists differ: only in "
+                    f"{key[0]}, {key_part(key, 1)}s: complete lists differ: only in "
                     f"{first[0].claim['id']}: {_names(set(a - b)) or '-'}; only in "
                     f"{second[0].claim['id']}: {_names(set(b - a)) or '-'}",
                     str(key[0]),
-                    str(key[1]),
-                    *sorted((_set_key(a), _set_key(b))),
-                    by_claims=False,
+                    str(key_part(key, 1)),
+                    values=(_set_key(a), _set_key(b)),
                 )
             continue
         partials = _by_set([r for r in records if not r.claim["value"]["complete"]])
@@ -85,11 +84,10 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                     yield consistency_finding(
                         rule,
                         (*partial, *whole),
-                        f"{key[0]}, {key[1]}s: {_names(outside)} in {partial[0].claim['id']} "
+                        f"{key[0]}, {key_part(key, 1)}s: {_names(outside)} in "
+                        f"{partial[0].claim['id']} "
                         f"is not in the complete list of {whole[0].claim['id']}",
                         str(key[0]),
-                        str(key[1]),
-                        _set_key(part),
-                        _set_key(members),
-                        by_claims=False,
+                        str(key_part(key, 1)),
+                        values=(f"partial: {_set_key(part)}", f"complete: {_set_key(members)}"),
                     )

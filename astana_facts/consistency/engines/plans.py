@@ -53,4 +53,6 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 f"{key[0]}: the plan {describe_value(plan.claim)} ({plan.claim['id']}) "
                 f"{verb}: a later document reports {describe_value(report.claim)} "
                 f"({report.claim['id']})",
+                str(key[0]),
+                plan.claim["id"],  # a note is about one plan
             )

@@ -17,7 +17,7 @@ from functools import reduce
 from itertools import combinations
 from typing import Any
 
-from astana_facts.consistency.context import Context, rule_groups, words
+from astana_facts.consistency.context import Context, key_part, rule_groups, words
 from astana_facts.consistency.engines.durations import add_event, whole_days
 from astana_facts.consistency.findings import consistency_finding
 from astana_facts.consistency.timeline import (
@@ -61,8 +61,7 @@ def run_ordinals(rule: PlainRecord, context: Context) -> Iterator[Finding]:
                 (first, second),
                 f"{key[0]} is round {low} of {first.claim['value']['series']} in "
                 f"{first.claim['id']} but round {high} in {second.claim['id']}",
-                str(low),
-                str(high),
+                *map(str, key),
             )
 
 
@@ -82,8 +81,12 @@ def run_dates(rule: PlainRecord, context: Context) -> Iterator[Finding]:
             yield consistency_finding(
                 rule,
                 involved,
-                f"round {key[1]} of {key[0]} is {first} in {by_subject[first].claim['id']} and "
+                f"round {key_part(key, 1)} of {key[0]} is {first} in "
+                f"{by_subject[first].claim['id']} and "
                 f"{second} in {by_subject[second].claim['id']}, whose dates cannot be one event's",
+                *map(str, key),
+                first,
+                second,
             )
 
 
@@ -101,7 +104,9 @@ def run_series(rule: PlainRecord, context: Context) -> Iterator[Finding]:
         yield consistency_finding(
             rule,
             chosen,
-            f"document {key[0]} calls two rounds of different series round {key[1]}: {names}",
+            f"document {key[0]} calls two rounds of different series round "
+            f"{key_part(key, 1)}: {names}",
+            *map(str, key),
         )
 
 
@@ -236,7 +241,9 @@ def _may_conflict(
 def chronology_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[str, TimeNetwork]]:
     """Each series' networks (its label and the network): the whole series when it has at most
     :data:`WHOLE` ordinals, else one per window of :data:`WINDOW` consecutive ordinals; only
-    those whose rounds may conflict (:func:`_may_conflict`)."""
+    those whose rounds may conflict (:func:`_may_conflict`). Each series is counted in
+    ``context.tally``: compared, or skipped when no order of its rounds can be contradicted
+    (:func:`_unordered`)."""
     by_series = {str(key[0]): records for key, records in rule_groups(rule, context).items()}
     for entity in context.entities.values():
         if entity.get("series") and entity.get("ordinal"):
@@ -244,6 +251,11 @@ def chronology_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[s
     for series in sorted(by_series):
         rounds = series_rounds(series, by_series[series], context)
         by_subject = _by_subject(rounds)
+        reason = _unordered(by_subject, rule, context)
+        if reason is not None:
+            context.tally.skipped(reason)
+            continue
+        context.tally.compared()
         ordinals = sorted(rounds)
         reaches = {s: reach(_event_claims(s, rule, context), rule, context) for s in by_subject}
         size = len(ordinals) if len(ordinals) <= WHOLE else WINDOW
@@ -252,3 +264,25 @@ def chronology_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[s
             subjects = sorted({subject for ordinal in window for subject in rounds[ordinal]})
             if _may_conflict(subjects, reaches, by_subject):
                 yield series, _window_network(rounds, window, rule, context, by_subject)
+
+
+def _unordered(
+    by_subject: dict[str, list[tuple[int, list[ClaimRecord] | None]]],
+    rule: PlainRecord,
+    context: Context,
+) -> str | None:
+    """Why a series' rounds hold no chronology conflict whatever their values (None: they are
+    compared): one round only, or fewer than two ordinals with a dated round and no event given
+    two ordinals (order alone contradicts nothing without two dates to hold it to)."""
+    if sum(map(len, by_subject.values())) < 2:
+        return "one round only"
+    if any(len(given) > 1 for given in by_subject.values()):
+        return None
+    modalities = rule["applies_to"]["modalities"]
+    dated = {
+        ordinal
+        for subject, given in by_subject.items()
+        if context.subject_claims(subject, "event_date", modalities)
+        for ordinal, _ in given
+    }
+    return None if len(dated) >= 2 else "fewer than two dated rounds"

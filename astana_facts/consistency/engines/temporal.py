@@ -33,13 +33,14 @@ from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.engines.durations import add_event
 from astana_facts.consistency.engines.rounds import chronology_networks
 from astana_facts.consistency.findings import describe_value, grouped_finding, named
+from astana_facts.consistency.needs import ONE_CLAIM
 from astana_facts.consistency.stn import Edge, Network
 from astana_facts.consistency.timeline import (
     Source,
     TimeNetwork,
 )
 from astana_facts.findings.finding import Finding
-from astana_facts.reading.records import PlainRecord
+from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 _ROLE_ORDER = {"duration": 0, "date": 1, "ordinal": 2}
 
@@ -92,6 +93,16 @@ def _constraints(network: TimeNetwork, cycle: Sequence[Edge]) -> str:
     return "; ".join(dict.fromkeys(parts))
 
 
+def _subject(kind: str, label: str, network: TimeNetwork, groups: Sequence[Source]) -> list[str]:
+    """What a finding is about, for its fingerprint: the event (with the publication each
+    duration measured to it is measured at: each publication day is another length), or, for
+    ``chronology``, the series and the rounds whose values conflict, lowest ordinal first."""
+    if kind == "chronology":
+        rounds = {source.subject for source in groups}
+        return [label, *sorted(rounds, key=lambda s: (network.ordinals.get(s, 0), s))]
+    return [label, *sorted({source.facet for source in groups if source.facet})]
+
+
 def _finding(
     rule: PlainRecord,
     network: TimeNetwork,
@@ -99,7 +110,8 @@ def _finding(
     conflict: frozenset[int],
     label: str,
 ) -> Finding:
-    """The finding of one minimal conflict of ``network``."""
+    """The finding of one minimal conflict of ``network``, fingerprinted by its subject and the
+    values in it (:func:`~astana_facts.consistency.findings.grouped_finding`)."""
     kind = rule["parameters"]["conflict"]
     order = sorted(
         conflict,
@@ -111,24 +123,42 @@ def _finding(
     groups = [network.sources[i] for i in order]
     cycle = built.cycle(conflict) or []
     message = f"{label}: {_summary(kind, groups, cycle)}: {_constraints(network, cycle)}"
-    first = groups[0].group[0].claim["id"]
-    by_claims = kind == "chronology"
-    facets = () if by_claims else (label, first)
-    return grouped_finding(rule, [g.group for g in groups], message, *facets, by_claims=by_claims)
+    subject = _subject(kind, label, network, groups)
+    return grouped_finding(rule, [g.group for g in groups], message, *subject)
+
+
+def _skipped(kind: str, records: Sequence[ClaimRecord]) -> str | None:
+    """Why the temporal reasoner passes over an event's group of claims: it holds no
+    contradiction of the rule's kind whatever the values (None: the group is compared)."""
+    durations = sum(1 for record in records if record.claim["kind"] == "duration")
+    if kind == "dates":
+        return ONE_CLAIM if len(records) < 2 else None
+    if kind == "durations":
+        return "fewer than two duration claims" if durations < 2 else None
+    if not durations:
+        return "no duration claim"
+    return None if durations < len(records) else "no date claim"
 
 
 def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """The contradictions of the rule's ``conflict`` kind, one finding per minimal set of
-    values, per event (or, for ``chronology``, per series), in a deterministic order."""
-    if rule["parameters"]["conflict"] == "chronology":
+    values, per event (or, for ``chronology``, per series), in a deterministic order. Each
+    group is counted in ``context.tally``, compared or skipped (:func:`_skipped`)."""
+    kind = rule["parameters"]["conflict"]
+    if kind == "chronology":
         yield from _run_chronology(rule, context)
         return
     for key, records in rule_groups(rule, context).items():
+        reason = _skipped(kind, records)
+        if reason is not None:
+            context.tally.skipped(reason)
+            continue
+        context.tally.compared()
         network = TimeNetwork()
         add_event(network, str(key[0]), records, rule, context)
         built = network.network()
         for conflict in built.conflicts():
-            if _wanted(rule["parameters"]["conflict"], network, conflict):
+            if _wanted(kind, network, conflict):
                 yield _finding(rule, network, built, conflict, str(key[0]))
 
 
