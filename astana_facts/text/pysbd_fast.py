@@ -17,6 +17,11 @@ two shortcuts that cannot change the result:
   "word." stands in the line (case-folded exactly: the words are ASCII), the abbreviation's
   substitutions would change nothing and are skipped.
 
+Its segmenter then finds each sentence's characters in the line with ``re.finditer`` on the
+escaped sentence: a new pattern compiled for every distinct sentence (most of the time of a text
+of distinct paragraphs, and it evicts the rules' own patterns from ``re``'s cache, so they are
+compiled again). :class:`FastSegmenter` walks the same chain of matches with ``str.find``.
+
 ``tests/text/test_pysbd_fast.py`` checks, as a property, that the sentences equal stock pysbd's.
 """
 
@@ -26,8 +31,11 @@ import re
 from functools import cache
 from typing import Any
 
+from pysbd import Segmenter
 from pysbd.lang.english import English  # type: ignore[import-untyped]
+from pysbd.utils import TextSpan  # type: ignore[import-untyped]
 
+_SPACES = re.compile(r"\s*")
 _WORD_BEFORE_PERIOD = re.compile(r"(?:^|(?<=\s))([^\s.]+)\.")
 _PLAIN = re.compile(r"[a-z0-9]+")
 
@@ -79,12 +87,51 @@ class FastEnglish(English):  # type: ignore[misc]  # pysbd has no type informati
             return str(text)
 
 
+class FastSegmenter(Segmenter):  # type: ignore[misc]  # pysbd has no type information
+    """pysbd's segmenter, finding the sentences' characters without compiling a pattern each."""
+
+    def sentences_with_char_spans(self, sentences: list[str]) -> list[Any]:
+        r"""pysbd's method of the same name: for each sentence, the first match of
+        ``re.escape(sent) + r"\s*"`` in ``re.finditer`` order (non-overlapping, from the start
+        of the text) that ends after the sentence before it, found with ``str.find``."""
+        text: str = self.original_text
+        spans: list[Any] = []
+        prior_end = 0
+        for sent in sentences:
+            if not sent:  # an empty pattern's matches follow other rules: pysbd's own loop
+                span = _regex_span(sent, text, prior_end)
+            else:
+                span = _literal_span(sent, text, prior_end)
+            if span is not None:
+                spans.append(TextSpan(text[span[0] : span[1]], span[0], span[1]))
+                prior_end = span[1]
+        return spans
+
+
+def _literal_span(sent: str, text: str, prior_end: int) -> tuple[int, int] | None:
+    r"""The first of ``finditer(escape(sent) + r"\s*", text)`` ending after ``prior_end``: each
+    match starts at the next occurrence of ``sent`` at or after the end of the one before."""
+    position = 0
+    while (start := text.find(sent, position)) != -1:
+        end = _SPACES.match(text, start + len(sent)).end()  # type: ignore[union-attr]
+        if end > prior_end:
+            return start, end
+        position = end
+    return None
+
+
+def _regex_span(sent: str, text: str, prior_end: int) -> tuple[int, int] | None:
+    """pysbd's own search, for the sentence a literal search cannot stand for."""
+    for match in re.finditer(re.escape(sent) + r"\s*", text):
+        if match.end() > prior_end:
+            return match.start(), match.end()
+    return None
+
+
 @cache
 def segmenter() -> Any:
-    """A pysbd segmenter with character spans and the linear abbreviation pass (one, reused)."""
-    import pysbd
-
-    found = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    """A pysbd segmenter with character spans and the linear passes (one, reused)."""
+    found = FastSegmenter(language="en", clean=False, char_span=True)
     found.language_module = FastEnglish
     return found
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from astana_facts.text.pysbd_fast import segmenter, stock_segmenter
@@ -78,3 +78,52 @@ def test_an_abbreviation_dense_line_equals_stock_pysbd() -> None:
     unit = "Mr. A. B. Smith et al. vs. Dr. C. D. Jones, No. 5 St. Petersburg Ave. met Dec. 22. "
     line = unit * 40
     assert spans(segmenter().segment(line)) == spans(stock_segmenter().segment(line))
+
+
+# Character spans: pysbd finds each sentence with ``re.finditer`` on the escaped sentence; the
+# fast segmenter walks the same chain of matches with ``str.find``. Texts over a small alphabet
+# with white space of several kinds, and sentences cut from them (repeated, overlapping
+# themselves, ending in white space, empty) or not in them, make the chains differ if anything
+# does.
+SMALL = st.text(alphabet="ab. \t\u3000\r", max_size=30)
+
+
+@st.composite
+def text_and_sentences(draw: st.DrawFn) -> tuple[str, list[str]]:
+    text = draw(SMALL)
+    cut = st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).map(
+        lambda bounds: text[min(bounds) : max(bounds)]
+    )
+    return text, draw(st.lists(st.one_of(cut, SMALL), max_size=10))
+
+
+@given(text_and_sentences())
+@example(("aaa", ["aa", "aa"]))  # the second "aa" is not found: matches do not overlap
+@example(("a a a", ["a", "a", "a", "a"]))
+@example(("ab  ab", ["", "ab", " ", "ab"]))
+@example((" a  a", [" a", " a"]))  # the next search starts after the white space matched
+def test_the_character_spans_equal_stock_pysbd_for_any_sentences(
+    case: tuple[str, list[str]],
+) -> None:
+    text, sentences = case
+    fast, stock = segmenter(), stock_segmenter()
+    fast.original_text = stock.original_text = text
+    assert spans(fast.sentences_with_char_spans(sentences)) == spans(
+        stock.sentences_with_char_spans(sentences)
+    )
+
+
+# Paragraphs: sentences of abbreviation-dense words, some repeated word for word, joined by
+# spaces (a paragraph of prose, where each sentence is looked up after the one before).
+SENTENCES = st.lists(WORDS, min_size=1, max_size=12).map(lambda words: " ".join(words) + ".")
+PARAGRAPHS = st.lists(SENTENCES, max_size=8).flatmap(
+    lambda sentences: (
+        st.lists(st.sampled_from(sentences), max_size=12) if sentences else st.just([])
+    )
+)
+
+
+@given(PARAGRAPHS)
+def test_paragraphs_with_repeated_sentences_equal_stock_pysbd(sentences: list[str]) -> None:
+    paragraph = " ".join(sentences)
+    assert spans(segmenter().segment(paragraph)) == spans(stock_segmenter().segment(paragraph))
