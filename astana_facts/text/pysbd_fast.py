@@ -38,6 +38,14 @@ from pysbd.utils import TextSpan  # type: ignore[import-untyped]
 _SPACES = re.compile(r"\s*")
 _WORD_BEFORE_PERIOD = re.compile(r"(?:^|(?<=\s))([^\s.]+)\.")
 _PLAIN = re.compile(r"[a-z0-9]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+# pysbd's patterns for the period after an abbreviation, ``(?<=\s{abbr})\.(?=…)``, start with a
+# look-behind, so ``re`` tries them at every position of the line; written ``\.(?<=\s{abbr}\.)
+# (?=…)`` they match the same periods, and ``re`` jumps from one "." to the next.
+_AFTER_PREPOSITIVE = r"\.(?<=\s{abbr}\.)(?=(\s|:\d+))"
+_AFTER_NUMBER_ABBR = r"\.(?<=\s{abbr}\.)(?=(\s\d|\s+\())"
+_AFTER_OTHER = r"\.(?<=\s{abbr}\.)(?=((\.|\:|-|\?|,)|(\s([a-z]|I\s|I'm|I'll|\d|\())))"
 
 
 def _words_before_periods(text: str) -> set[str] | None:
@@ -54,25 +62,28 @@ class FastEnglish(English):  # type: ignore[misc]  # pysbd has no type informati
 
     class AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
         def search_for_abbreviations_in_string(self, text: str) -> str:
-            """pysbd's method of the same name, with the two shortcuts of the module's doc."""
+            """pysbd's method of the same name, with the shortcuts of the module's doc."""
             lowered = text.lower()
             before_periods = _words_before_periods(text)
+            ascii_line = _ascii_like(text)
             for abbr in self.lang.Abbreviation.ABBREVIATIONS:
                 stripped = abbr.strip()
                 if stripped not in lowered:
                     continue
-                if (
-                    before_periods is not None
-                    and _PLAIN.fullmatch(stripped)
-                    and stripped not in before_periods
-                ):
+                plain = _PLAIN.fullmatch(stripped) is not None
+                if before_periods is not None and plain and stripped not in before_periods:
                     continue
-                text = self._replace_occurrences(text, stripped)
+                if ascii_line and plain:
+                    occurrences = _plain_occurrences(text, lowered, stripped)
+                else:
+                    occurrences = re.findall(
+                        rf"(?:^|\s|\r|\n){stripped}", text, flags=re.IGNORECASE
+                    )
+                text = self._replace_occurrences(text, stripped, occurrences)
             return text
 
-        def _replace_occurrences(self, text: str, stripped: str) -> str:
+        def _replace_occurrences(self, text: str, stripped: str, occurrences: list[str]) -> str:
             """pysbd's loop over one abbreviation's occurrences, each distinct one once."""
-            occurrences = re.findall(rf"(?:^|\s|\r|\n){stripped}", text, flags=re.IGNORECASE)
             # pysbd's pattern for the character after an occurrence looks behind for a literal
             # "{abbr} " (its braces are not a quantifier): without a "{" it finds nothing.
             next_word_start = r"(?<={" + str(re.escape(stripped)) + "} ).{1}"
@@ -85,6 +96,55 @@ class FastEnglish(English):  # type: ignore[misc]  # pysbd has no type informati
                     done.add(key)
                     text = self.scan_for_replacements(text, occurrence, index, next_chars)
             return str(text)
+
+        def scan_for_replacements(self, txt: str, am: str, ind: int, char_array: list[str]) -> str:
+            """pysbd's method of the same name, its patterns starting at the period (see
+            :data:`_AFTER_PREPOSITIVE`): the same substitutions, found by a fast search."""
+            char = char_array[ind] if ind < len(char_array) else ""
+            abbr = am.strip()
+            lowered = abbr.lower()
+            prepositive = lowered in self.lang.Abbreviation.PREPOSITIVE_ABBREVIATIONS
+            if str(char).isupper() and not prepositive:
+                return txt
+            if prepositive:
+                pattern = _AFTER_PREPOSITIVE.format(abbr=abbr)
+            elif lowered in self.lang.Abbreviation.NUMBER_ABBREVIATIONS:
+                pattern = _AFTER_NUMBER_ABBR.format(abbr=abbr)
+            else:
+                pattern = _AFTER_OTHER.format(abbr=re.escape(abbr))
+            # pysbd prepends a space so that the look-behind's white space matches at the start.
+            return re.sub(pattern, "∯", " " + txt)[1:]
+
+
+def _ascii_like(text: str) -> bool:
+    """Whether ``text`` matches a word of ASCII letters case-insensitively only where its lower
+    case holds the word: its characters are ASCII or uncased (pysbd's own markers, such as "∯",
+    white space). A cased one can match an ASCII letter (``ſ`` matches ``s``, ``K`` ``k``)."""
+    return text.isascii() or all(
+        char.lower() == char == char.upper() for char in set(_NON_ASCII.findall(text))
+    )
+
+
+def _plain_occurrences(text: str, lowered: str, stripped: str) -> list[str]:
+    r"""``re.findall(r"(?:^|\s|\r|\n)" + stripped, text, flags=re.IGNORECASE)`` for a word of
+    ASCII letters and digits in a line :func:`_ascii_like` (``lowered``, its lower case; the
+    line differs from it since only by "∯" for "."): the same case-insensitive, non-overlapping
+    matches, found with ``str.find``. A match starts at the start of the line, or at white
+    space just before an occurrence, at or after the end of the match before it."""
+    found: list[str] = []
+    end = 0
+    if lowered.startswith(stripped):
+        found.append(text[: len(stripped)])
+        end = len(stripped)
+    start = lowered.find(stripped, end + 1)
+    while start != -1:
+        if text[start - 1].isspace():
+            end = start + len(stripped)
+            found.append(text[start - 1 : end])
+            start = lowered.find(stripped, end + 1)
+        else:
+            start = lowered.find(stripped, start + 1)
+    return found
 
 
 class FastSegmenter(Segmenter):  # type: ignore[misc]  # pysbd has no type information

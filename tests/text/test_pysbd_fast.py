@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given
 from hypothesis import strategies as st
+from pysbd.lang.english import English  # type: ignore[import-untyped]
 
-from astana_facts.text.pysbd_fast import segmenter, stock_segmenter
+from astana_facts.text.pysbd_fast import (
+    FastEnglish,
+    _ascii_like,
+    _plain_occurrences,
+    segmenter,
+    stock_segmenter,
+)
 
 # Abbreviations of pysbd's list in every spelling its rules treat apart (prepositive, before a
 # number, dotted, case variants, a look-alike "ſ" that matches "s" case-insensitively, the
@@ -127,3 +136,35 @@ PARAGRAPHS = st.lists(SENTENCES, max_size=8).flatmap(
 def test_paragraphs_with_repeated_sentences_equal_stock_pysbd(sentences: list[str]) -> None:
     paragraph = " ".join(sentences)
     assert spans(segmenter().segment(paragraph)) == spans(stock_segmenter().segment(paragraph))
+
+
+# The abbreviation pass's own pieces, against pysbd's: the occurrences of a plain abbreviation
+# found with ``str.find`` (in lines whose characters cannot match an ASCII letter other than by
+# their lower case), and the substitutions after an abbreviation found from the period.
+ODD = st.text(alphabet="mrNOoPp .\t\x1c\u3000∯♨ſKİı", max_size=30)
+
+
+@given(ODD, st.sampled_from(["mr", "no", "p", "pp", "nos", "op"]))
+@example("mr mr  MR\tmr.mrmr", "mr")
+@example("ppp pp", "pp")
+def test_plain_occurrences_equal_pysbd_findall(text: str, word: str) -> None:
+    expected = re.findall(rf"(?:^|\s|\r|\n){word}", text, flags=re.IGNORECASE)
+    if _ascii_like(text):
+        assert _plain_occurrences(text, text.lower(), word) == expected
+    else:
+        assert any(char in text for char in "ſKİı")
+
+
+OCCURRENCES = st.sampled_from(["Mr", " Mr", "\nmr", " No", "no", " pp", " Dr", " e.g", " U.S", "x"])
+AFTER = st.lists(st.sampled_from(["A", "b", "", "{"]), max_size=3)
+
+
+@given(LINES, OCCURRENCES, st.integers(0, 3), AFTER)
+def test_replacements_after_an_abbreviation_equal_pysbd(
+    line: str, occurrence: str, index: int, after: list[str]
+) -> None:
+    fast = FastEnglish.AbbreviationReplacer(line, FastEnglish)
+    stock = English.AbbreviationReplacer(line, English)
+    assert fast.scan_for_replacements(line, occurrence, index, after) == (
+        stock.scan_for_replacements(line, occurrence, index, after)
+    )
