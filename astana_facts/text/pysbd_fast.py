@@ -5,7 +5,7 @@ of its list that occurs in a line, one ``re.sub`` over the whole line **per occu
 line dense with abbreviations ("Mr. A. B. Smith et al. vs. Dr. …") that is quadratic, and it is
 most of pysbd's time on any line. This subclass (hooked in through the language class's
 ``AbbreviationReplacer``, the way pysbd's own languages specialise it) does the same work with
-two shortcuts that cannot change the result:
+shortcuts that cannot change the result:
 
 * **one substitution per distinct occurrence.** Each substitution turns a ``.`` that follows
   the occurrence into ``∯``; repeating it (or running it after another abbreviation's) finds no
@@ -16,6 +16,13 @@ two shortcuts that cannot change the result:
   the abbreviation, which must stand after white space or at the start. When no such
   "word." stands in the line (case-folded exactly: the words are ASCII), the abbreviation's
   substitutions would change nothing and are skipped.
+* **occurrences found with** ``str.find``. pysbd finds an abbreviation's occurrences with a
+  case-insensitive ``re.findall`` that tries every position of the line. For a word of ASCII
+  letters and digits in a line without a cased non-ASCII character (the look-alikes), the
+  occurrences in the line's lower case are the same matches (:func:`_plain_occurrences`).
+* **substitutions searched from the period.** pysbd's patterns begin with a look-behind, which
+  ``re`` tries at every position; the same patterns begun at the period match the same periods
+  and let ``re`` jump from one period to the next.
 
 Its segmenter then finds each sentence's characters in the line with ``re.finditer`` on the
 escaped sentence: a new pattern compiled for every distinct sentence (most of the time of a text
