@@ -658,6 +658,13 @@ def generate(root: Path, claims: int, seed: int) -> Generated:
             "$schema": "../schemas/adjudications.schema.json",
             "adjudications": [],
         },
+        "measures.json": {
+            "$schema": "../schemas/measures.schema.json",
+            "measures": [
+                {"id": measure, "description": f"The number of {noun}."}
+                for measure, noun in _MEASURES
+            ],
+        },
     }
     for name, payload in top_level.items():
         raw = dumps_canonical(payload)
