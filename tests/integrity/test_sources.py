@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from astana_facts import validate
 from astana_facts.findings.finding import Finding
-from astana_facts.integrity.sources import check_invisible
+from astana_facts.integrity.sources import _STRAY_INVISIBLE, _STRAY_INVISIBLE_UTF8, check_invisible
 from astana_facts.text.visible import name
 from tests.factories import DOC_ID, TEXT, build_records, claims, metadata
 
@@ -94,3 +94,25 @@ def test_a_bom_in_a_records_folder_is_named_beside_the_span_errors(tmp_path: Pat
 def test_the_bundled_texts_have_no_invisible_character_finding() -> None:
     codes = _codes(validate())
     assert "SRC007" not in codes and "SRC008" not in codes
+
+
+def test_the_utf8_pattern_matches_exactly_the_characters_of_the_text_pattern() -> None:
+    planes = [*range(0xD800), *range(0xE000, 0x10000), *range(0xE0000, 0xE0100)]
+    for code_point in planes:
+        character = chr(code_point)
+        in_text = _STRAY_INVISIBLE.fullmatch(character) is not None
+        in_bytes = _STRAY_INVISIBLE_UTF8.fullmatch(character.encode("utf-8")) is not None
+        assert in_text == in_bytes, hex(code_point)
+
+
+@given(
+    st.text(st.characters(codec="utf-8"), max_size=40),
+    st.lists(st.sampled_from(["\ufeff", "\u200b", "\u202e", "\u2063", "\U000e0041", "a"])),
+)
+def test_the_findings_are_the_same_whether_the_bytes_or_the_text_are_searched(
+    text: str, inserted: list[str]
+) -> None:
+    text = "".join(inserted) + text + "".join(inserted)
+    from_text = list(check_invisible("doc", text, "doc.txt"))
+    from_bytes = list(check_invisible("doc", text, "doc.txt", text.encode("utf-8")))
+    assert from_bytes == from_text
