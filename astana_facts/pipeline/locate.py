@@ -6,8 +6,9 @@ pointers into lines, once, at the end of the pipeline, by one strategy per file:
 1. a pointer that names a record whose line the reading stage already knows (a claim of a file in
    the canonical layout, :attr:`~astana_facts.reading.records.Site.line`) takes that line;
 2. otherwise the file is read again, once: when it is in the canonical layout and every pointer
-   names an item of a top-level array, a scan of its bytes finds the lines; else a full source
-   map does.
+   names an item of a top-level array, a scan of its bytes finds the lines; when it is in the
+   canonical layout otherwise, a walk over its value (:mod:`astana_facts.jsonio.
+   canonical_positions`); else a full source map of its text.
 
 Only files with findings are read again, so a clean folder costs nothing here. Findings that the
 parser already placed (a syntax error, a duplicate key) keep their line.
@@ -20,10 +21,12 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import orjson
 
 from astana_facts.findings.finding import Finding
+from astana_facts.jsonio.canonical_positions import canonical_source_map
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.positions import (
     CANONICAL_ITEM_COLUMN,
@@ -79,10 +82,13 @@ def _from_file(file: str, root: Path, findings: list[Finding], indexes: list[int
     raw = read_bytes(path, root=root if inside else path.parent)
     if isinstance(raw, ReadError):
         return chosen
-    scanned = _scan(chosen, raw)
-    if scanned is not None:
-        return scanned
-    source_map = build_source_map(raw)
+    data = _canonical_data(raw)
+    if data is not None:
+        scanned = _scan(chosen, raw, data)
+        if scanned is not None:
+            return scanned
+    # A canonical file's positions follow from its value (a walk, not a parse of the text).
+    source_map = build_source_map(raw) if data is None else canonical_source_map(data)
     located = []
     for finding in chosen:
         position = source_map.locate_key(finding.pointer or "")
@@ -90,18 +96,22 @@ def _from_file(file: str, root: Path, findings: list[Finding], indexes: list[int
     return located
 
 
-def _scan(findings: list[Finding], raw: bytes) -> list[Finding] | None:
-    """``findings`` located by scanning ``raw``, when it is in the canonical layout (two-space
-    indent, one value per line) and every pointer names an item of a top-level array (a claim,
-    an adjudication); None otherwise."""
-    items = [_ITEM.match(finding.pointer or "") for finding in findings]
-    if not all(items):
-        return None
+def _canonical_data(raw: bytes) -> Any:
+    """The parsed value of ``raw`` when ``raw`` is in the canonical layout (two-space indent,
+    one value per line), else None."""
     try:
         data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
+        return data if dumps_canonical_layout(data) == raw else None
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
         return None
-    if not isinstance(data, dict) or dumps_canonical_layout(data) != raw:
+
+
+def _scan(findings: list[Finding], raw: bytes, data: Any) -> list[Finding] | None:
+    """``findings`` located by scanning ``raw`` (in the canonical layout, parsed as ``data``)
+    when every pointer names an item of a top-level array (a claim, an adjudication); None
+    otherwise."""
+    items = [_ITEM.match(finding.pointer or "") for finding in findings]
+    if not all(items) or not isinstance(data, dict):
         return None
     lines: dict[str, list[int] | None] = {}
     located = []
