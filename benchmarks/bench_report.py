@@ -3,13 +3,17 @@
 Not a test: it measures, prints and always exits 0. For each size N (default 10,000 and 100,000
 claims) it writes a records folder whose claims are true of a generated world (three series of
 100 rounds with dates, lengths, counts, guarantors and a signed memorandum each), except for
-contradictions planted at a known rate (``--rate``, default 1%): a date span moved, a duration
-lengthened, a count inflated, a guarantor swapped, a signature moved. Each planted claim comes
-with a true claim it contradicts, so every plant is detectable. Then, each in a fresh process:
+contradictions planted at a known rate (``--rate``, default 1%), of every kind the rules find: a
+date span moved (DAT001), a duration lengthened (DUR001), a count inflated (QTY001), a guarantor
+swapped (PAR001), a signature moved (INS001), a duration beyond another duration (DUR002), a round
+dated before the round below it (RND003), and a three-claim contradiction (DUR001: a start, a
+duration and a "day within" each pair of which can hold). Each planted claim comes with the true
+claims it contradicts, so every plant is detectable; it is found when a finding of its rule code
+cites the claims it must (:data:`PLANTS`). Then, each in a fresh process:
 
 * the floor: read every JSON file of the folder and ``orjson.loads`` it;
 * ``run(folder, consistency=True)`` rendered as JSON: time, peak memory, and the share of planted
-  contradictions found with the planted rule code and claim;
+  contradictions found with the planted rule code and claims, in all and per kind;
 
 and the targets of the consistency issue: report at 100k claims within 4x the floor,
 time(100k)/time(10k) at most 12, peak memory under 600 MB, every planted contradiction found.
@@ -44,7 +48,12 @@ CONTEXT = 32
 SERIES = ("astana", "geneva", "sochi")
 ROUNDS_PER_SERIES = 100
 STATES = [f"state-{index:02d}" for index in range(12)]
-PLANTS = ("DAT001", "DUR001", "QTY001", "PAR001", "INS001")
+#: The kinds of plant: each kind's rule code is the part before any ``-``. A plant of the first
+#: five (a false claim against one true one) is found when a finding of its code cites the planted
+#: claim; of ``RND003`` and ``DUR001-three``, when one finding of its code cites every claim of
+#: the plant (so a pairwise finding against the false claim does not count).
+PLANTS = ("DAT001", "DUR001", "QTY001", "PAR001", "INS001", "DUR002", "RND003", "DUR001-three")
+WHOLE_PLANTS = ("RND003", "DUR001-three")
 FLOOR_FACTOR, SCALING, PEAK_MB = 4.0, 12.0, 600.0
 
 
@@ -217,6 +226,50 @@ def counterpart(round_: Round, code: str) -> tuple[str, dict[str, Any], str]:
     return "instrument", value, f"signed the memorandum on {round_.start}"
 
 
+Draft = tuple[Round, str, dict[str, Any], str]
+
+
+def _round_number(round_: Round) -> Draft:
+    value = {"series": round_.series, "ordinal": round_.ordinal}
+    return round_, "round_number", value, f"round number {round_.ordinal}"
+
+
+def plant(round_: Round, kind: str, rounds: dict[tuple[str, int], Round]) -> list[Draft]:
+    """The claims of one plant of ``kind`` about ``round_``, the false one first: the planted
+    claim and its counterpart, or, for the kinds that need more, every claim of the
+    contradiction. ``rounds`` finds a round by series and ordinal."""
+    if kind in PLANTS[:5]:
+        return [(round_, *planted_claim(round_, kind)), (round_, *counterpart(round_, kind))]
+    length = (round_.end - round_.start).days + 1
+    if kind == "DUR002":
+        beyond = {"bound": "at_least", "value": length + 1}
+        exact = {"bound": "exact", "value": length}
+        return [
+            (round_, "duration", {"unit": "day", "amount": beyond}, f"day {length + 1} of talks"),
+            (round_, "duration", {"unit": "day", "amount": exact}, f"the {length}-day talks"),
+        ]
+    if kind == "RND003":
+        upper = round_ if round_.ordinal > 1 else rounds[(round_.series, 2)]
+        lower = rounds[(upper.series, upper.ordinal - 1)]
+        start = lower.start - dt.timedelta(days=20)
+        end = start + dt.timedelta(days=(upper.end - upper.start).days)
+        full = {**_days(lower.start, lower.end), "stance": "full_span"}
+        return [
+            (upper, "event_date", {**_days(start, end), "stance": "full_span"}, f"met {start}"),
+            _round_number(upper),
+            (lower, "event_date", full, f"met from {lower.start} to {lower.end}"),
+            _round_number(lower),
+        ]
+    late = round_.end + dt.timedelta(days=1)
+    exact = {"bound": "exact", "value": length}
+    return [
+        (round_, "event_date", {**_days(late, late), "stance": "day_within"}, f"sat on {late}"),
+        (round_, "event_date", {**_days(round_.start, round_.start), "stance": "start"},
+         f"started on {round_.start}"),
+        (round_, "duration", {"unit": "day", "amount": exact}, f"the {length}-day talks"),
+    ]  # fmt: skip
+
+
 def _claim(claim_id: str, round_: Round, kind: str, value: dict[str, Any]) -> dict[str, Any]:
     subject = f"memo-{round_.id}" if kind == "instrument" else round_.id
     return {
@@ -229,32 +282,52 @@ def _claim(claim_id: str, round_: Round, kind: str, value: dict[str, Any]) -> di
     }
 
 
-def generate(root: Path, size: int, rate: float, seed: int) -> list[dict[str, str]]:
-    """Write the records folder; return the planted contradictions (code and claim id)."""
+def _drafts(
+    rng: random.Random,
+    rounds: list[Round],
+    by_ordinal: dict[tuple[str, int], Round],
+    room: int,
+    rate: float,
+) -> tuple[list[Draft], str | None]:
+    """The next claims to write (at most ``room``) and the kind of plant they are, if any."""
+    round_ = rng.choice(rounds)
+    drafts: list[Draft] = [(round_, *true_claim(round_, rng))]
+    if rng.random() < rate:
+        kind = rng.choice(PLANTS)
+        planted = plant(round_, kind, by_ordinal)
+        if len(planted) <= room:
+            return planted, kind
+    return drafts, None
+
+
+def generate(root: Path, size: int, rate: float, seed: int) -> list[dict[str, Any]]:
+    """Write the records folder; return the planted contradictions (kind, rule code, the planted
+    claim's id and the ids of the claims a finding of the code must cite)."""
     rng = random.Random(seed)
     rounds = build_rounds(rng)
+    by_ordinal = {(r.series, r.ordinal): r for r in rounds}
     (root / "sources").mkdir(parents=True)
     (root / "claims").mkdir()
-    planted: list[dict[str, str]] = []
+    planted: list[dict[str, Any]] = []
     written = 0
     for index in range(-(-size // CLAIMS_PER_DOCUMENT)):
         document = f"report-{index:05d}"
         pieces: list[str] = [f"Dispatch {index}\n\n"]
         length = len(pieces[0])
         claims: list[dict[str, Any]] = []
-        while len(claims) < min(CLAIMS_PER_DOCUMENT, size - written):
-            round_ = rng.choice(rounds)
-            drafts = [true_claim(round_, rng)]
-            if rng.random() < rate and len(claims) + 2 <= CLAIMS_PER_DOCUMENT:
-                code = rng.choice(PLANTS)
-                drafts = [planted_claim(round_, code), counterpart(round_, code)]
-                planted.append({"code": code, "claim": f"{document}-{len(claims):03d}"})
-            for kind, value, words in drafts:
+        while (room := min(CLAIMS_PER_DOCUMENT, size - written) - len(claims)) > 0:
+            drafts, kind = _drafts(rng, rounds, by_ordinal, room, rate)
+            if kind is not None:
+                ids = [f"{document}-{len(claims) + i:03d}" for i in range(len(drafts))]
+                must = ids if kind in WHOLE_PLANTS else ids[:1]
+                code = kind.split("-")[0]
+                planted.append({"kind": kind, "code": code, "claim": ids[0], "claims": must})
+            for round_, kind_, value, words in drafts:
                 sentence = f"Reporters wrote that the {round_.id} {words}. "
                 start = length + sentence.index(words)
                 pieces.append(sentence)
                 length += len(sentence)
-                claim = _claim(f"{document}-{len(claims):03d}", round_, kind, value)
+                claim = _claim(f"{document}-{len(claims):03d}", round_, kind_, value)
                 claim["evidence"] = [{"start": start, "end": start + len(words), "exact": words}]
                 claims.append(claim)
         written += len(claims)
@@ -308,13 +381,25 @@ report = run(sys.argv[1], consistency=True)
 rendered = render("report", "json", report, RenderContext())
 seconds = time.perf_counter() - start
 planted = json.load(open(sys.argv[2], encoding="utf-8"))
-found = {(f.code, claim) for f in report.findings for claim in f.claims}
-hits = sum((p["code"], p["claim"]) in found for p in planted)
+cited = {}
+for f in report.findings:
+    for claim in f.claims:
+        cited.setdefault((f.code, claim), []).append(set(f.claims))
+kinds = {}
+for p in planted:
+    hit = any(set(p["claims"]) <= c for c in cited.get((p["code"], p["claim"]), []))
+    share = kinds.setdefault(p["kind"], [0, 0])
+    share[0] += hit
+    share[1] += 1
+    if not hit:
+        print("missed:", json.dumps(p), file=sys.stderr)
+hits = sum(h for h, _ in kinds.values())
 codes = {}
 for f in report.findings:
     codes[f.code] = codes.get(f.code, 0) + 1
 print(json.dumps({"seconds": seconds, "findings": len(report.findings), "hits": hits,
-                  "planted": len(planted), "codes": codes, "bytes": len(rendered)}))
+                  "planted": len(planted), "codes": codes, "bytes": len(rendered),
+                  "kinds": kinds}))
 """
 
 
@@ -352,6 +437,11 @@ def measure(size: int, rate: float, seed: int, workdir: Path, repeat: int = 3) -
         f"  planted found: {result['hits']}/{result['planted']}; "
         f"report/floor = {result['seconds'] / floor_seconds:.1f}x"
     )
+    for kind in PLANTS:
+        hit, total = result["kinds"].get(kind, [0, 0])
+        print(f"    {kind:<13} {hit}/{total}")
+    if run.stderr.strip():
+        print("  " + run.stderr.strip()[-2000:].replace("\n", "\n  "))
     return {"size": size, "floor": floor_seconds, "peak": run.peak_mb, **result}
 
 
