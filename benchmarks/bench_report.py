@@ -387,8 +387,9 @@ for f in report.findings:
         cited.setdefault((f.code, claim), []).append(set(f.claims))
 kinds = {}
 for p in planted:
-    hit = any(set(p["claims"]) <= c for c in cited.get((p["code"], p["claim"]), []))
-    share = kinds.setdefault(p["kind"], [0, 0])
+    claims = set(p.get("claims", [p["claim"]]))  # (older folders name one claim per plant)
+    hit = any(claims <= c for c in cited.get((p["code"], p["claim"]), []))
+    share = kinds.setdefault(p.get("kind", p["code"]), [0, 0])
     share[0] += hit
     share[1] += 1
     if not hit:
