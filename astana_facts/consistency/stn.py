@@ -18,7 +18,7 @@ oracle.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 ORIGIN = 0
@@ -115,6 +115,8 @@ class Network:
             else:
                 self.background.append(edge)
         self.sources = sorted({s for e in self.stated() for s in e.sources})
+        self.complete = True
+        """Whether the last :meth:`conflicts` walked its tree to the end (found every one)."""
 
     def stated(self) -> list[Edge]:
         """Every edge that some source states."""
@@ -157,6 +159,7 @@ class Network:
         queue: deque[frozenset[int]] = deque([frozenset()])
         seen: set[frozenset[int]] = set()
         checks = visits = 0
+        self.complete = False
         while queue and visits < limit * 8:
             visits += 1
             removed = queue.popleft()
@@ -177,4 +180,43 @@ class Network:
                     break  # the background alone is inconsistent: nothing to blame
                 found.append(conflict)
             queue.extend(removed | {source} for source in sorted(conflict))
+        else:
+            self.complete = not queue
         return found
+
+    def cover(
+        self,
+        found: Sequence[frozenset[int]],
+        wanted: Callable[[frozenset[int]], bool],
+        limit: int = SEARCHES,
+    ) -> list[frozenset[int]]:
+        """More minimal conflicts, after a :meth:`conflicts` search cut short: for each source
+        in no ``wanted`` conflict yet, one found by exchanging it for one source of a wanted
+        conflict already known (its neighbours: a network with many independent contradictions
+        holds many conflicts that differ in one source, such as two accounts of the same date).
+
+        The rest of a minimal conflict holds together, so if it contradicts the new source, every
+        conflict of the two holds the new source, and the negative cycle shrinks to one
+        (:meth:`minimise`). Sources and conflicts are tried in order, and the conflicts found
+        here are tried too; at most ``limit`` checks (and those of shrinking), so the work stays
+        linear in the sources and the result deterministic."""
+        known = [conflict for conflict in found if wanted(conflict)]
+        covered = {source for conflict in known for source in conflict}
+        extra: list[frozenset[int]] = []
+        checks = 0
+        for source in self.sources:
+            for conflict in known:
+                if source in covered or checks >= limit:
+                    break
+                for other in sorted(conflict):
+                    checks += 1
+                    cycle = self.cycle((conflict - {other}) | {source})
+                    if cycle is None:
+                        continue
+                    new = self.minimise(cycle)
+                    if new and new not in known and new not in found and wanted(new):
+                        extra.append(new)
+                        known.append(new)
+                        covered |= new
+                        break
+        return extra
