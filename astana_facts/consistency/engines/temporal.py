@@ -144,9 +144,14 @@ def _conflicts(kind: str, network: TimeNetwork, built: Network) -> list[frozense
     """The network's minimal conflicts; when their search was cut short, more, so that each
     group in some conflict the rule reports is in at least one (:meth:`Network.cover`)."""
     found = built.conflicts()
-    if built.complete:
+    if built.complete or kind != "chronology":
         return found
-    return found + built.cover(found, lambda conflict: _wanted(kind, network, conflict))
+
+    def part(source: int) -> str | None:
+        group = network.sources[source]
+        return None if group.role == "ordinal" else group.subject
+
+    return found + built.cover(found, lambda conflict: _wanted(kind, network, conflict), part)
 
 
 def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
