@@ -218,7 +218,7 @@ class Network:
                 covered = {s for conflict in known for s in conflict}
                 if source in covered or budget[0] <= 0:
                     continue
-                new = self._exchanged(source, known, budget)
+                new = self._exchanged(source, known, wanted, budget)
                 if new is None:
                     new = self._spanning(source, parts, part(source), budget)
                 if new and new not in known and new not in found and wanted(new):
@@ -227,17 +227,26 @@ class Network:
         return extra
 
     def _exchanged(
-        self, source: int, known: list[frozenset[int]], budget: list[int]
+        self,
+        source: int,
+        known: list[frozenset[int]],
+        wanted: Callable[[frozenset[int]], bool],
+        budget: list[int],
     ) -> frozenset[int] | None:
-        """A minimal conflict of ``source`` with all but one source of a known one, or None."""
+        """A new wanted minimal conflict of ``source`` with all but one source of a known one,
+        or None."""
         for conflict in known:
             for other in sorted(conflict):
                 if budget[0] <= 0:
                     return None
                 budget[0] -= 1
                 cycle = self.cycle((conflict - {other}) | {source})
-                if cycle is not None:
-                    return self.minimise(cycle)
+                if cycle is None:
+                    continue
+                new = self.minimise(cycle)
+                budget[0] -= len(new)
+                if new not in known and wanted(new):
+                    return new
         return None
 
     def _spanning(
