@@ -18,7 +18,7 @@ oracle.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 ORIGIN = 0
@@ -115,6 +115,10 @@ class Network:
             else:
                 self.background.append(edge)
         self.sources = sorted({s for e in self.stated() for s in e.sources})
+        self.complete = True
+        """Whether the last :meth:`conflicts` walked its tree to the end (found every one)."""
+        self._greedy: dict[tuple[str, int | None], set[int]] = {}
+        """:meth:`cover`'s greedy consistent set of a part, by part and starting source."""
 
     def stated(self) -> list[Edge]:
         """Every edge that some source states."""
@@ -157,6 +161,7 @@ class Network:
         queue: deque[frozenset[int]] = deque([frozenset()])
         seen: set[frozenset[int]] = set()
         checks = visits = 0
+        self.complete = False
         while queue and visits < limit * 8:
             visits += 1
             removed = queue.popleft()
@@ -177,4 +182,102 @@ class Network:
                     break  # the background alone is inconsistent: nothing to blame
                 found.append(conflict)
             queue.extend(removed | {source} for source in sorted(conflict))
+        else:
+            self.complete = not queue
         return found
+
+    def cover(
+        self,
+        found: Sequence[frozenset[int]],
+        wanted: Callable[[frozenset[int]], bool],
+        part: Callable[[int], str | None],
+        limit: int = SEARCHES,
+    ) -> list[frozenset[int]]:
+        """More minimal conflicts, after a :meth:`conflicts` search cut short, so that a source in
+        no ``wanted`` conflict yet gets one where these two cheap searches find it.
+
+        ``part`` names each source's part (an event), or None for a source that joins parts (an
+        ordinal); a wanted conflict is one that is not wholly in one part. First, a source is
+        exchanged for one source of a wanted conflict already known: the rest holds together,
+        so if it contradicts the new source, every conflict of the two holds that source.
+        Else every part is cut to a greedy largest consistent set of its sources (the source's
+        own part's starting from the source), with every joining source: any conflict left
+        spans parts, and the search for one (:meth:`minimise`, dropping the source last) keeps
+        the source where it can. Two passes, so a conflict found late seeds the exchanges of
+        the sources before it; at most ``limit`` times four checks (and those of shrinking), so
+        the work stays linear and the result deterministic."""
+        known = [conflict for conflict in found if wanted(conflict)]
+        extra: list[frozenset[int]] = []
+        parts: dict[str | None, list[int]] = {}
+        for source in self.sources:
+            parts.setdefault(part(source), []).append(source)
+        budget = [limit * 4]
+        self._greedy.clear()
+        for _ in range(2):
+            for source in self.sources:
+                covered = {s for conflict in known for s in conflict}
+                if source in covered or budget[0] <= 0:
+                    continue
+                new = self._exchanged(source, known, wanted, budget)
+                if new is None:
+                    new = self._spanning(source, parts, part(source), budget)
+                if new and new not in known and new not in found and wanted(new):
+                    extra.append(new)
+                    known.append(new)
+        return extra
+
+    def _exchanged(
+        self,
+        source: int,
+        known: list[frozenset[int]],
+        wanted: Callable[[frozenset[int]], bool],
+        budget: list[int],
+    ) -> frozenset[int] | None:
+        """A new wanted minimal conflict of ``source`` with all but one source of a known one,
+        or None."""
+        for conflict in known:
+            for other in sorted(conflict):
+                if budget[0] <= 0:
+                    return None
+                budget[0] -= 1
+                cycle = self.cycle((conflict - {other}) | {source})
+                if cycle is None:
+                    continue
+                new = self.minimise(cycle)
+                budget[0] -= len(new)
+                if new not in known and wanted(new):
+                    return new
+        return None
+
+    def _spanning(
+        self, source: int, parts: dict[str | None, list[int]], own: str | None, budget: list[int]
+    ) -> frozenset[int] | None:
+        """A minimal conflict among a greedy consistent set of each part (``source``'s own
+        starting from it) and the joining sources, holding ``source`` where it can, or None."""
+        active: set[int] = set(parts.get(None, ()))
+        for name, members in parts.items():
+            if name is not None:
+                seed = source if name == own else None
+                if (name, seed) not in self._greedy:
+                    self._greedy[name, seed] = self._consistent_part(members, seed, budget)
+                active |= self._greedy[name, seed]
+        budget[0] -= 1
+        cycle = self.cycle(active)
+        if cycle is None:
+            return None
+        kept = sorted({s for edge in cycle for s in edge.sources}, key=lambda s: (s == source, s))
+        for candidate in list(kept):
+            budget[0] -= 1
+            if self.cycle(set(kept) - {candidate}) is not None:
+                kept.remove(candidate)
+        return frozenset(kept)
+
+    def _consistent_part(self, members: list[int], seed: int | None, budget: list[int]) -> set[int]:
+        """A greedy largest consistent set of ``members`` (in order), starting from ``seed``."""
+        chosen = set() if seed is None else {seed}
+        for member in members:
+            if member != seed and budget[0] > 0:
+                budget[0] -= 1
+                if self.cycle(chosen | {member}) is None:
+                    chosen.add(member)
+        return chosen

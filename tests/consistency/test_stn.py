@@ -9,6 +9,7 @@ source), so trying those is a complete oracle for a few nodes.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -94,3 +95,59 @@ def test_the_search_stops_after_its_limit_of_checks() -> None:
         edges += [Edge(0, 1, -index - 1, (2 * index,)), Edge(1, 0, index, (2 * index + 1,))]
     network = Network(edges)
     assert 0 < len(network.conflicts(limit=4)) <= 4
+
+
+def _many_conflicts(accounts: int) -> tuple[Network, int, int]:
+    """Two events, ``a`` (node 1) and ``b`` (node 2), each dated by many sources that each
+    contradict the others of its event; one source orders ``a`` before ``b`` and one (the
+    plant) dates ``b`` before every date of ``a``: each date of ``a`` makes a conflict of
+    three with those two, among more conflicts of two than the search can visit."""
+    edges = []
+    for day in range(accounts):
+        edges += [Edge(0, 1, day, (day,)), Edge(1, 0, -day, (day,))]
+        b_day = 100 + day
+        edges += [Edge(0, 2, b_day, (accounts + day,)), Edge(2, 0, -b_day, (accounts + day,))]
+    plant, order = 2 * accounts, 2 * accounts + 1
+    edges += [Edge(0, 2, -5, (plant,)), Edge(2, 0, 5, (plant,)), Edge(2, 1, -1, (order,))]
+    return Network(edges), plant, order
+
+
+def _part(accounts: int, plant: int) -> Callable[[int], str | None]:
+    def part(source: int) -> str | None:
+        if source < accounts:
+            return "a"
+        return "b" if source < 2 * accounts or source == plant else None
+
+    return part
+
+
+def _is_minimal_conflict(network: Network, conflict: frozenset[int]) -> bool:
+    return network.cycle(conflict) is not None and all(
+        network.cycle(conflict - {source}) is None for source in conflict
+    )
+
+
+def test_a_search_cut_short_still_reports_every_source_of_a_conflict_spanning_events() -> None:
+    accounts = 12
+    network, plant, order = _many_conflicts(accounts)
+    part = _part(accounts, plant)
+
+    def wanted(conflict: frozenset[int]) -> bool:
+        return len({part(source) for source in conflict}) > 1
+
+    found = network.conflicts(limit=8)
+    assert not network.complete
+    extra = network.cover(found, wanted, part)
+    spanning = [c for c in [*found, *extra] if wanted(c)]
+    # Every date of ``a`` is in a conflict with the plant and the order, and each is reported.
+    covered = {source for conflict in spanning for source in conflict}
+    assert covered >= set(range(accounts)) | {plant, order}
+    assert all(_is_minimal_conflict(network, conflict) for conflict in extra)
+    assert len(set(extra)) == len(extra) and not set(extra) & set(found)
+    assert network.cover(found, wanted, part) == extra
+
+
+def test_a_search_walked_to_its_end_is_complete() -> None:
+    network, _, _ = _many_conflicts(2)
+    network.conflicts()
+    assert network.complete

@@ -140,6 +140,20 @@ def _skipped(kind: str, records: Sequence[ClaimRecord]) -> str | None:
     return None if durations < len(records) else "no date claim"
 
 
+def _conflicts(kind: str, network: TimeNetwork, built: Network) -> list[frozenset[int]]:
+    """The network's minimal conflicts; when their search was cut short, more, so that each
+    group in some conflict the rule reports is in at least one (:meth:`Network.cover`)."""
+    found = built.conflicts()
+    if built.complete or kind != "chronology":
+        return found
+
+    def part(source: int) -> str | None:
+        group = network.sources[source]
+        return None if group.role == "ordinal" else group.subject
+
+    return found + built.cover(found, lambda conflict: _wanted(kind, network, conflict), part)
+
+
 def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """The contradictions of the rule's ``conflict`` kind, one finding per minimal set of
     values, per event (or, for ``chronology``, per series), in a deterministic order. Each
@@ -157,7 +171,7 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
         network = TimeNetwork()
         add_event(network, str(key[0]), records, rule, context)
         built = network.network()
-        for conflict in built.conflicts():
+        for conflict in _conflicts(kind, network, built):
             if _wanted(kind, network, conflict):
                 yield _finding(rule, network, built, conflict, str(key[0]))
 
@@ -170,7 +184,7 @@ def _run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     for series, network in chronology_networks(rule, context):
         built = network.network()
         kept = found.setdefault(series, {})
-        for conflict in built.conflicts():
+        for conflict in _conflicts("chronology", network, built):
             if not _wanted("chronology", network, conflict):
                 continue
             ids = frozenset(r.claim["id"] for i in conflict for r in network.sources[i].group)
