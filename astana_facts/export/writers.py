@@ -9,6 +9,7 @@ import io
 import os
 import shutil
 import sqlite3
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -135,6 +136,9 @@ def place(built: Path, target: Path, *, force: bool) -> None:
     :class:`~astana_facts.jsonio.atomic.WriteFailed` naming the target when a rename fails."""
     if os.path.lexists(target) and not force:
         raise ExportError(f"{target} exists; use --force to replace it")
+    if _is_device(target):
+        _write_through(built, target)
+        return
     try:
         if target.is_dir() and not target.is_symlink():
             aside = temporary_path(target)
@@ -150,6 +154,29 @@ def place(built: Path, target: Path, *, force: bool) -> None:
         raise
     except OSError as error:
         raise WriteFailed(target, error.strerror or str(error), code=error.errno) from None
+
+
+def _is_device(target: Path) -> bool:
+    """Whether ``target`` exists and is neither a regular file nor a folder (``/dev/null``, a
+    named pipe): written to, never replaced by a rename."""
+    try:
+        mode = os.stat(target).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_through(built: Path, target: Path) -> None:
+    """The built file's bytes written into the device ``target`` (a built folder cannot be)."""
+    if built.is_dir():
+        raise ExportError(f"{target} is not a folder: this format exports a folder")
+    try:
+        with open(built, "rb") as source, open(target, "wb") as sink:
+            shutil.copyfileobj(source, sink)
+    except OSError as error:
+        raise WriteFailed(target, error.strerror or str(error), code=error.errno) from None
+    finally:
+        built.unlink(missing_ok=True)
 
 
 def _put_back(aside: Path, target: Path, error: OSError) -> NoReturn:

@@ -20,6 +20,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -270,5 +271,24 @@ def write_atomic(path: Path, content: Content) -> None:
     see the old or the new file, never half; raises :class:`WriteFailed`, leaving it as it was.
 
     The file keeps the permissions of the one it replaces; a new file gets the usual ones
-    (0666 less the umask), not the 0600 of a temporary file."""
+    (0666 less the umask), not the 0600 of a temporary file. A target that exists and is not a
+    regular file (``-o /dev/null``, ``-o /dev/stdout``, a named pipe) is written to, never
+    replaced: renaming over it would put a regular file in place of the device."""
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except (OSError, ValueError):
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        _write_through(path, content)
+        return
     write_all([(path, content)])
+
+
+def _write_through(path: Path, content: Content) -> None:
+    """``content`` written into the device or pipe at ``path``, as a shell redirection would."""
+    try:
+        with open(path, "wb") as stream:
+            for piece in _pieces(content):
+                stream.write(piece)
+    except OSError as error:
+        raise WriteFailed(path, error.strerror or str(error), code=error.errno) from error

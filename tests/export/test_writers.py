@@ -87,3 +87,24 @@ def test_a_replaced_folder_export_has_only_the_new_files(records: Path, tmp_path
     assert _export(records, "csv", target).exit_code == 0
     assert not (target / "mine.txt").exists() and (target / "datapackage.json").exists()
     assert sorted(os.listdir(tmp_path / "out")) == ["tables"]  # nothing set aside stays
+
+
+def test_an_export_to_a_device_writes_into_it_never_replaces_it(
+    records: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `export -o /dev/null --force` must not rename a regular file over the device node; the
+    # spy makes such a rename fail, so a regression fails here without harming the machine.
+    real_replace = os.replace
+
+    def guarded(source: object, target: object) -> None:
+        if os.fspath(target) == os.devnull:  # type: ignore[call-overload]
+            raise AssertionError("renamed over the device")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", guarded)
+    result = CliRunner().invoke(
+        cli,
+        ["export", "--records", str(records), "--format", "sqlite", "-o", os.devnull, "--force"],
+    )
+    assert result.exit_code == 0, result.output
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)

@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -326,6 +327,7 @@ def test_temporary_names_have_one_recognisable_shape(tmp_path: Path) -> None:
 _KILLED_MIDWAY = """
 import os, signal, sys
 from pathlib import Path
+from typing import Any
 from astana_facts.jsonio.atomic import write_all
 folder = Path(sys.argv[1])
 def contents():
@@ -349,3 +351,21 @@ def test_a_killed_write_leaves_only_recognisable_temporaries_and_no_changed_file
     for path in leftovers:
         path.unlink()
     assert snapshot(tmp_path) == before
+
+
+def test_a_device_is_written_to_never_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `-o /dev/null` once renamed a regular file over the device node. The spy makes any
+    # rename onto the device fail (so a regression fails here without harming the machine).
+    from astana_facts.jsonio import atomic
+
+    real_replace = os.replace
+
+    def guarded(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
+        if os.fspath(target) == os.devnull:
+            raise AssertionError("renamed over the device")
+        real_replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", guarded)
+    monkeypatch.setattr(os, "rename", guarded)
+    atomic.write_atomic(Path(os.devnull), [b"piece one, ", b"piece two"])
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
