@@ -9,7 +9,6 @@ import io
 import os
 import shutil
 import sqlite3
-import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -18,7 +17,7 @@ import orjson
 
 from astana_facts.export.rows import rows
 from astana_facts.export.tables import TABLES, Table
-from astana_facts.jsonio.atomic import WriteFailed, temporary_path
+from astana_facts.jsonio.atomic import WriteFailed, is_device, temporary_path, write_atomic
 from astana_facts.jsonio.writer import canonical_order
 from astana_facts.reading.records import Records
 
@@ -136,7 +135,7 @@ def place(built: Path, target: Path, *, force: bool) -> None:
     :class:`~astana_facts.jsonio.atomic.WriteFailed` naming the target when a rename fails."""
     if os.path.lexists(target) and not force:
         raise ExportError(f"{target} exists; use --force to replace it")
-    if _is_device(target):
+    if is_device(target):
         _write_through(built, target)
         return
     try:
@@ -156,27 +155,17 @@ def place(built: Path, target: Path, *, force: bool) -> None:
         raise WriteFailed(target, error.strerror or str(error), code=error.errno) from None
 
 
-def _is_device(target: Path) -> bool:
-    """Whether ``target`` exists and is neither a regular file nor a folder (``/dev/null``, a
-    named pipe): written to, never replaced by a rename."""
-    try:
-        mode = os.stat(target).st_mode
-    except (OSError, ValueError):
-        return False
-    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
-
-
 def _write_through(built: Path, target: Path) -> None:
-    """The built file's bytes written into the device ``target`` (a built folder cannot be)."""
+    """The built file written into the device ``target`` (``/dev/null``, a named pipe), which a
+    rename would replace; a built folder cannot be. (The workspace holding ``built`` is removed
+    by :func:`write_export`.)"""
     if built.is_dir():
         raise ExportError(f"{target} is not a folder: this format exports a folder")
     try:
-        with open(built, "rb") as source, open(target, "wb") as sink:
-            shutil.copyfileobj(source, sink)
+        content = built.read_bytes()
     except OSError as error:
-        raise WriteFailed(target, error.strerror or str(error), code=error.errno) from None
-    finally:
-        built.unlink(missing_ok=True)
+        raise WriteFailed(built, error.strerror or str(error), code=error.errno) from None
+    write_atomic(target, content)
 
 
 def _put_back(aside: Path, target: Path, error: OSError) -> NoReturn:

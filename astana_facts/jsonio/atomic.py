@@ -274,14 +274,20 @@ def write_atomic(path: Path, content: Content) -> None:
     (0666 less the umask), not the 0600 of a temporary file. A target that exists and is not a
     regular file (``-o /dev/null``, ``-o /dev/stdout``, a named pipe) is written to, never
     replaced: renaming over it would put a regular file in place of the device."""
-    try:
-        mode: int | None = os.stat(path).st_mode
-    except (OSError, ValueError):
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+    if is_device(path):
         _write_through(path, content)
         return
     write_all([(path, content)])
+
+
+def is_device(path: Path) -> bool:
+    """Whether ``path`` exists and is neither a regular file nor a folder (``/dev/null``, a
+    named pipe): a target written to, never replaced by a rename."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _write_through(path: Path, content: Content) -> None:
