@@ -123,13 +123,16 @@ def test_workers_find_exactly_what_one_process_finds(
 def test_rules_in_workers_find_exactly_what_one_process_finds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The consistency stage spreads its rules over workers: the report is the same, verdicts,
-    stale adjudications and what each rule compared included."""
+    """The reading and consistency stages spread their files and rules over workers: the kept
+    claims (with their sites and lines) and the report are the same, verdicts, stale
+    adjudications and what each rule compared included."""
     root = _broken_copy(tmp_path)
     monkeypatch.setenv("ASTANA_FACTS_JOBS", "1")
     alone = run(root, consistency=True)
     monkeypatch.setenv("ASTANA_FACTS_JOBS", "2")
     shared = run(root, consistency=True)
+    kept = [(record.claim, record.site) for record in alone.records.claims]
+    assert [(record.claim, record.site) for record in shared.records.claims] == kept
     assert shared.findings == alone.findings and shared.verdicts == alone.verdicts
     assert any(finding.fingerprint for finding in alone.findings)
     assert shared.rule_stats == alone.rule_stats
