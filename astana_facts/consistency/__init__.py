@@ -10,10 +10,10 @@ RuleStats`), so a rule with nothing to compare does not read as a clean pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from astana_facts.consistency.context import Context, build_context, rule_groups
+from astana_facts.consistency.context import Context, build_context, recipe, rule_groups
 from astana_facts.consistency.engines import ENGINES
 from astana_facts.consistency.needs import count_groups
 from astana_facts.findings.finding import SEVERITY_RANK, Finding
@@ -50,6 +50,22 @@ def run_rule(rule: PlainRecord, context: Context) -> RuleRun:
     else:
         stats = UNCOUNTED
     return RuleRun(str(rule["code"]), findings, stats)
+
+
+def run_rules(rules: Sequence[PlainRecord], context: Context) -> list[RuleRun]:
+    """Carry out ``rules`` one after the other over ``context`` (one task of a worker)."""
+    return [run_rule(rule, context) for rule in rules]
+
+
+def rule_batches(rules: Iterable[PlainRecord]) -> list[list[PlainRecord]]:
+    """``rules`` in batches that share their groups (one :func:`~astana_facts.consistency.
+    context.recipe`), each in code order, the batches in the order of their first code: a
+    worker that runs a batch makes its groups once, where rules spread one by one over workers
+    would make them in each."""
+    batches: dict[object, list[PlainRecord]] = {}
+    for rule in sorted(rules, key=lambda rule: str(rule["code"])):
+        batches.setdefault(recipe(rule), []).append(rule)
+    return list(batches.values())
 
 
 def check_rule(rule: PlainRecord, context: Context) -> list[Finding]:

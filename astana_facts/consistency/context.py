@@ -115,16 +115,22 @@ def rule_groups(rule: PlainRecord, context: Context) -> dict[GroupKey, list[Clai
     """The claims of ``rule`` (:func:`select`) grouped by its key (:func:`group`), made once per
     selection and key: rules that share them (several rules of one engine do) share the groups.
     The groups are shared, so engines must not change them."""
+    key = recipe(rule)
+    found = context.grouped.get(key)
+    if found is None:
+        found = context.grouped[key] = group(rule, select(rule, context))
+    return found
+
+
+def recipe(rule: PlainRecord) -> GroupKey:
+    """What a rule's groups are made from: its kinds, modalities and ``group_by`` paths. Rules
+    with one recipe share their groups (:func:`rule_groups`)."""
     applies_to = rule["applies_to"]
-    recipe = (
+    return (
         tuple(sorted(applies_to["kinds"])),
         tuple(sorted(applies_to["modalities"])),
         tuple(rule["group_by"]),
     )
-    found = context.grouped.get(recipe)
-    if found is None:
-        found = context.grouped[recipe] = group(rule, select(rule, context))
-    return found
 
 
 def group(rule: PlainRecord, claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[ClaimRecord]]:

@@ -83,20 +83,27 @@ def _consistency(
     """Every declared rule over the kept claims: the findings, sorted, and what each rule
     compared, by code. The rules are independent, so a large folder spreads them over worker
     processes (forked after the claims are read and indexed, so each inherits them and only
-    the findings and the stats come back)."""
+    the findings and the stats come back), in batches of rules that share their groups."""
     from functools import partial
 
-    from astana_facts.consistency import build_context, consistency_sort_key, run_rule
+    from astana_facts.consistency import (
+        build_context,
+        consistency_sort_key,
+        rule_batches,
+        run_rules,
+    )
 
     context = build_context(records)
-    rules = sorted(records.rules, key=lambda rule: str(rule["code"]))
+    batches = rule_batches(records.rules)
     jobs = job_count(records.claim_count * _CLAIM_BYTES)
-    ran = ordered_map(partial(run_rule, context=context), rules, jobs, chunk=1)
+    ran = ordered_map(partial(run_rules, context=context), batches, jobs, chunk=1)
     findings: list[Finding] = []
-    stats: dict[str, RuleStats] = {}
-    for rule_run in progress(ran, total=len(rules), label="consistency rules"):
+    runs = {}
+    each = (rule_run for batch in ran for rule_run in batch)
+    for rule_run in progress(each, total=len(records.rules), label="consistency rules"):
         findings += rule_run.findings
-        stats[rule_run.code] = rule_run.stats
+        runs[rule_run.code] = rule_run.stats
+    stats = {code: runs[code] for code in sorted(runs)}
     return sorted(findings, key=consistency_sort_key), stats
 
 
