@@ -79,5 +79,30 @@ def describe_fields(*roots: type[BaseModel]) -> None:
         for name, info in model.model_fields.items():
             if info.description is None and name in docs:
                 info.description = docs[name]
-    for model in models:
+    # A model's schema embeds the schemas of the models in its fields as they were when it was
+    # built: the models it uses are rebuilt first, or a model built before this call (by
+    # ``load()``) would keep field schemas without their descriptions.
+    for model in _uses_first(models):
         model.model_rebuild(force=True)
+
+
+def _uses_first(models: list[type[BaseModel]]) -> list[type[BaseModel]]:
+    """``models`` ordered so that each comes after the models its fields and bases use (a
+    depth-first post-order; a model on a cycle of uses comes where the cycle is entered)."""
+    ordered: list[type[BaseModel]] = []
+    entered: set[type[BaseModel]] = set()
+
+    def visit(model: type[BaseModel]) -> None:
+        entered.add(model)
+        uses = [base for base in model.__mro__[1:] if base in models]
+        for info in model.model_fields.values():
+            uses.extend(_models_in(info.annotation))
+        for used in uses:
+            if used in models and used not in entered:
+                visit(used)
+        ordered.append(model)
+
+    for model in models:
+        if model not in entered:
+            visit(model)
+    return ordered

@@ -139,7 +139,8 @@ def test_fmt_failure_exits_1_and_says_nothing_changed(records: Path) -> None:
 
 
 def test_schemas_check_passes_on_the_committed_schemas() -> None:
-    assert _run("schemas", "--check").exit_code == 0
+    result = _run("schemas", "--check")
+    assert result.exit_code == 0, result.output
 
 
 def test_schemas_writes_a_folder_and_check_catches_a_stale_file(tmp_path: Path) -> None:
