@@ -66,12 +66,14 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
     if not check:
         refuse_installed(folder.root, "records")
     announce(folder)
-    stale = 0 if reanchor else _stale(folder.root, check)
     try:
         orphans = _reanchor(folder.root, check, shell.quiet) if reanchor else 0
-        result = format_records(folder.root, check=check, progress=shell.progress())
+        result = format_records(
+            folder.root, check=check, stale_ok=reanchor, progress=shell.progress()
+        )
     except WriteFailed as error:
         fail(str(error))
+    stale = 0 if reanchor else _stale(result.stale, check, written=not result.problems)
     for problem in result.problems:
         shell.error(f"{location(problem)}: {problem.code} {problem.message}")
     if result.problems:
@@ -91,24 +93,24 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
-def _stale(root: Path, check: bool) -> int:
-    """Say how many spans no longer match their text (a corrected text), and how to fix it.
+def _stale(stale: dict[str, int], check: bool, *, written: bool) -> int:
+    """Say how many spans no longer match their text (a corrected text), and how to fix it;
+    their number.
 
-    Stale spans are a problem like any other: unless only checking, fmt exits 1 here and writes
-    nothing until they are placed again."""
-    from astana_facts.tools.reanchor import stale_spans
-
-    stale = stale_spans(root)
-    if stale:
-        console().error(
-            f"astana-facts fmt: {sum(stale.values())} span(s) of {len(stale)} document(s) no "
-            "longer match their source text (`astana-facts validate` says which); run "
-            "`astana-facts fmt --reanchor`"
-        )
-        if not check:
-            console().error("astana-facts fmt: no file was changed.")
-            sys.exit(EXIT_FINDINGS)
-    return sum(stale.values())
+    Stale spans are a problem like any other: unless only checking, fmt exits 1 here, having
+    written nothing, until they are placed again (``written``: no other problem has already
+    said so)."""
+    if not stale:
+        return 0
+    count = sum(stale.values())
+    console().error(
+        f"astana-facts fmt: {count} span(s) of {len(stale)} document(s) no longer match their "
+        "source text (`astana-facts validate` says which); run `astana-facts fmt --reanchor`"
+    )
+    if not check and written:
+        console().error("astana-facts fmt: no file was changed.")
+        sys.exit(EXIT_FINDINGS)
+    return count
 
 
 def _reanchor(root: Path, check: bool, quiet: bool) -> int:

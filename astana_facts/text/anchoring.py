@@ -10,6 +10,7 @@ wins, then the one nearest the old offset, then the first.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -149,3 +150,29 @@ def did_you_mean(text: str, quote: str, *, around: int | None = None) -> str:
         else f"similarity {candidate.score:g}%"
     )
     return f"; did you mean {show(candidate.text)} at {candidate.start}-{candidate.end} ({why})?"
+
+
+def holds(text: str, span: dict[str, Any]) -> bool:
+    """Whether ``span`` stands at its offsets in ``text``, with its prefix and suffix."""
+    start, end, exact = span.get("start"), span.get("end"), span.get("exact")
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(exact, str)):
+        return False
+    if not (0 <= start < end <= len(text)) or text[start:end] != exact:
+        return False
+    prefix, suffix = span.get("prefix"), span.get("suffix")
+    if isinstance(prefix, str) and (
+        len(prefix) > start or text[start - len(prefix) : start] != prefix
+    ):
+        return False
+    return not (isinstance(suffix, str) and text[end : end + len(suffix)] != suffix)
+
+
+def anchored(span: Any) -> bool:
+    """Whether ``span`` has offsets and a quote to re-anchor (else fmt fills it, or the
+    models reject it)."""
+    return (
+        isinstance(span, dict)
+        and all(type(span.get(key)) is int for key in ("start", "end"))
+        and isinstance(span.get("exact"), str)
+        and bool(span["exact"])
+    )

@@ -23,7 +23,7 @@ from astana_facts.pipeline.progress import Progress, no_progress
 from astana_facts.reading.folder import read_error_finding
 from astana_facts.reading.listing import files_or_none, list_files, unreadable_folder
 from astana_facts.reading.locations import display_path
-from astana_facts.text.anchoring import did_you_mean
+from astana_facts.text.anchoring import anchored, did_you_mean, holds
 from astana_facts.text.quotes import context, find_quote
 
 
@@ -37,6 +37,10 @@ class FormatResult:
     filled_spans: int = 0
     removed: list[Path] = field(default_factory=list)
     """Temporary files left behind by an interrupted earlier run, removed."""
+    stale: dict[str, int] = field(default_factory=dict)
+    """Document -> how many of its spans (with offsets) no longer stand in its text (a corrected
+    text): nothing is written while there are any, so a changed text never passes silently;
+    ``fmt --reanchor`` places them again."""
 
 
 def records_files(root: Path) -> list[Path]:
@@ -153,6 +157,8 @@ def _fill_entry(
         if not isinstance(span, dict):
             continue
         if all(key in span for key in ("start", "end", "prefix", "suffix")):
+            if text is not None and anchored(span) and not holds(text, span):
+                result.stale[str(document_id)] = result.stale.get(str(document_id), 0) + 1
             continue
         pointer = f"{entry_pointer}/evidence/{span_index}"
         if text is None:
@@ -183,16 +189,18 @@ def _fill_entry(
 
 
 def format_records(
-    root: Path, *, check: bool = False, progress: Progress = no_progress
+    root: Path, *, check: bool = False, stale_ok: bool = False, progress: Progress = no_progress
 ) -> FormatResult:
     """Format every records file under ``root`` (or only check, with ``check``); ``progress``
-    hears of each file read.
+    hears of each file read; ``stale_ok`` writes files with stale spans too (after
+    ``--reanchor``, which lists the spans it could not place).
 
     Files are formatted one at a time, and a changed file's new bytes go straight to a
     temporary file beside it, so memory holds one file's bytes, never all of them. Only when
-    every file is formatted without a problem are the temporaries renamed over their files, all
-    or none (:class:`~astana_facts.jsonio.atomic.WriteFailed`, naming the file and the reason,
-    when that cannot be done); with ``check`` or any problem nothing is written. After a write,
+    every file is formatted without a problem or a stale span (:attr:`FormatResult.stale`) are
+    the temporaries renamed over their files, all or none (:class:`~astana_facts.jsonio.atomic.
+    WriteFailed`, naming the file and the reason, when that cannot be done); with ``check``, any
+    problem or a stale span nothing is written. After a write,
     the temporary files an interrupted earlier run left behind are removed."""
     result = FormatResult(problems=unreadable_folders(root))
     with Transaction() as transaction:
@@ -201,7 +209,7 @@ def format_records(
             content = _formatted(path, root, result)
             if content is not None and not check and not result.problems:
                 transaction.stage(path, content)
-        if check or result.problems:
+        if check or result.problems or (result.stale and not stale_ok):
             return result
         transaction.commit()
     result.removed = remove_leftovers(root)

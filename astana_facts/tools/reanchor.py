@@ -27,7 +27,7 @@ from astana_facts.jsonio.writer import dumps_canonical, write_all
 from astana_facts.pipeline.locate import locate
 from astana_facts.reading.folder import read_error_finding
 from astana_facts.reading.locations import display_path
-from astana_facts.text.anchoring import nearest, place
+from astana_facts.text.anchoring import anchored, holds, nearest, place
 from astana_facts.text.quotes import context
 from astana_facts.text.visible import show
 from astana_facts.tools.fmt import SPAN_LISTS, document_text
@@ -58,32 +58,6 @@ class _Document:
     metadata: dict[str, Any]
     text: str
     orphaned: bool = False
-
-
-def holds(text: str, span: dict[str, Any]) -> bool:
-    """Whether ``span`` stands at its offsets in ``text``, with its prefix and suffix."""
-    start, end, exact = span.get("start"), span.get("end"), span.get("exact")
-    if not (isinstance(start, int) and isinstance(end, int) and isinstance(exact, str)):
-        return False
-    if not (0 <= start < end <= len(text)) or text[start:end] != exact:
-        return False
-    prefix, suffix = span.get("prefix"), span.get("suffix")
-    if isinstance(prefix, str) and (
-        len(prefix) > start or text[start - len(prefix) : start] != prefix
-    ):
-        return False
-    return not (isinstance(suffix, str) and text[end : end + len(suffix)] != suffix)
-
-
-def _anchored(span: Any) -> bool:
-    """Whether ``span`` has offsets and a quote to re-anchor (else fmt fills it, or the
-    models reject it)."""
-    return (
-        isinstance(span, dict)
-        and all(type(span.get(key)) is int for key in ("start", "end"))
-        and isinstance(span.get("exact"), str)
-        and bool(span["exact"])
-    )
 
 
 def _orphan(
@@ -140,7 +114,7 @@ def _claims_file(path: Path, data: Any, document: _Document, result: ReanchorRes
                 continue
             claim = entry.get("id") if isinstance(entry.get("id"), str) else None
             for span_index, span in enumerate(entry["evidence"]):
-                if not _anchored(span) or holds(document.text, span):
+                if not anchored(span) or holds(document.text, span):
                     continue
                 if _move(document.text, span):
                     moved += 1
@@ -228,25 +202,3 @@ def reanchor_records(root: Path, *, check: bool = False) -> ReanchorResult:
         write_all(result.pending)
     result.orphans = locate(result.orphans, root=root, known=lambda file: {})
     return result
-
-
-def stale_spans(root: Path) -> dict[str, int]:
-    """Document -> how many of its spans (with offsets) no longer hold in its text: what plain
-    ``fmt`` reports, so that a changed text does not pass it silently. Only compares; files
-    that cannot be read are left to ``fmt`` and ``validate`` to report."""
-    documents = _documents(root, ReanchorResult())
-    stale: dict[str, int] = {}
-    for path in sorted((root / "claims").glob("*.json")):
-        parsed = read_json(path, root=root)
-        data = None if isinstance(parsed, ReadError) else parsed.data
-        document = _document_of(data, documents)
-        if document is None or not isinstance(data, dict):
-            continue
-        for list_name in SPAN_LISTS:
-            entries = data.get(list_name)
-            for entry in entries if isinstance(entries, list) else []:
-                evidence = entry.get("evidence") if isinstance(entry, dict) else None
-                for span in evidence if isinstance(evidence, list) else []:
-                    if _anchored(span) and not holds(document.text, span):
-                        stale[document.id] = stale.get(document.id, 0) + 1
-    return stale

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 import orjson
+import pytest
 from click.testing import CliRunner
 
 from astana_facts.cli.main import cli
@@ -99,3 +101,22 @@ def test_plain_fmt_writes_nothing_while_spans_are_stale(records: Path) -> None:
     assert result.exit_code == 1
     assert "no file was changed" in result.stderr
     assert claims_file.read_bytes() == before
+
+
+def test_plain_fmt_reads_each_file_once(records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stale spans are found in the formatting pass itself, not by reading everything first."""
+    from astana_facts.tools import fmt, reanchor
+
+    reads: list[Path] = []
+    real = fmt.read_json
+
+    def counting(path: Path, **options: Any) -> Any:
+        reads.append(path)
+        return real(path, **options)
+
+    for module in (fmt, reanchor):
+        monkeypatch.setattr(module, "read_json", counting)
+    _correct_text(records, "A correction.\n" + TEXT)
+    assert _run("fmt", "--records", str(records)).exit_code == 1
+    claims_files = [path for path in reads if path.parent.name == "claims"]
+    assert claims_files == [records / CLAIMS_FILE]
