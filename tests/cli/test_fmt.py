@@ -108,7 +108,7 @@ def test_plain_fmt_reads_each_file_once(records: Path, monkeypatch: pytest.Monke
     from astana_facts.tools import fmt, reanchor
 
     reads: list[Path] = []
-    real = fmt.read_json
+    from astana_facts.jsonio.reader import read_json as real
 
     def counting(path: Path, **options: Any) -> Any:
         reads.append(path)
