@@ -74,6 +74,13 @@ class RecordsFolder:
 
         return package_version() if self.bundled else None
 
+    def versions(self) -> tuple[str, str | None]:
+        """The tool's version and :meth:`data_version` (for a renderer, which asks only when
+        its format prints them)."""
+        from astana_facts import package_version
+
+        return package_version(), self.data_version()
+
 
 def records_folder(records_dir: str | None, *, require_layout: bool = True) -> RecordsFolder:
     """The folder to work on: ``--records``, else the checkout's ``records/`` found from the

@@ -66,7 +66,6 @@ def report(
         astana-facts report --format json --exit-zero
         astana-facts report --format sarif -o report.sarif
     """
-    from astana_facts import package_version
     from astana_facts.pipeline.run import run
     from astana_facts.reading.locations import display_path
     from astana_facts.render.context import RenderContext
@@ -87,8 +86,7 @@ def report(
         result, findings=scoped(result.findings, result.records, changed_since, files, recheck)
     )
     context = RenderContext(
-        tool_version=package_version(),
-        data_version=folder.data_version(),
+        versions=folder.versions,
         records=display_path(folder.root),
         paint=shell.painter() if is_stdout(output) else RenderContext().paint,
     )

@@ -55,7 +55,6 @@ def validate(
         astana-facts validate --coverage
         astana-facts validate --format sarif > astana-facts.sarif
     """
-    from astana_facts import package_version
     from astana_facts.pipeline.run import run
     from astana_facts.reading.locations import display_path
     from astana_facts.render.context import RenderContext
@@ -76,8 +75,7 @@ def validate(
         result, findings=scoped(result.findings, records, changed_since, files, recheck)
     )
     context = RenderContext(
-        tool_version=package_version(),
-        data_version=folder.data_version(),
+        versions=folder.versions,
         records=display_path(folder.root),
         rules=records.rules,
         paint=shell.painter(),

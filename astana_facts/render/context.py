@@ -18,13 +18,19 @@ def plain(text: str, severity: str) -> str:
     return text
 
 
+def no_versions() -> tuple[str, str | None]:
+    """No tool version and no dataset version."""
+    return "", None
+
+
 @dataclass(frozen=True)
 class RenderContext:
     """The settings of one rendering; the defaults render plain output with no versions."""
 
-    tool_version: str = ""
-    data_version: str | None = None
-    """The dataset version when the bundled records are rendered, else ``None``."""
+    versions: Callable[[], tuple[str, str | None]] = no_versions
+    """The tool's version and the dataset version (``None`` unless the bundled records are
+    rendered), asked for only by the formats that print them: reading them from the package
+    metadata costs a command's start-up more than the text output needs."""
     records: str = ""
     """The records folder checked, as it is shown to the user."""
     rules: Sequence[dict[str, Any]] = ()
@@ -33,6 +39,16 @@ class RenderContext:
     """``paint(text, severity)``: ``text`` coloured for ``severity``, or as it is."""
     summary: bool = True
     """Whether text output ends with its summary line (``--quiet`` drops it)."""
+
+    @property
+    def tool_version(self) -> str:
+        """The tool's version (empty when not given)."""
+        return self.versions()[0]
+
+    @property
+    def data_version(self) -> str | None:
+        """The dataset version when the bundled records are rendered, else ``None``."""
+        return self.versions()[1]
 
 
 PLAIN = RenderContext()

@@ -429,7 +429,7 @@ def test_findings_are_reported_in_json_with_the_contract_fields(records: Path) -
         claims_file(claim_list),
     )
     report = orjson.loads(
-        render_json(_findings(records), RenderContext(tool_version="1", records="r"))
+        render_json(_findings(records), RenderContext(versions=lambda: ("1", None), records="r"))
     )
     (finding,) = report["findings"]
     assert set(finding) >= {"code", "severity", "message", "file", "line", "claims", "spans"}
