@@ -45,3 +45,23 @@ def test_the_command_line_starts_without_the_models() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_validate_text_loads_only_what_checking_needs() -> None:
+    """``astana-facts validate`` with text output imports neither the sentence splitter (only
+    ``--coverage`` needs it), nor the fuzzy matcher (only a quote that is not found), nor the
+    package metadata (only formats that print the versions)."""
+    code = (
+        "import sys\n"
+        "from astana_facts.cli.main import cli\n"
+        "try:\n"
+        "    cli(['validate', '-q'])\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 0, done.code\n"
+        "heavy = [m for m in ('rapidfuzz', 'pysbd', 'importlib.metadata', 'sarif_pydantic')\n"
+        "         if m in sys.modules]\n"
+        "print(heavy)\n"
+        "assert not heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

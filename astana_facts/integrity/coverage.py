@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from astana_facts.findings.finding import Finding, SpanRef
-from astana_facts.text.sentences import Sentence, split_sentences
 from astana_facts.text.visible import show
+
+if TYPE_CHECKING:  # (the sentence splitter is imported by a check with --coverage only)
+    from astana_facts.text.sentences import Sentence
 
 EXCERPT = 80
 """Code points of an uncovered sentence quoted in the message."""
@@ -24,6 +27,8 @@ def uncovered_sentences(
     """The sentences of ``text`` (split here unless given) that no span (``start``, ``end``)
     overlaps, in text order."""
     if sentences is None:
+        from astana_facts.text.sentences import split_sentences
+
         sentences = split_sentences(text)
     starts = [sentence.start for sentence in sentences]
     covered = [False] * len(sentences)

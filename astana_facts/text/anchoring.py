@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from astana_facts.text.lookalike import find_lookalikes
 from astana_facts.text.visible import show
 
@@ -108,6 +106,8 @@ def nearest(text: str, quote: str, *, around: int | None = None) -> Candidate | 
         windows.append(max(0, around - FUZZY_WINDOW - len(quote)))
     if len(text) <= FUZZY_WHOLE_TEXT_LIMIT:
         windows.append(-1)
+    from rapidfuzz import fuzz  # (imported when a quote is not found: checks that pass never do)
+
     for origin in windows:
         low, high = (
             (0, len(text)) if origin < 0 else (origin, origin + 2 * FUZZY_WINDOW + 3 * len(quote))
@@ -123,6 +123,8 @@ def _widen(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
     """The bounds near ``start``-``end`` whose stretch is most like ``quote`` (an alignment of
     ``partial_ratio`` is as long as the quote, so a passage with a letter more or less is cut or
     overrun), without white space at either end."""
+    from rapidfuzz import fuzz
+
     slack = min(10, max(2, len(quote) // 5))
     best = (-1.0, start, end)
     for low in range(max(0, start - slack), start + slack + 1):
