@@ -18,7 +18,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import shutil
 import stat
 from collections.abc import Iterable
@@ -78,7 +77,7 @@ def leftover_temporaries(folder: Path) -> list[Path]:
 def temporary_path(target: Path) -> Path:
     """A name beside ``target``, of the temporary shape, that nothing has yet."""
     while True:
-        candidate = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        candidate = target.parent / f".{target.name}.{os.urandom(4).hex()}.tmp"
         if not os.path.lexists(candidate):
             return candidate
 
