@@ -6,22 +6,26 @@ import subprocess
 import sys
 
 
+def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has imported after running ``code``."""
+    check = f"{code}\nimport sys\nprint(' '.join(m for m in {modules!r} if m in sys.modules))\n"
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout.split()
+
+
 def test_import_reads_no_data_and_loads_no_heavy_module() -> None:
     code = (
-        "import sys, builtins\n"
+        "import builtins\n"
         "opened = []\n"
         "real_open = builtins.open\n"
         "builtins.open = lambda f, *a, **k: (opened.append(str(f)), real_open(f, *a, **k))[1]\n"
         "import astana_facts\n"
         "assert astana_facts.__version__\n"
-        "heavy = ('pydantic', 'astana_facts.reading.folder', 'orjson')\n"
-        "heavy = [m for m in heavy if m in sys.modules]\n"
         "data = [f for f in opened if f.endswith(('.json', '.txt'))]\n"
-        "print(heavy, data)\n"
-        "assert not heavy and not data\n"
+        "assert not data, data\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert _loaded_after(code, ("pydantic", "astana_facts.reading.folder", "orjson")) == []
 
 
 def test_version_comes_from_the_package_metadata() -> None:
@@ -35,16 +39,8 @@ def test_version_comes_from_the_package_metadata() -> None:
 def test_the_command_line_starts_without_the_models() -> None:
     """`astana-facts --help` and every command's start stay fast: the CLI module imports neither
     pydantic nor the models until a command needs them."""
-    code = (
-        "import sys\n"
-        "import astana_facts.cli.main\n"
-        "heavy = [m for m in ('pydantic', 'astana_facts.models', 'rapidfuzz', 'pysbd',\n"
-        "                     'sarif_pydantic') if m in sys.modules]\n"
-        "print(heavy)\n"
-        "assert not heavy\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    heavy = ("pydantic", "astana_facts.models", "rapidfuzz", "pysbd", "sarif_pydantic")
+    assert _loaded_after("import astana_facts.cli.main", heavy) == []
 
 
 def test_validate_text_loads_only_what_checking_needs() -> None:
@@ -52,16 +48,11 @@ def test_validate_text_loads_only_what_checking_needs() -> None:
     ``--coverage`` needs it), nor the fuzzy matcher (only a quote that is not found), nor the
     package metadata (only formats that print the versions)."""
     code = (
-        "import sys\n"
         "from astana_facts.cli.main import cli\n"
         "try:\n"
         "    cli(['validate', '-q'])\n"
         "except SystemExit as done:\n"
         "    assert done.code == 0, done.code\n"
-        "heavy = [m for m in ('rapidfuzz', 'pysbd', 'importlib.metadata', 'sarif_pydantic')\n"
-        "         if m in sys.modules]\n"
-        "print(heavy)\n"
-        "assert not heavy\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    heavy = ("rapidfuzz", "pysbd", "importlib.metadata", "sarif_pydantic")
+    assert _loaded_after(code, heavy) == []

@@ -26,13 +26,16 @@ from tests.factories import DOC_ID, build_records
 UNREADABLE = [f"claims/{DOC_ID}.json", f"sources/{DOC_ID}.txt"]
 
 
-def _assert_reported(findings: list[tuple[str, str | None, str]], relative: str) -> None:
-    """Exactly one SCH007, naming the file and why, whatever else the missing file causes."""
+def _assert_reported(
+    findings: list[tuple[str, str | None, str]], relative: str, what: str = "file"
+) -> None:
+    """Exactly one SCH007, naming the file (or folder) and why, whatever else the missing one
+    causes."""
     unreadable = [(file, message) for code, file, message in findings if code == "SCH007"]
     assert len(unreadable) == 1, findings
     file, message = unreadable[0]
     assert file is not None and file.endswith(relative)
-    assert "cannot read file" in message and "ermission denied" in message
+    assert f"cannot read {what}" in message and "ermission denied" in message
 
 
 @pytest.mark.parametrize("relative", UNREADABLE)
@@ -110,14 +113,6 @@ def test_a_file_without_read_permission_is_reported_with_sch007(
 UNREADABLE_FOLDERS = ["claims", "sources"]
 
 
-def _folder_reported(findings: list[tuple[str, str | None, str]], relative: str) -> None:
-    unreadable = [(file, message) for code, file, message in findings if code == "SCH007"]
-    assert len(unreadable) == 1, findings
-    file, message = unreadable[0]
-    assert file is not None and file.endswith(relative)
-    assert "cannot read folder" in message and "ermission denied" in message
-
-
 @pytest.mark.parametrize("relative", UNREADABLE_FOLDERS)
 def test_a_folder_that_cannot_be_listed_is_reported_with_sch007(
     tmp_path: Path, relative: str, monkeypatch: pytest.MonkeyPatch
@@ -133,12 +128,12 @@ def test_a_folder_that_cannot_be_listed_is_reported_with_sch007(
 
     monkeypatch.setattr(os, "scandir", refusing_scandir)
     findings = validate(root)
-    _folder_reported([(f.code, f.file, f.message) for f in findings], relative)
+    _assert_reported([(f.code, f.file, f.message) for f in findings], relative, "folder")
 
     from astana_facts.tools.fmt import format_records
 
     formatted = format_records(root, check=True)
-    _folder_reported([(f.code, f.file, f.message) for f in formatted.problems], relative)
+    _assert_reported([(f.code, f.file, f.message) for f in formatted.problems], relative, "folder")
 
 
 @pytest.mark.parametrize("relative", UNREADABLE_FOLDERS)
@@ -163,6 +158,6 @@ def test_a_folder_without_read_permission_fails_validate_and_fmt_check(
         )
     finally:
         (root / relative).chmod(0o755)
-    _folder_reported(findings, relative)
+    _assert_reported(findings, relative, "folder")
     assert fmt.returncode == 1, (fmt.stdout, fmt.stderr)
     assert "SCH007" in fmt.stderr and "cannot read folder" in fmt.stderr

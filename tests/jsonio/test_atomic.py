@@ -115,12 +115,18 @@ def test_without_a_failure_every_file_has_its_new_content_and_the_right_mode(
     assert not [p for p in folder.rglob("*") if is_temporary(p.name)]
 
 
+def _two_files(folder: Path) -> tuple[Path, Path]:
+    """``a.json`` and ``b.json`` in ``folder``, holding ``old a`` and ``old b``."""
+    first, second = folder / "a.json", folder / "b.json"
+    first.write_bytes(b"old a")
+    second.write_bytes(b"old b")
+    return first, second
+
+
 def test_a_failure_among_the_renames_puts_back_the_files_already_replaced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first, second = tmp_path / "a.json", tmp_path / "b.json"
-    first.write_bytes(b"old a")
-    second.write_bytes(b"old b")
+    first, second = _two_files(tmp_path)
     real = os.replace
     done: list[str] = []
 
@@ -142,9 +148,7 @@ def test_a_failure_among_the_renames_puts_back_the_files_already_replaced(
 def test_an_original_that_cannot_be_put_back_is_kept_and_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first, second = tmp_path / "a.json", tmp_path / "b.json"
-    first.write_bytes(b"old a")
-    second.write_bytes(b"old b")
+    first, second = _two_files(tmp_path)
     real = os.replace
     calls = []
 
@@ -295,9 +299,7 @@ def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
 def test_a_filesystem_without_hard_links_keeps_a_copy_of_each_original(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first, second = tmp_path / "a.json", tmp_path / "b.json"
-    first.write_bytes(b"old a")
-    second.write_bytes(b"old b")
+    first, second = _two_files(tmp_path)
     real = os.replace
 
     def no_links(*_: object, **__: object) -> None:
