@@ -102,6 +102,7 @@ def test_the_wheel_carries_the_data_inside_the_package(wheel: Path) -> None:
         "astana_facts",
         wheel.name.split("-")[0] + "-" + wheel.name.split("-")[1] + ".dist-info",
     }
+    assert "astana_facts/py.typed" in names
     for folder in ("records/sources", "records/claims", "schemas", "validators"):
         assert any(name.startswith(f"astana_facts/{folder}/") for name in names), folder
     checkout = {
@@ -112,6 +113,30 @@ def test_the_wheel_carries_the_data_inside_the_package(wheel: Path) -> None:
     }
     packaged = {name.removeprefix("astana_facts/") for name in names}
     assert checkout <= packaged
+
+
+def test_a_users_script_type_checks_strictly_against_the_installed_wheel(
+    installed: Path, tmp_path: Path
+) -> None:
+    """The wheel is typed (PEP 561 ``py.typed``): ``mypy --strict`` on a user's script checks
+    its calls against the package instead of failing on a missing library stub."""
+    script = tmp_path / "user.py"
+    script.write_text(
+        "import astana_facts\n\n"
+        "dataset = astana_facts.load()\n"
+        "ids: list[str] = [claim.id for claim in dataset.claims]\n"
+        "codes: list[str] = [finding.code for finding in astana_facts.validate()]\n"
+        "count: int = len(astana_facts.report().findings)\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-executable",
+         str(installed / "python"), str(script)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_installed_wheel_validates_its_bundled_records(installed: Path, tmp_path: Path) -> None:
