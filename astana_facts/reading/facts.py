@@ -9,6 +9,7 @@ from the compiled file (:mod:`astana_facts.reading.compiled`) when it is current
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -30,6 +31,9 @@ from astana_facts.reading.validators import file_validator, validation_findings
 
 FACTS_FILE = "facts.json"
 """The facts file's name in a records folder."""
+
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+"""A well-formed record id (the models' ``Identifier`` pattern)."""
 
 _FACT_FIELDS = frozenset({"subject", "value"})
 """The fields a fact shares with a claim of its kind, where its references and intervals are."""
@@ -104,7 +108,9 @@ def _salvage(
     claim_kinds, fact_kinds = kinds()
     for index, raw in enumerate(data["facts"]):
         fact_id = raw.get("id") if isinstance(raw, dict) else None
-        subject = f"fact {fact_id}, " if isinstance(fact_id, str) else ""
+        # (An id that is not one, which may hold any text, is left out: its own SCH008 says.)
+        named = isinstance(fact_id, str) and _ID.fullmatch(fact_id) is not None
+        subject = f"fact {fact_id}, " if named else ""
         kind = raw.get("kind") if isinstance(raw, dict) else None
         if kind in claim_kinds and kind not in fact_kinds:
             read.findings.append(

@@ -252,3 +252,10 @@ def test_check_facts_reads_the_day_it_is_given() -> None:
         check_facts([(fact, site)], entity_ids=None, measures=None, today=dt.date(2026, 1, 15))
         == []
     )
+
+
+def test_a_failing_fact_with_a_malformed_id_is_not_named_by_it(tmp_path: Path) -> None:
+    root = _folder(tmp_path, _set("/1", {**facts()[1], "id": "\x1b[31mred", "kind": "plan"}))
+    findings = validate(root)
+    assert [f.code for f in findings] == ["FCT001"]
+    assert "\x1b" not in findings[0].message and findings[0].pointer == "/facts/1/kind"
