@@ -3,6 +3,9 @@
 A fact has the ``kind`` of a claim and the value model of that kind, so the engines that compare
 claims can compare a claim with a fact, and facts with each other. Its evidence is one or more
 public sources (URL, publisher, dates, the supporting quote), never a document of the corpus.
+As plain data a fact has a claim's ``id``, ``kind``, ``subject`` and ``value``, the fields the
+engines group and compare by; it has no ``attribution``, ``modality`` or spans (it is no one's
+statement: a fact is established, as a ``reported`` claim of the publisher would state it).
 
 The fact models are derived from the claim registry (:data:`~astana_facts.models.kinds.
 CLAIM_MODELS`): every claim kind gets its fact model, but for the kinds in

@@ -60,6 +60,14 @@ class Result:
         order: what the editors establish from public sources."""
         return self.records.facts
 
+    @cached_property
+    def fact_index(self) -> dict[str, tuple[PlainRecord, Site]]:
+        """Fact id -> the fact as read, with its site (the first, when an id is used twice)."""
+        index: dict[str, tuple[PlainRecord, Site]] = {}
+        for fact, site in self.records.facts:
+            index.setdefault(fact["id"], (fact, site))
+        return index
+
     @property
     def claim_count(self) -> int:
         """How many valid claims were read (kept or not)."""

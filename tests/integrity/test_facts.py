@@ -198,6 +198,7 @@ def test_the_facts_are_kept_as_plain_data_with_their_sites(tmp_path: Path) -> No
     assert fact["evidence"][0]["retrieved"] == dt.date(2026, 1, 15)
     assert site.file.endswith("records/facts.json") and site.pointer == "/facts/0"
     assert result.records.facts is result.facts
+    assert result.fact_index["fact-round-4-place"] == result.facts[1]
 
 
 def test_the_api_serves_typed_facts(tmp_path: Path) -> None:
