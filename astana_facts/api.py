@@ -53,6 +53,7 @@ def build_dataset(records: Records) -> Dataset:
         Claim,
         Document,
         Entity,
+        Fact,
         Measure,
         Rule,
         SourceMetadata,
@@ -74,6 +75,8 @@ def build_dataset(records: Records) -> Dataset:
             span._document = record.document
         dataset.claims.append(claim)
     dataset.adjudications = [Adjudication.model_validate(a) for a, _ in records.adjudications]
+    fact_adapter: TypeAdapter[Fact] = TypeAdapter(Fact)
+    dataset.facts = [fact_adapter.validate_python(fact) for fact, _ in records.facts]
     rule_adapter: TypeAdapter[Rule] = TypeAdapter(Rule)
     dataset.rules = [rule_adapter.validate_python(rule) for rule in records.rules]
     return dataset

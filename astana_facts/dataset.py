@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from astana_facts.models import Adjudication, Claim, Document, Entity, Measure, Rule
+    from astana_facts.models import Adjudication, Claim, Document, Entity, Fact, Measure, Rule
 
 
 @dataclass
@@ -18,7 +18,10 @@ class Dataset:
     ``metadata``); ``claims`` lists every claim in file order (pydantic models with ``id``,
     ``kind``, ``value``, ``evidence``, ...; each span knows its ``document``); ``entities`` maps
     entity id to :class:`~astana_facts.models.Entity`; ``measures`` measure id to
-    :class:`~astana_facts.models.Measure` (what count claims count).
+    :class:`~astana_facts.models.Measure` (what count claims count); ``facts`` lists what the
+    editors establish from public sources (``records/facts.json``), in file order: pydantic
+    models with ``id``, ``kind``, ``subject``, ``value`` (the value model of a claim of that
+    kind), ``evidence`` (public sources with ``url`` and ``quote``) and ``rationale``.
     """
 
     root: Path
@@ -27,6 +30,7 @@ class Dataset:
     entities: dict[str, Entity] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
     adjudications: list[Adjudication] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
 
     def claim(self, claim_id: str) -> Claim:
@@ -35,6 +39,22 @@ class Dataset:
             if claim.id == claim_id:
                 return claim
         raise KeyError(claim_id)
+
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with id ``fact_id`` (KeyError when there is none)."""
+        for fact in self.facts:
+            if fact.id == fact_id:
+                return fact
+        raise KeyError(fact_id)
+
+    def facts_about(self, subject: str, kind: str | None = None) -> list[Fact]:
+        """The facts about the entity ``subject`` (of one ``kind`` when given), in file
+        order."""
+        return [
+            fact
+            for fact in self.facts
+            if fact.subject == subject and (kind is None or fact.kind == kind)
+        ]
 
     def claims_of(self, document_id: str) -> list[Claim]:
         """The claims grounded in one document, in file order."""

@@ -181,6 +181,85 @@ def claims_file(claim_list: list[dict[str, Any]] | None = None, text: str = TEXT
     }
 
 
+def public_source(quote: str, **fields: Any) -> dict[str, Any]:
+    """A public source for a sample fact, with ``fields`` added or replaced."""
+    return {
+        "url": "https://example.org/news/fourth-round-ends",
+        "publisher": "Example News Agency",
+        "title": "Fourth round ends",
+        "published": "2017-05-04",
+        "retrieved": "2026-01-15",
+        "quote": quote,
+        **fields,
+    }
+
+
+def facts() -> list[dict[str, Any]]:
+    """Sample facts (``facts.json``, written only by the tests that need one): the dates and
+    place of the fourth round, the reporters, the memorandum."""
+    return [
+        {
+            "id": "fact-round-4-dates",
+            "kind": "event_date",
+            "subject": "astana-round-4",
+            "value": {
+                "start": "2017-05-03",
+                "end": "2017-05-04",
+                "precision": "day",
+                "stance": "full_span",
+            },
+            "evidence": [public_source("was held on 3-4 May 2017")],
+            "rationale": "The agency reports both days.",
+        },
+        {
+            "id": "fact-round-4-place",
+            "kind": "location",
+            "subject": "astana-round-4",
+            "value": {"place": "astana"},
+            "evidence": [public_source("held in Astana")],
+            "rationale": "The agency names the city.",
+        },
+        {
+            "id": "fact-round-4-reporters",
+            "kind": "count",
+            "subject": "astana-round-4",
+            "value": {
+                "measure": "foreign_reporters",
+                "amount": {"bound": "at_least", "value": 301},
+            },
+            "evidence": [public_source("more than 300 foreign reporters")],
+            "rationale": "The agency gives a lower bound.",
+        },
+        {
+            "id": "fact-memorandum-signed",
+            "kind": "instrument",
+            "subject": "memorandum",
+            "value": {
+                "action": "signed",
+                "parties": ["russia", "iran", "turkey"],
+                "date": {"start": "2017-05-04", "end": "2017-05-04", "precision": "day"},
+                "event": "astana-round-4",
+            },
+            "evidence": [
+                public_source(
+                    "signed by Turkey, Russia and Iran on 4 May",
+                    archived_url="https://web.archive.org/web/20170505000000/"
+                    "https://example.org/news/fourth-round-ends",
+                ),
+            ],
+            "rationale": "The agency names the three signatories and the day.",
+        },
+    ]
+
+
+def facts_file(fact_list: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The sample ``facts.json``: ``fact_list`` (default: :func:`facts`)."""
+    return {
+        "$schema": "../schemas/facts.schema.json",
+        "facts": fact_list if fact_list is not None else facts(),
+    }
+
+
 def build_records(
     root: Path,
     *,

@@ -70,3 +70,43 @@ def test_every_count_counts_a_measure_of_the_dataset() -> None:
     names = {name for m in dataset.measures.values() for name in [m.id, *m.aliases]}
     counts = [claim for claim in dataset.claims if claim.kind == "count"]
     assert counts and all(claim.value.measure in names for claim in counts)
+
+
+def test_the_facts_cover_every_round_and_instrument_the_claims_name() -> None:
+    """Every round of a series and every instrument that a claim is about has a fact, but the
+    instruments of which the public reference quotes nothing (a fact needs a quote)."""
+    dataset = astana_facts.load()
+    about = {fact.subject for fact in dataset.facts}
+    kinds = {entity.id: entity.kind for entity in dataset.entities.values()}
+    named = {claim.subject for claim in dataset.claims}
+    rounds = {i for i in named if dataset.entities[i].series is not None}
+    unquoted = {
+        "astana-1-joint-statement",
+        "astana-8-communique",
+        "nazarbayev-address-astana-1",
+        "riyadh-2-final-statement",
+    }
+    instruments = {i for i in named if kinds[i] == "instrument"} - unquoted
+    assert rounds and len(instruments) == 5
+    assert (rounds | instruments | {"sochi-congress"}) - about == set()
+
+
+def test_the_facts_establish_what_the_claim_correct_adjudications_settle() -> None:
+    """The eighth round was held on 21-22 December 2017 and lasted two days (DAT001, DUR001)."""
+    dataset = astana_facts.load()
+    (dates,) = dataset.facts_about("astana-round-8", "event_date")
+    assert (str(dates.value.start), str(dates.value.end), dates.value.stance) == (
+        "2017-12-21",
+        "2017-12-22",
+        "full_span",
+    )
+    (duration,) = dataset.facts_about("astana-round-8", "duration")
+    assert duration.value.unit == "day" and duration.value.amount.value == 2
+    urls = {source.url for fact in (dates, duration) for source in fact.evidence}
+    adjudicated = {e.url for a in dataset.adjudications for e in a.evidence}
+    assert adjudicated <= urls
+
+
+def test_every_source_says_where_it_was_published() -> None:
+    for document in astana_facts.load().documents.values():
+        assert document.metadata.url and document.metadata.retrieved, document.id

@@ -15,11 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from astana_facts.models import ClaimsFile, EntitiesFile, RulesFile, SourceMetadata
+from astana_facts.models import ClaimsFile, EntitiesFile, FactsFile, RulesFile, SourceMetadata
 from astana_facts.models.json_schema import SCHEMA_MODELS, generated_schemas, schema_file_name
 from astana_facts.reading.validators import file_validator, record_validator
 from tests.conftest import REPO
-from tests.factories import claims, entities, metadata
+from tests.factories import claims, entities, facts_file, metadata
 
 SCHEMAS = REPO / "schemas"
 
@@ -192,6 +192,18 @@ def test_schema_and_models_agree_on_entities_files(document: Any) -> None:
 @given(_mutated(metadata()))
 def test_schema_and_models_agree_on_source_metadata(document: Any) -> None:
     assert _schema_accepts("source", document) == _model_accepts(SourceMetadata, document)
+
+
+@given(_mutated(facts_file()))
+def test_schema_and_models_agree_on_facts_files(document: Any) -> None:
+    assert _schema_accepts("facts", document) == _model_accepts(FactsFile, document)
+
+
+def test_both_accept_the_bundled_facts() -> None:
+    import orjson
+
+    document = orjson.loads((REPO / "records" / "facts.json").read_bytes())
+    assert _schema_accepts("facts", document) and _model_accepts(FactsFile, document)
 
 
 def _bundled_rules() -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from astana_facts.findings.adjudication_codes import ADJUDICATION_CODES
 from astana_facts.findings.code import Code
+from astana_facts.findings.fact_codes import FACT_CODES, FACT_ID_CODES, PROVENANCE_CODES
 from astana_facts.findings.reading_codes import READING_CODES
 from astana_facts.findings.text_codes import TEXT_CODES
 
@@ -152,6 +153,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "Say in published.reasoning how the date was inferred.",
     ),
     *TEXT_CODES,
+    *PROVENANCE_CODES,
     Code(
         "SPN001",
         "quote-mismatch",
@@ -239,6 +241,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "A name must lead to one entity, or the name checks cannot tell who a quote names.",
         "Keep the name on the one entity it belongs to.",
     ),
+    *FACT_ID_CODES,
     Code(
         "REF001",
         "unknown-document",
@@ -269,7 +272,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "REF004",
         "unknown-measure",
         "error",
-        "A count claim names a measure that is not in measures.json.",
+        "A count claim or fact names a measure that is not in measures.json.",
         "Counts are compared only with counts of the same measure: a measure spelt another way "
         "(`foreign_journalists` for `foreign_reporters`) would silently be compared with nothing.",
         "Use the registered measure the message suggests, or register the measure (or add the "
@@ -284,6 +287,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "Write the earlier date (or the smaller number) first.",
     ),
     *ADJUDICATION_CODES,
+    *FACT_CODES,
     Code(
         "COV001",
         "uncovered-sentence",

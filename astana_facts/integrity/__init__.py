@@ -13,9 +13,11 @@ from collections.abc import Callable, Sequence
 from astana_facts.findings.finding import Finding
 from astana_facts.integrity.cascade import fold_moved_spans
 from astana_facts.integrity.coverage import check_coverage
+from astana_facts.integrity.facts import check_facts
 from astana_facts.integrity.identifiers import ClaimIds, check_aliases, check_entity_ids
 from astana_facts.integrity.layout import check_layout
 from astana_facts.integrity.measures import check_measures, measure_names
+from astana_facts.integrity.provenance import check_source_provenance
 from astana_facts.integrity.references import (
     check_adjudication_references,
     check_claim_references,
@@ -72,11 +74,13 @@ __all__ = [
     "check_coverage",
     "check_entity_ids",
     "check_entity_references",
+    "check_facts",
     "check_layout",
     "check_measures",
     "check_no_claim_spans",
     "check_source",
     "check_source_files",
+    "check_source_provenance",
     "fold_moved_spans",
     "measure_names",
 ]

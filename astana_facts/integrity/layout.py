@@ -14,7 +14,14 @@ from astana_facts.jsonio.reader import resolve_inside
 from astana_facts.reading.listing import files_or_none, unreadable_folder
 from astana_facts.reading.locations import display_path
 
-_KNOWN_TOP_LEVEL = {"sources", "claims", "entities.json", "measures.json", "adjudications.json"}
+_KNOWN_TOP_LEVEL = {
+    "sources",
+    "claims",
+    "entities.json",
+    "measures.json",
+    "adjudications.json",
+    "facts.json",
+}
 
 
 def check_layout(root: Path) -> Iterator[Finding]:

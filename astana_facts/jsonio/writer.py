@@ -43,6 +43,8 @@ KEY_ORDER: tuple[str, ...] = (
     "language",
     "original_file",
     "url",
+    "archived_url",
+    "retrieved",
     "text_file",
     "sha256",
     "subject",
@@ -125,6 +127,7 @@ KEY_ORDER: tuple[str, ...] = (
     "ongoing_units",
     "entities",
     "adjudications",
+    "facts",
     "rules",
     "note",
 )

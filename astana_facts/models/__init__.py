@@ -12,6 +12,14 @@ from astana_facts.models.claims import (
     NotCheckWorthy,
 )
 from astana_facts.models.entities import EntitiesFile, Entity
+from astana_facts.models.facts import (
+    FACT_KINDS,
+    NOT_FACT_KINDS,
+    Fact,
+    FactBase,
+    FactsFile,
+    PublicSource,
+)
 from astana_facts.models.kinds import CLAIM_KINDS
 from astana_facts.models.measures import Measure, MeasuresFile
 from astana_facts.models.rules import Rule, RulesFile
@@ -21,6 +29,8 @@ from astana_facts.models.values import DateInterval, DateValue, Quantity
 
 __all__ = [
     "CLAIM_KINDS",
+    "FACT_KINDS",
+    "NOT_FACT_KINDS",
     "Adjudication",
     "AdjudicationsFile",
     "Attribution",
@@ -33,10 +43,14 @@ __all__ = [
     "EntitiesFile",
     "Entity",
     "ExternalEvidence",
+    "Fact",
+    "FactBase",
+    "FactsFile",
     "Measure",
     "MeasuresFile",
     "Modality",
     "NotCheckWorthy",
+    "PublicSource",
     "PublishedDate",
     "Quantity",
     "Rule",

@@ -181,6 +181,10 @@ Amount = Annotated[
 Text = Annotated[str, Field(min_length=1)]
 """A non-empty string."""
 
+HttpUrl = Annotated[str, Field(pattern=r"^https?://", max_length=2048)]
+"""An absolute http(s) URL, stored exactly as written (never normalised); the integrity stage
+checks that it is well formed (SRC009)."""
+
 
 def schema_ref(name: str) -> Any:
     """The ``$schema`` field every records file starts with: a path or URI to its schema file."""

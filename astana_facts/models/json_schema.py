@@ -15,6 +15,7 @@ from astana_facts.models import (
     AdjudicationsFile,
     ClaimsFile,
     EntitiesFile,
+    FactsFile,
     MeasuresFile,
     RulesFile,
     SourceMetadata,
@@ -30,6 +31,7 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "entities": (EntitiesFile, "records/entities.json"),
     "measures": (MeasuresFile, "records/measures.json"),
     "adjudications": (AdjudicationsFile, "records/adjudications.json"),
+    "facts": (FactsFile, "records/facts.json"),
     "rules": (RulesFile, "validators/*.json"),
 }
 """Schema name → (model, files it describes)."""

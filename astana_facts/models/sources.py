@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from astana_facts.models.base import Identifier, Record, Text, schema_ref
+from astana_facts.models.base import HttpUrl, Identifier, IsoDate, Record, Text, schema_ref
 from astana_facts.models.values import DateInterval
 
 
@@ -39,8 +39,14 @@ class SourceMetadata(Record):
     """ISO 639 language code of the text."""
     original_file: Text
     """File name of the text in the corpus it was taken from."""
-    url: Annotated[str, Field(pattern=r"^https?://")] | None = None
-    """Where the text was published, when known."""
+    url: HttpUrl | None = None
+    """Where the text was published, when known: an absolute http(s) URL, written in full,
+    characters outside RFC 3986 percent-encoded (SRC009)."""
+    archived_url: HttpUrl | None = None
+    """A copy of the page in a web archive, where one exists (SRC009 as ``url``)."""
+    retrieved: IsoDate | None = None
+    """When the page at ``url`` (or a stored copy of it) was read and found to hold the text;
+    not in the future (SRC010)."""
     text_file: Annotated[str, Field(pattern=r"^[^/\\]+\.txt$")]
     """File name of the verbatim text, in the same folder (UTF-8, NFC, LF line endings)."""
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from astana_facts.findings.finding import Finding, count_by_severity
 from astana_facts.findings.rule_stats import RuleStats
-from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
+from astana_facts.reading.records import ClaimRecord, PlainRecord, Records, Site
 
 EXIT_CLEAN = 0
 """No error-level finding without a verdict."""
@@ -53,6 +53,20 @@ class Result:
     def texts(self) -> dict[str, str]:
         """Document id -> text, for the context around quotes."""
         return {document: source.text for document, source in self.records.sources.items()}
+
+    @property
+    def facts(self) -> list[tuple[PlainRecord, Site]]:
+        """The valid facts of ``facts.json``, each with its site (file, pointer), in file
+        order: what the editors establish from public sources."""
+        return self.records.facts
+
+    @cached_property
+    def fact_index(self) -> dict[str, tuple[PlainRecord, Site]]:
+        """Fact id -> the fact as read, with its site (the first, when an id is used twice)."""
+        index: dict[str, tuple[PlainRecord, Site]] = {}
+        for fact, site in self.records.facts:
+            index.setdefault(fact["id"], (fact, site))
+        return index
 
     @property
     def claim_count(self) -> int:

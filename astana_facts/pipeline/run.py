@@ -5,8 +5,8 @@
 
 Files are taken in the order the data depends on: the folder's layout, sources, entities, claims
 (one file at a time, spread over worker processes for a large folder, so memory holds one claims
-file's raw data, not all), adjudications, rules. Each file is read by :mod:`astana_facts.reading`
-and checked by :mod:`astana_facts.integrity`; the claims then meet in
+file's raw data, not all), adjudications, facts, rules. Each file is read by
+:mod:`astana_facts.reading` and checked by :mod:`astana_facts.integrity`; the claims then meet in
 :mod:`astana_facts.consistency`, the editors' verdicts in :mod:`astana_facts.adjudication`, and
 the findings get their lines in :mod:`astana_facts.pipeline.locate`.
 """
@@ -28,6 +28,7 @@ from astana_facts.pipeline.parallel import job_count, ordered_map
 from astana_facts.pipeline.progress import Progress, no_progress
 from astana_facts.pipeline.result import Result
 from astana_facts.pipeline.shared import Sharing
+from astana_facts.reading.facts import read_facts
 from astana_facts.reading.folder import RecordsReader, load_rules
 from astana_facts.reading.records import ClaimRecord, Records, Site, claim_records
 from astana_facts.reading.validators import file_validator
@@ -151,6 +152,7 @@ class _Reading:
         measures = self._measures(findings)
         claim_sites = self._claims(findings, failed, entity_ids, measures, coverage)
         self._adjudications(findings, claim_sites)
+        self._facts(findings, entity_ids, measures)
         rules, rule_files = load_rules(validators or validators_for(self.root))
         self.records.rules = rules
         for loaded in rule_files:
@@ -165,6 +167,7 @@ class _Reading:
             if found.source is not None:
                 self.records.sources.setdefault(found.loaded.record["id"], found.source)  # type: ignore[index]
         findings += integrity.check_source_files(files, self.reader.text_paths())
+        findings += integrity.check_source_provenance(files)
         return {found.stem for found in files if found.loaded.record is None}
 
     def _entities(self, findings: list[Finding]) -> frozenset[str] | None:
@@ -279,6 +282,20 @@ class _Reading:
                 for index, adjudication in enumerate(loaded.record["adjudications"])
             ]
         findings += integrity.check_adjudication_references(self.records.adjudications, claim_sites)
+
+    def _facts(
+        self,
+        findings: list[Finding],
+        entity_ids: frozenset[str] | None,
+        measures: dict[str, str] | None,
+    ) -> None:
+        """Read ``facts.json`` (optional) and check its facts like claims."""
+        read = read_facts(self.root)
+        if read is None:
+            return
+        findings += read.findings
+        self.records.facts = read.facts
+        findings += integrity.check_facts(read.facts, entity_ids=entity_ids, measures=measures)
 
 
 __all__ = ["resolve_root", "run"]

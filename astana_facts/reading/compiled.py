@@ -30,6 +30,7 @@ FILE_MODELS = (
     "EntitiesFile",
     "MeasuresFile",
     "AdjudicationsFile",
+    "FactsFile",
     "RulesFile",
 )
 """The models of records and validators files, by name."""
@@ -80,6 +81,7 @@ def generate() -> dict[str, Any]:
             name: _plain(typed_dict_schema(getattr(models, name)), {}) for name in FILE_MODELS
         },
         "claim_paths": {kind: model_paths.derive_claim_paths(kind) for kind in CLAIM_KINDS},
+        "fact_kinds": list(models.FACT_KINDS),
         "reference_paths": {
             name: model_paths.derive_reference_paths(getattr(models, name))
             for name in REFERENCE_MODELS

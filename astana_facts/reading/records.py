@@ -90,6 +90,8 @@ class Records:
     not_check_worthy: list[tuple[PlainRecord, Site, str]] = field(default_factory=list)
     """Entries of ``not_check_worthy`` with their sites and documents (kept with the claims)."""
     adjudications: list[tuple[PlainRecord, Site]] = field(default_factory=list)
+    facts: list[tuple[PlainRecord, Site]] = field(default_factory=list)
+    """The valid facts of ``facts.json`` with their sites, in file order (always kept)."""
     rules: list[PlainRecord] = field(default_factory=list)
     claim_count: int = 0
     """How many valid claims were read, kept or not."""

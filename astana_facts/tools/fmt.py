@@ -48,7 +48,10 @@ def records_files(root: Path) -> list[Path]:
     whatever it is, so that reading reports a FIFO or a dangling link (SCH011) rather than
     skipping it; a folder that cannot be listed gives none (:func:`unreadable_folders`)."""
     files = files_or_none(root / "sources", ".json") + files_or_none(root / "claims", ".json")
-    files += [root / name for name in ("entities.json", "measures.json", "adjudications.json")]
+    files += [
+        root / name
+        for name in ("entities.json", "measures.json", "adjudications.json", "facts.json")
+    ]
     return [path for path in files if os.path.lexists(path)]
 
 

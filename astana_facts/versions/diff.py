@@ -244,6 +244,7 @@ def diff_sides(old: Side, new: Side) -> DatasetDiff:
     result.changes += _records("document", old.documents, new.documents)
     result.changes += _records("claim", old.claims, new.claims)
     result.changes += _records("entity", old.entities, new.entities)
+    result.changes += _records("fact", old.facts, new.facts)
     result.changes += _rules(old.rules, new.rules)
     result.changes += _schemas(old.schemas, new.schemas)
     return result

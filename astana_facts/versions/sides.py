@@ -40,6 +40,8 @@ class Side:
     claims: dict[str, JsonObject] = field(default_factory=dict)
     """Claim id -> claim, with ``document`` added."""
     entities: dict[str, JsonObject] = field(default_factory=dict)
+    facts: dict[str, JsonObject] = field(default_factory=dict)
+    """Fact id -> fact (``facts.json``)."""
     rules: dict[str, JsonObject] = field(default_factory=dict)
     schemas: dict[str, JsonObject] = field(default_factory=dict)
     """Schema file name -> schema."""
@@ -75,6 +77,9 @@ def read_side(label: str, records: Path, schemas: Path | None, validators: Path 
     if (records / "entities.json").is_file():
         for entity in _load(records / "entities.json", "entities"):
             side.entities[str(entity.get("id"))] = entity
+    if (records / "facts.json").is_file():
+        for fact in _load(records / "facts.json", "facts"):
+            side.facts[str(fact.get("id"))] = fact
     for path in sorted(validators.glob("*.json")) if validators and validators.is_dir() else []:
         for rule in _load(path, "rules"):
             side.rules[str(rule.get("code"))] = rule

@@ -23,6 +23,7 @@ from tests.factories import (
     claims,
     claims_file,
     entities,
+    facts_file,
     metadata,
     mutated,
     write,
@@ -66,6 +67,13 @@ def _edit_entities(change: Callable[[list[dict[str, Any]]], None]) -> Callable[[
 def _edit_metadata(pointer: str, value: Any) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
         write(root / "sources" / f"{DOC_ID}.json", mutated(metadata(), pointer, value))
+
+    return edit
+
+
+def _edit_facts(pointer: str, value: Any) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        write(root / "facts.json", mutated(facts_file(), pointer, value))
 
     return edit
 
@@ -219,6 +227,35 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "/published/reasoning",
         None,
     ),
+    (
+        "SRC009",
+        _edit_facts("/facts/0/evidence/0/url", "https://example.org/news/fourth\u2026ends"),
+        "facts.json",
+        "/facts/0/evidence/0/url",
+        None,
+    ),
+    (
+        "SRC009",
+        _edit_facts("/facts/3/evidence/0/archived_url", "https://web.archive.org/web/ x"),
+        "facts.json",
+        "/facts/3/evidence/0/archived_url",
+        None,
+    ),
+    ("SRC009", _edit_metadata("/url", "https://"), f"sources/{DOC_ID}.json", "/url", None),
+    (
+        "SRC010",
+        _edit_facts("/facts/1/evidence/0/retrieved", "2999-01-01"),
+        "facts.json",
+        "/facts/1/evidence/0/retrieved",
+        None,
+    ),
+    (
+        "SRC010",
+        _edit_metadata("/retrieved", "2999-12-31"),
+        f"sources/{DOC_ID}.json",
+        "/retrieved",
+        None,
+    ),
     ("SRC007", _text_with("\ufeff"), f"sources/{DOC_ID}.txt", None, None),
     ("SRC008", _text_with("", "Hidden\u202eorder.\n"), f"sources/{DOC_ID}.txt", None, None),
     (
@@ -278,6 +315,13 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "/entities/7/aliases/0",
         None,
     ),
+    (
+        "IDS004",
+        _edit_facts("/facts/2/id", "fact-round-4-dates"),
+        "facts.json",
+        "/facts/2/id",
+        None,
+    ),
     ("REF001", _unknown_document, "claims/nowhere.json", "/document", None),
     (
         "REF002",
@@ -306,6 +350,48 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         _edit_claims("/claims/0/id", "sample-round-number"),
         f"sources/{DOC_ID}.txt",
         None,
+        None,
+    ),
+    (
+        "REF002",
+        _edit_facts("/facts/3/value/parties/0", "persia"),
+        "facts.json",
+        "/facts/3/value/parties/0",
+        None,
+    ),
+    (
+        "REF004",
+        _edit_facts("/facts/2/value/measure", "foreign_reportets"),
+        "facts.json",
+        "/facts/2/value/measure",
+        None,
+    ),
+    (
+        "VAL001",
+        _edit_facts("/facts/0/value/end", "2017-05-01"),
+        "facts.json",
+        "/facts/0/value/end",
+        None,
+    ),
+    (
+        "SCH008",
+        _edit_facts("/facts/0/value/stance", "whole"),
+        "facts.json",
+        "/facts/0/value/stance",
+        None,
+    ),
+    (
+        "FCT001",
+        _edit_facts("/facts/1/kind", "relation"),
+        "facts.json",
+        "/facts/1/kind",
+        None,
+    ),
+    (
+        "FCT002",
+        _edit_facts("/facts/0/evidence/0/retrieved", "2017-05-01"),
+        "facts.json",
+        "/facts/0/evidence/0/retrieved",
         None,
     ),
     (

@@ -147,7 +147,10 @@ def test_every_field_of_every_model_is_documented() -> None:
         for klass in model.__mro__:
             if klass in all_models(*roots):
                 docs = field_docstrings(klass) | docs
+        # (A model made by a function, a fact model, documents its fields with descriptions.)
         undocumented += [
-            f"{model.__name__}.{name}" for name in model.model_fields if name not in docs
+            f"{model.__name__}.{name}"
+            for name, info in model.model_fields.items()
+            if name not in docs and not info.description
         ]
     assert undocumented == []

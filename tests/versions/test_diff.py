@@ -76,6 +76,30 @@ def test_an_added_claim_is_minor_and_a_removed_one_major(project: Path) -> None:
     }
 
 
+def test_facts_are_diffed_like_claims(project: Path) -> None:
+    facts = project / "records" / "facts.json"
+    first = "fact-astana-round-1-dates"
+
+    def correct(data: Any) -> None:
+        data["facts"][0]["value"]["end"] = "2017-01-25"
+
+    _edit(facts, correct)
+    (change,) = _diff(project).changes
+    assert (change.kind, change.id, change.change, change.bump) == (
+        "fact",
+        first,
+        "changed",
+        "patch",
+    )
+    _edit(facts, lambda d: d["facts"].append(dict(d["facts"][0], id="fact-new")))
+    assert {(c.id, c.change) for c in _diff(project).changes} == {
+        (first, "changed"),
+        ("fact-new", "added"),
+    }
+    _edit(facts, lambda d: d["facts"].pop(0))
+    assert _diff(project).bump == "major"
+
+
 def test_rules_stricter_is_major_looser_minor_and_info_additions_minor(project: Path) -> None:
     rules = project / "validators" / "consistency.json"
     _edit(rules, lambda d: d["rules"][0].update(severity="warning"))
