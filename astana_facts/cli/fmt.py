@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from astana_facts.cli.options import (
     records_option,
     refuse_installed,
 )
+
+if TYPE_CHECKING:
+    from astana_facts.tools.fmt import FormatResult
 
 
 @click.command()
@@ -57,7 +61,6 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
         astana-facts fmt --reanchor --records records
     """
     from astana_facts.jsonio.atomic import WriteFailed
-    from astana_facts.reading.locations import display_path
     from astana_facts.render.text import location
     from astana_facts.tools.fmt import format_records
 
@@ -79,18 +82,26 @@ def fmt(records_dir: str | None, check: bool, reanchor: bool) -> None:
     if result.problems:
         shell.error(f"astana-facts fmt: {len(result.problems)} problem(s); no file was changed.")
         sys.exit(EXIT_FINDINGS)
+    _say_done(result, check, shell.quiet)
+    if orphans or stale or (check and result.changed):
+        sys.exit(EXIT_FINDINGS)
+
+
+def _say_done(result: FormatResult, check: bool, quiet: bool) -> None:
+    """List the files reformatted (or that would be) and the leftovers removed; then the
+    summary line unless ``quiet``."""
+    from astana_facts.reading.locations import display_path
+
     verb = "would reformat" if check else "reformatted"
     for path in result.changed:
         click.echo(f"{verb} {display_path(path)}")
     for path in result.removed:
         click.echo(f"removed leftover temporary file {display_path(path)}")
-    if not shell.quiet:
+    if not quiet:
         click.echo(
             f"{len(result.changed)} file(s) {verb}, {len(result.unchanged)} already canonical"
             + ("" if check else f", {result.filled_spans} span(s) filled in")
         )
-    if orphans or stale or (check and result.changed):
-        sys.exit(EXIT_FINDINGS)
 
 
 def _stale(stale: dict[str, int], check: bool, *, written: bool) -> int:
