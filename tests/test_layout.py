@@ -74,6 +74,7 @@ STAGES = (
     ("reading",),
     ("integrity",),
     ("consistency",),
+    ("verdicts",),
     ("adjudication",),
     ("pipeline",),
     ("render",),

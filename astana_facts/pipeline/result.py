@@ -14,6 +14,7 @@ from pathlib import Path
 from astana_facts.findings.finding import Finding, count_by_severity
 from astana_facts.findings.rule_stats import RuleStats
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Records, Site
+from astana_facts.verdicts import Verdict
 
 EXIT_CLEAN = 0
 """No error-level finding without a verdict."""
@@ -38,6 +39,9 @@ class Result:
     """Rule code -> the groups of claims the rule compared and skipped (by reason), in code
     order; empty when the consistency stage did not run. Counted over the whole folder, also
     when the findings shown are narrowed to a change (``--changed-since``)."""
+    claim_verdicts: dict[str, Verdict] = field(default_factory=dict)
+    """Claim id -> the verdict on the claim against the facts (the verdict stage), in claim id
+    order; empty when the consistency stage did not run."""
 
     @property
     def root(self) -> Path:
