@@ -14,7 +14,7 @@ from pathlib import Path
 from astana_facts.findings.finding import Finding, count_by_severity
 from astana_facts.findings.rule_stats import RuleStats
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Records, Site
-from astana_facts.verdicts import Verdict
+from astana_facts.verdicts import Resolution, Verdict
 
 EXIT_CLEAN = 0
 """No error-level finding without a verdict."""
@@ -42,6 +42,9 @@ class Result:
     claim_verdicts: dict[str, Verdict] = field(default_factory=dict)
     """Claim id -> the verdict on the claim against the facts (the verdict stage), in claim id
     order; empty when the consistency stage did not run."""
+    resolutions: dict[str, Resolution] = field(default_factory=dict)
+    """Fingerprint -> how the facts settle that contradiction finding (only findings every
+    value of which the facts support or refute)."""
 
     @property
     def root(self) -> Path:

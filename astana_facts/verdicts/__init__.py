@@ -55,4 +55,22 @@ class Verdict:
     compares: statements, relations)."""
 
 
-__all__ = ["LABELS", "Label", "Verdict"]
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A contradiction finding settled by facts: every value in conflict is supported or
+    refuted by the facts, so the finding no longer keeps the gate closed."""
+
+    fingerprint: str
+    """The finding's fingerprint."""
+    holds: tuple[str, ...]
+    """The conflicting values (as in ``Finding.conflict``) that the facts support: the side
+    that holds."""
+    refuted: tuple[str, ...]
+    """The conflicting values the facts refute."""
+    facts: tuple[str, ...]
+    """The ids of the facts that settle it, in id order."""
+    reason: str = ""
+    """Why, in one sentence."""
+
+
+__all__ = ["LABELS", "Label", "Resolution", "Verdict"]
