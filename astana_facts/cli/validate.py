@@ -60,6 +60,7 @@ def validate(
     from astana_facts.reading.locations import display_path
     from astana_facts.render.context import RenderContext
     from astana_facts.render.registry import render_chunks
+    from astana_facts.render.sarif_locations import Sites
 
     shell = console()
     folder = records_folder(records_dir)
@@ -82,6 +83,7 @@ def validate(
         rules=records.rules,
         paint=shell.painter(),
         summary=not shell.quiet,
+        sites=Sites.of(result),
     )
     with shell.stage("render"):
         shell.out(render_chunks("findings", output_format, result.findings, context), context)
