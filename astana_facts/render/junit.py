@@ -31,11 +31,11 @@ def xml_safe(text: str) -> str:
 
 def _case(suite: ET.Element, finding: Finding) -> bool:
     """Add the finding's test case to ``suite``; whether it is a failure."""
-    where = location(finding)
+    where = xml_safe(location(finding))
     case = ET.SubElement(
         suite,
         "testcase",
-        {"classname": finding.code, "name": xml_safe(f"{finding.code} {where}")},
+        {"classname": finding.code, "name": f"{finding.code} {where}"},
     )
     if finding.file:
         case.set("file", xml_safe(finding.file))

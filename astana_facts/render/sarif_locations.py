@@ -104,6 +104,8 @@ def _claim_location(claim_id: str, record: ClaimRecord) -> dict[str, Any]:
 
 
 def _span_location(span: SpanRef, sites: Sites) -> dict[str, Any] | None:
+    """A quoted span at its place in its text, the snippet being what the text holds there
+    (which a quote that does not match, SPN001, differs from)."""
     source = sites.sources.get(span.document)
     start = sites.text_position(span.document, span.start)
     end = sites.text_position(span.document, span.end)
@@ -114,7 +116,7 @@ def _span_location(span: SpanRef, sites: Sites) -> dict[str, Any] | None:
         "startColumn": start[1],
         "endLine": end[0],
         "endColumn": end[1],
-        "snippet": {"text": span.exact},
+        "snippet": {"text": source.text[span.start : span.end]},
     }
     return {
         "physicalLocation": {"artifactLocation": artifact(source.text_file), "region": region},
