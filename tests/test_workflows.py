@@ -123,7 +123,7 @@ def test_a_hook_shows_a_finding_as_a_line_of_text(
     shutil.copytree(REPO / "records", tmp_path / "records")
     path = next((tmp_path / "records" / "claims").glob("klein-*.json"))
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("May 3rd and 4th in Astana\"", "May 3rd and 5th in Astana\"", 1))
+    path.write_text(text.replace('May 3rd and 4th in Astana"', 'May 3rd and 5th in Astana"', 1))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, shlex.split(entry)[1:])
     assert result.exit_code == 1

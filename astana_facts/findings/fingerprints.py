@@ -37,7 +37,9 @@ def stable_fingerprint(finding: Finding) -> str:
     made of its code, file and :func:`where_in_file`."""
     if finding.fingerprint:
         return finding.fingerprint
-    material = "\x1f".join(["integrity/v1", finding.code, finding.file or "", where_in_file(finding)])
+    material = "\x1f".join(
+        ["integrity/v1", finding.code, finding.file or "", where_in_file(finding)]
+    )
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
 
 

@@ -144,7 +144,5 @@ def paths_at(repository: Path, commit: str, paths: list[str]) -> set[str]:
     """Which of the top-level ``paths`` exist at ``commit`` (a verified commit id): ``git
     archive`` refuses a path the commit does not have, such as ``schemas`` in a repository that
     keeps only records, or everything before the commit that added the dataset."""
-    out = run_git(
-        repository, "--literal-pathspecs", "ls-tree", "--name-only", commit, "--", *paths
-    )
+    out = run_git(repository, "--literal-pathspecs", "ls-tree", "--name-only", commit, "--", *paths)
     return set(out.decode("utf-8", "replace").splitlines()) & set(paths)

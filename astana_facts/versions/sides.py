@@ -175,7 +175,7 @@ def _archive(top: Path, commit: str, shown: str) -> bytes:
         present = paths_at(top, commit, ["records", "schemas", "validators"])
         if "records" not in present:
             raise GitError(
-                f"the commit has no records/ folder (the dataset was added later); compare with "
+                "the commit has no records/ folder (the dataset was added later); compare with "
                 "a commit that has it (`git log --oneline -- records` lists them)"
             )
         folders = [name for name in ("records", "schemas", "validators") if name in present]

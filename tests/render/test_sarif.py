@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from astana_facts.cli.main import cli
 from astana_facts.pipeline.result import Result
 from astana_facts.pipeline.run import run
-from astana_facts.reading.records import SourceRecord, Site
+from astana_facts.reading.records import Site, SourceRecord
 from astana_facts.render.links import RULES_DOC_URL, heading_anchor
 from astana_facts.render.report import render_report_sarif
 from astana_facts.render.sarif_locations import Sites
@@ -50,9 +50,7 @@ def _broken(tmp_path: Path) -> Path:
     return root
 
 
-def test_every_result_has_a_partial_fingerprint_unique_in_its_run(
-    log: Any, tmp_path: Path
-) -> None:
+def test_every_result_has_a_partial_fingerprint_unique_in_its_run(log: Any, tmp_path: Path) -> None:
     broken = CliRunner().invoke(
         cli, ["report", "--records", str(_broken(tmp_path)), "--format", "sarif", "--exit-zero"]
     )
@@ -100,9 +98,7 @@ def _slice(text: str, region: dict[str, int]) -> str:
     return text[start + region["startColumn"] - 1 : end + region["endColumn"] - 1]
 
 
-def test_related_locations_place_each_quote_and_each_other_claim(
-    report: Result, log: Any
-) -> None:
+def test_related_locations_place_each_quote_and_each_other_claim(report: Result, log: Any) -> None:
     run_ = log["runs"][0]
     assert run_["columnKind"] == "unicodeCodePoints"
     (dat,) = [r for r in run_["results"] if r["ruleId"] == "DAT001"]
@@ -149,7 +145,7 @@ def test_validate_sarif_places_an_integrity_findings_quote(tmp_path: Path) -> No
     shutil.copytree(bundled("records"), root)
     path = next((root / "claims").glob("klein-*.json"))
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("May 3rd and 4th in Astana\"", "May 3rd and 5th in Astana\"", 1))
+    path.write_text(text.replace('May 3rd and 4th in Astana"', 'May 3rd and 5th in Astana"', 1))
     result = CliRunner().invoke(cli, ["validate", "--records", str(root), "--format", "sarif"])
     assert result.exit_code == 1
     data = orjson.loads(result.stdout)

@@ -76,8 +76,8 @@ _CONSTANT_ARGS = {
 
 def _only_safe(calls: list[list[str]], revision: str, repository: Path) -> None:
     """Each git call holds the user's revision only after ``--end-of-options`` (as
-    ``REV^{commit}``, or the part ``BASE`` of ``BASE~2`` as ``BASE^{commit}``), everything else being the program's constants, the checkout's folder
-    and verified 40-hex commit ids."""
+    ``REV^{commit}``, or the part ``BASE`` of ``BASE~2`` as ``BASE^{commit}``), everything
+    else being the program's constants, the checkout's folder and verified 40-hex commit ids."""
     folders = {str(path) for path in (repository, repository / "records", repository.resolve())}
     for argv in calls:
         assert argv[:3] == ["git", "-C", argv[2]] and argv[2] in folders
@@ -239,7 +239,10 @@ def test_a_revision_past_the_root_commit_says_so(
     monkeypatch.chdir(records_added_later)
     root_commit = _git(records_added_later, "rev-list", "--max-parents=0", "HEAD")
     for revision in ("HEAD~2", "HEAD~1^", "HEAD~9"):
-        for argv in (["diff", f"git:{revision}", "records"], ["validate", "--changed-since", revision]):
+        for argv in (
+            ["diff", f"git:{revision}", "records"],
+            ["validate", "--changed-since", revision],
+        ):
             result = CliRunner().invoke(cli, argv)
             assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
             assert "goes back past the first (root) commit" in result.stderr, result.stderr
