@@ -23,8 +23,6 @@ from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
 from astana_facts.render.json import findings_json_chunks
 from astana_facts.render.rule_stats import rule_stats_json, rule_stats_lines, rule_stats_markdown
-from astana_facts.render.sarif import sarif_log
-from astana_facts.render.sarif_locations import Sites
 from astana_facts.render.text import location
 from astana_facts.text.quotes import context
 
@@ -272,6 +270,9 @@ def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
 def render_report_sarif(report: Result, context: RenderContext = PLAIN) -> str:
     """The report as SARIF 2.1.0, with the declared rules as reporting descriptors and the
     verdicts as accepted suppressions."""
+    from astana_facts.render.sarif import sarif_log
+    from astana_facts.render.sarif_locations import Sites
+
     return sarif_log(
         report.findings,
         tool_version=context.tool_version,
