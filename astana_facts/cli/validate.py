@@ -45,7 +45,8 @@ def validate(
 
     Formats: text for people (the folder checked goes first, to standard error); json (the
     stable contract); github (workflow annotations next to the offending line); sarif (SARIF
-    2.1.0 for code scanning). With --changed-since REF (or --file), only the findings that the
+    2.1.0 for code scanning); gitlab (GitLab Code Quality); junit (JUnit XML, a failure per
+    error). With --changed-since REF (or --file), only the findings that the
     change introduced are shown, and decide the exit code. With -q, text output has the findings
     only.
 
