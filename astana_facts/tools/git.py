@@ -143,6 +143,11 @@ def _past_root(repository: Path, revision: str) -> str | None:
 def paths_at(repository: Path, commit: str, paths: list[str]) -> set[str]:
     """Which of the top-level ``paths`` exist at ``commit`` (a verified commit id): ``git
     archive`` refuses a path the commit does not have, such as ``schemas`` in a repository that
-    keeps only records, or everything before the commit that added the dataset."""
-    out = run_git(repository, "--literal-pathspecs", "ls-tree", "--name-only", commit, "--", *paths)
-    return set(out.decode("utf-8", "replace").splitlines()) & set(paths)
+    keeps only records, or everything before the commit that added the dataset. ``.`` (a
+    repository that is the records folder) is the commit's whole tree, always there."""
+    top = {path for path in paths if path in (".", "")}
+    named = [path for path in paths if path not in top]
+    if not named:
+        return top
+    out = run_git(repository, "--literal-pathspecs", "ls-tree", "--name-only", commit, "--", *named)
+    return top | (set(out.decode("utf-8", "replace").splitlines()) & set(named))

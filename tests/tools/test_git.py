@@ -270,3 +270,19 @@ def test_a_repository_that_keeps_only_records_diffs_against_its_own_history(
     result = CliRunner().invoke(cli, ["diff", "git:HEAD", "records", "--exit-code"])
     assert result.exit_code == 0, result.output
     assert "bump needed: none" in result.stdout
+
+
+def test_a_repository_that_is_its_records_folder_has_its_baseline(tmp_path: Path) -> None:
+    root = build_records(tmp_path / "bare-records")
+    claims_file = next((root / "claims").glob("*.json"))
+    text = claims_file.read_text(encoding="utf-8")
+    claims_file.write_text(text.replace('"exact": "', '"exact": "not ', 1), encoding="utf-8")
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "records with a misquote")
+    with baseline(root, None, "HEAD") as (old, _):
+        assert (old / "entities.json").is_file()  # the whole tree, not an empty folder
+    result = CliRunner().invoke(
+        cli, ["validate", "--records", str(root), "--changed-since", "HEAD"]
+    )
+    assert "SPN001" not in result.stdout and "were there before HEAD" in result.stderr
