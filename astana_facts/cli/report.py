@@ -57,9 +57,7 @@ def report(
     where records/adjudications.json has one. The same data gives byte-identical output. Exits 1
     when an error-level finding has no adjudication (the gate for CI; --exit-zero turns it off),
     2 for usage or I/O problems. With --changed-since REF (or --file), only the findings that the
-    change introduced are shown and counted: what a pull request's check needs. For CI:
-    github (annotations), sarif (code scanning), gitlab (Code Quality), junit (test reports);
-    an adjudicated finding is shown as info there.
+    change introduced are shown and counted: what a pull request's check needs.
 
     \b
     Example:
@@ -67,7 +65,6 @@ def report(
         astana-facts report --records records --format markdown -o report.md
         astana-facts report --format json --exit-zero
         astana-facts report --format sarif -o report.sarif
-        astana-facts report --format gitlab -o gl-code-quality-report.json
     """
     from astana_facts import package_version
     from astana_facts.pipeline.run import run
