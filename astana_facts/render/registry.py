@@ -101,6 +101,22 @@ FORMATS: dict[str, Format] = {
                 "report": _R + "report:render_report_sarif",
             },
         ),
+        Format(
+            "gitlab",
+            "GitLab Code Quality report for merge requests",
+            {
+                "findings": _R + "gitlab:render_gitlab",
+                "report": _R + "gitlab:render_report_gitlab",
+            },
+        ),
+        Format(
+            "junit",
+            "JUnit XML test report (a failure per error)",
+            {
+                "findings": _R + "junit:render_junit",
+                "report": _R + "junit:render_report_junit",
+            },
+        ),
     )
 }
 """Every output format, in the order ``--help`` lists them; the first is each kind's default."""

@@ -23,7 +23,6 @@ from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
 from astana_facts.render.json import findings_json_chunks
 from astana_facts.render.rule_stats import rule_stats_json, rule_stats_lines, rule_stats_markdown
-from astana_facts.render.sarif import sarif_log
 from astana_facts.render.text import location
 from astana_facts.text.quotes import context
 
@@ -245,9 +244,10 @@ def render_report_json_chunks(report: Result, context: RenderContext = PLAIN) ->
     )
 
 
-def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
-    """Every finding of the report as a GitHub workflow annotation; an adjudicated finding
-    becomes a notice that names its verdict, so it does not read as a failure."""
+def shown_with_verdicts(report: Result) -> list[Finding]:
+    """The report's findings as the formats for CI show them (annotations, code quality,
+    JUnit): an adjudicated finding as info, its message naming the verdict, so that it does not
+    read as a failure."""
     shown = []
     for finding in report.findings:
         verdict = report.verdicts.get(finding.fingerprint or "")
@@ -258,16 +258,26 @@ def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
                 message=f"{finding.message} [adjudicated: {verdict['verdict']}]",
             )
         shown.append(finding)
-    return render_github(shown, context)
+    return shown
+
+
+def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
+    """Every finding of the report as a GitHub workflow annotation; an adjudicated finding
+    becomes a notice that names its verdict, so it does not read as a failure."""
+    return render_github(shown_with_verdicts(report), context)
 
 
 def render_report_sarif(report: Result, context: RenderContext = PLAIN) -> str:
     """The report as SARIF 2.1.0, with the declared rules as reporting descriptors and the
     verdicts as accepted suppressions."""
+    from astana_facts.render.sarif import sarif_log
+    from astana_facts.render.sarif_locations import Sites
+
     return sarif_log(
         report.findings,
         tool_version=context.tool_version,
         rules=report.records.rules,
         verdicts=report.verdicts,
         properties={"ruleStats": rule_stats_json(report)} if report.rule_stats else None,
+        sites=Sites.of(report),
     )
