@@ -1,0 +1,112 @@
+"""Relative dates ("the next day", "three days after the round opened", "a week before the
+congress") as constraints of the temporal reasoner, and the networks they need.
+
+A ``relative_date`` claim puts a day of its subject event (the first, the last, or a day within)
+a number of days or weeks after or before a day of an anchor event: a difference constraint
+between the two events' day numbers (:meth:`~astana_facts.consistency.timeline.TimeNetwork.
+add_relative`). The events it links must be in one network, so the networks of ``relative_dates``
+(DAT002) are the connected components of the graph of events linked by relative dates, each with
+every date, duration and relative date of its events. An event that no relative date links is
+in no such network (DAT001, DUR001 and DUR002 look at it alone), so a network grows only through
+actual links and the work stays linear in the claims.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from astana_facts.consistency.context import Context, rule_groups
+from astana_facts.consistency.engines.durations import add_event
+from astana_facts.consistency.quantities import interval_of
+from astana_facts.consistency.timeline import TimeNetwork
+from astana_facts.consistency.values import by_value, value_key
+from astana_facts.reading.records import ClaimRecord, PlainRecord
+
+RELATIVE = "relative_date"
+"""The claim kind of a relative date."""
+
+UNLINKED = "no relative date"
+"""Why a group (an event's claims) is passed over: no relative date links it to anything."""
+
+_DAYS_PER_UNIT = {"day": 1, "week": 7}
+
+
+def offset_days(value: PlainRecord, parameters: PlainRecord) -> tuple[int, int | None]:
+    """The fewest and the most (None: unbounded) whole days a relative date's ``amount`` of
+    ``unit`` admits; an approximate amount with the rule's ``approximately_tolerance`` (or the
+    claim's own), a unit with the rule's ``days_tolerance`` / ``weeks_tolerance``."""
+    low, high = interval_of(value["amount"], parameters["approximately_tolerance"])
+    unit = value["unit"]
+    tolerance = parameters[f"{unit}s_tolerance"]
+    per = _DAYS_PER_UNIT[unit]
+    fewest = math.ceil(max(0.0, (low - tolerance) * per) - 1e-9)
+    high = (high + tolerance) * per
+    if not math.isfinite(high):
+        return fewest, None
+    return fewest, max(fewest, math.floor(high + 1e-9))
+
+
+class _Components:
+    """Union-find over event ids: which events relative dates link, directly or not."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, event: str) -> str:
+        root = self.parent.setdefault(event, event)
+        while root != self.parent[root]:
+            root = self.parent[root]
+        while event != root:  # path compression: later finds are short
+            self.parent[event], event = root, self.parent[event]
+        return root
+
+    def join(self, one: str, other: str) -> None:
+        first, second = sorted((self.find(one), self.find(other)))
+        self.parent[second] = first
+
+    def members(self) -> list[list[str]]:
+        """Each component's events, sorted; components by their first event."""
+        found: dict[str, list[str]] = {}
+        for event in sorted(self.parent):
+            found.setdefault(self.find(event), []).append(event)
+        return sorted(found.values())
+
+
+def relative_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[str, TimeNetwork]]:
+    """The network of each component of events linked by the rule's relative dates (its label:
+    the events, joined by " / ", and the network): every date and duration of its events, and
+    every relative date, one source per value. Each component is counted in ``context.tally``
+    as compared; an event group no relative date links as skipped (:data:`UNLINKED`)."""
+    by_subject = {str(key[0]): records for key, records in rule_groups(rule, context).items()}
+    components = _Components()
+    for subject, records in by_subject.items():
+        for record in records:
+            if record.claim["kind"] == RELATIVE:
+                components.join(subject, record.claim["value"]["anchor"])
+    unlinked = sum(1 for subject in by_subject if subject not in components.parent)
+    if unlinked:
+        context.tally.skipped(UNLINKED, unlinked)
+    for events in components.members():
+        context.tally.compared()
+        yield " / ".join(events), _network(events, by_subject, rule, context)
+
+
+def _network(
+    events: list[str],
+    by_subject: dict[str, list[ClaimRecord]],
+    rule: PlainRecord,
+    context: Context,
+) -> TimeNetwork:
+    """One component's network: its events' dates and durations, then its relative dates."""
+    network = TimeNetwork()
+    relative: list[ClaimRecord] = []
+    for event in events:
+        records = by_subject.get(event, [])
+        add_event(network, event, [r for r in records if r.claim["kind"] != RELATIVE], rule, context)
+        relative += [r for r in records if r.claim["kind"] == RELATIVE]
+    parameters = rule["parameters"]
+    for group in by_value(relative, key=lambda r: (r.claim["subject"], value_key(r))):
+        days = offset_days(group[0].claim["value"], parameters)
+        network.add_relative(group[0].claim["subject"], group, days)
+    return network
