@@ -14,7 +14,8 @@ actual links and the work stays linear in the claims.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.engines.durations import add_event
@@ -73,40 +74,55 @@ class _Components:
         return sorted(found.values())
 
 
+@dataclass
+class Links:
+    """The events that relative dates link: each linked event's component (its events, sorted)
+    and each event's relative date claims."""
+
+    component: dict[str, list[str]] = field(default_factory=dict)
+    relative: dict[str, list[ClaimRecord]] = field(default_factory=dict)
+
+
+def links(claims: Iterable[ClaimRecord]) -> Links:
+    """The :class:`Links` of ``relative_date`` claims (the others are passed over)."""
+    components = _Components()
+    found = Links()
+    for record in claims:
+        if record.claim["kind"] == RELATIVE:
+            subject = record.claim["subject"]
+            components.join(subject, record.claim["value"]["anchor"])
+            found.relative.setdefault(subject, []).append(record)
+    for events in components.members():
+        found.component.update(dict.fromkeys(events, events))
+    return found
+
+
+def add_relative_dates(
+    network: TimeNetwork, events: Iterable[str], linked: Links, parameters: PlainRecord
+) -> None:
+    """The relative dates of ``events`` into ``network``, one source per subject and value (the
+    events they link must be in it)."""
+    relative = [record for event in sorted(events) for record in linked.relative.get(event, [])]
+    for group in by_value(relative, key=lambda r: (r.claim["subject"], value_key(r))):
+        days = offset_days(group[0].claim["value"], parameters)
+        network.add_relative(group[0].claim["subject"], group, days)
+
+
 def relative_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[str, TimeNetwork]]:
     """The network of each component of events linked by the rule's relative dates (its label:
     the events, joined by " / ", and the network): every date and duration of its events, and
     every relative date, one source per value. Each component is counted in ``context.tally``
     as compared; an event group no relative date links as skipped (:data:`UNLINKED`)."""
     by_subject = {str(key[0]): records for key, records in rule_groups(rule, context).items()}
-    components = _Components()
-    for subject, records in by_subject.items():
-        for record in records:
-            if record.claim["kind"] == RELATIVE:
-                components.join(subject, record.claim["value"]["anchor"])
-    unlinked = sum(1 for subject in by_subject if subject not in components.parent)
+    linked = links(record for records in by_subject.values() for record in records)
+    unlinked = sum(1 for subject in by_subject if subject not in linked.component)
     if unlinked:
         context.tally.skipped(UNLINKED, unlinked)
-    for events in components.members():
+    for events in sorted({tuple(events) for events in linked.component.values()}):
         context.tally.compared()
-        yield " / ".join(events), _network(events, by_subject, rule, context)
-
-
-def _network(
-    events: list[str],
-    by_subject: dict[str, list[ClaimRecord]],
-    rule: PlainRecord,
-    context: Context,
-) -> TimeNetwork:
-    """One component's network: its events' dates and durations, then its relative dates."""
-    network = TimeNetwork()
-    relative: list[ClaimRecord] = []
-    for event in events:
-        records = by_subject.get(event, [])
-        add_event(network, event, [r for r in records if r.claim["kind"] != RELATIVE], rule, context)
-        relative += [r for r in records if r.claim["kind"] == RELATIVE]
-    parameters = rule["parameters"]
-    for group in by_value(relative, key=lambda r: (r.claim["subject"], value_key(r))):
-        days = offset_days(group[0].claim["value"], parameters)
-        network.add_relative(group[0].claim["subject"], group, days)
-    return network
+        network = TimeNetwork()
+        for event in events:
+            records = [r for r in by_subject.get(event, []) if r.claim["kind"] != RELATIVE]
+            add_event(network, event, records, rule, context)
+        add_relative_dates(network, events, linked, rule["parameters"])
+        yield " / ".join(events), network

@@ -12,13 +12,14 @@ are its reported ``event_date`` claims, combined (see :mod:`astana_facts.consist
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 from itertools import combinations
 from typing import Any
 
 from astana_facts.consistency.context import Context, key_part, rule_groups, words
 from astana_facts.consistency.engines.durations import add_event, whole_days
+from astana_facts.consistency.engines.relative import RELATIVE, Links, add_relative_dates, links
 from astana_facts.consistency.findings import consistency_finding
 from astana_facts.consistency.timeline import (
     EARLIEST,
@@ -163,13 +164,17 @@ def _window_network(
     rule: PlainRecord,
     context: Context,
     by_subject: dict[str, list[tuple[int, list[ClaimRecord] | None]]],
+    linked: Links,
 ) -> TimeNetwork:
     """The network of the rounds of ``ordinals``: their dates, durations and order, with every
-    ordinal each of them is given (also one outside the window)."""
+    ordinal each of them is given (also one outside the window), and the events relative dates
+    link them to, with those relative dates."""
     network = TimeNetwork()
     subjects = sorted({subject for ordinal in ordinals for subject in rounds[ordinal]})
-    for subject in subjects:
-        add_event(network, subject, _event_claims(subject, rule, context), rule, context)
+    events = sorted({e for s in subjects for e in linked.component.get(s, [s])})
+    for event in events:
+        add_event(network, event, _event_claims(event, rule, context), rule, context)
+    add_relative_dates(network, events, linked, rule["parameters"])
     given: list[tuple[int, str, tuple[int, ...]]] = []
     for subject in subjects:
         for ordinal, group in by_subject[subject]:
@@ -194,6 +199,8 @@ class Reach:
     start_ceiling: int | None
     length: int
     ongoing: bool
+    linked: bool = False
+    """Whether a relative date links the round to an event: its reach is not its own claims'."""
 
 
 def reach(records: Sequence[ClaimRecord], rule: PlainRecord, context: Context) -> Reach:
@@ -224,8 +231,8 @@ def _may_conflict(
 ) -> bool:
     """Whether a window of rounds can hold a chronology conflict: some round forced to end too
     late for a later one forced to start early, with room for every round between; an event
-    given two ordinals, or an ongoing one, is always looked at."""
-    if any(len(by_subject[s]) > 1 or reaches[s].ongoing for s in subjects):
+    given two ordinals, an ongoing one, or one a relative date links, is always looked at."""
+    if any(len(by_subject[s]) > 1 or reaches[s].ongoing or reaches[s].linked for s in subjects):
         return True
     room = 1 + sum(reaches[s].length for s in subjects)
     for before in subjects:
@@ -245,35 +252,45 @@ def chronology_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[s
     ``context.tally``: compared, or skipped when no order of its rounds can be contradicted
     (:func:`_unordered`)."""
     by_series = {str(key[0]): records for key, records in rule_groups(rule, context).items()}
+    modalities = set(rule["applies_to"]["modalities"])
+    relative = context.by_kind.get(RELATIVE, [])
+    linked_to = links(r for r in relative if r.claim["modality"] in modalities)
+    linked = linked_to.component
     for entity in context.entities.values():
         if entity.get("series") and entity.get("ordinal"):
             by_series.setdefault(entity["series"], [])
     for series in sorted(by_series):
         rounds = series_rounds(series, by_series[series], context)
         by_subject = _by_subject(rounds)
-        reason = _unordered(by_subject, rule, context)
+        reason = _unordered(by_subject, rule, context, linked)
         if reason is not None:
             context.tally.skipped(reason)
             continue
         context.tally.compared()
         ordinals = sorted(rounds)
-        reaches = {s: reach(_event_claims(s, rule, context), rule, context) for s in by_subject}
+        reaches = {
+            s: replace(reach(_event_claims(s, rule, context), rule, context), linked=s in linked)
+            for s in by_subject
+        }
         size = len(ordinals) if len(ordinals) <= WHOLE else WINDOW
         for start in range(max(1, len(ordinals) - size + 1)):
             window = ordinals[start : start + size]
             subjects = sorted({subject for ordinal in window for subject in rounds[ordinal]})
             if _may_conflict(subjects, reaches, by_subject):
-                yield series, _window_network(rounds, window, rule, context, by_subject)
+                network = _window_network(rounds, window, rule, context, by_subject, linked_to)
+                yield series, network
 
 
 def _unordered(
     by_subject: dict[str, list[tuple[int, list[ClaimRecord] | None]]],
     rule: PlainRecord,
     context: Context,
+    linked: dict[str, list[str]],
 ) -> str | None:
     """Why a series' rounds hold no chronology conflict whatever their values (None: they are
     compared): one round only, or fewer than two ordinals with a dated round and no event given
-    two ordinals (order alone contradicts nothing without two dates to hold it to)."""
+    two ordinals (order alone contradicts nothing without two dates to hold it to; a round a
+    relative date links counts as dated)."""
     if sum(map(len, by_subject.values())) < 2:
         return "one round only"
     if any(len(given) > 1 for given in by_subject.values()):
@@ -282,7 +299,7 @@ def _unordered(
     dated = {
         ordinal
         for subject, given in by_subject.items()
-        if context.subject_claims(subject, "event_date", modalities)
+        if subject in linked or context.subject_claims(subject, "event_date", modalities)
         for ordinal, _ in given
     }
     return None if len(dated) >= 2 else "fewer than two dated rounds"

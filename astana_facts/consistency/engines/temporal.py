@@ -20,7 +20,8 @@ The rule's ``conflict`` parameter says which contradictions it reports:
 - ``chronology``: rounds of one series against their order (RND003): a network holds the
   rounds of a few consecutive ordinals at a time
   (:func:`~astana_facts.consistency.engines.rounds.chronology_networks`), so the work grows with
-  the number of rounds, not its square.
+  the number of rounds, not its square; with the events relative dates link them to. A conflict
+  with relative dates is RND003's only when it needs the order of the rounds.
 
 The networks are one per event, per component of events linked by relative dates, or per window
 of a series, so the report stays linear in the
@@ -39,7 +40,7 @@ from astana_facts.consistency.engines.relative import relative_networks
 from astana_facts.consistency.engines.rounds import chronology_networks
 from astana_facts.consistency.findings import describe_value, grouped_finding, named
 from astana_facts.consistency.needs import ONE_CLAIM
-from astana_facts.consistency.stn import Edge, Network
+from astana_facts.consistency.stn import Edge, Network, negative_cycle
 from astana_facts.consistency.timeline import (
     Source,
     TimeNetwork,
@@ -65,6 +66,11 @@ def _wanted(kind: str, network: TimeNetwork, conflict: frozenset[int]) -> bool:
         return roles == {"date", "duration"}
     if kind == "relative_dates":
         return "relative" in roles
+    if "relative" in roles and "ordinal" not in roles:
+        # Relative dates link rounds to other events: the conflict is RND003's only when it
+        # needs the order of the rounds (else it is DAT002's, found without any order).
+        kept = [e for e in network.edges if e.kind != "order" and conflict.issuperset(e.sources)]
+        return negative_cycle(kept) is None
     subjects = {network.sources[i].subject for i in conflict}
     return "ordinal" in roles or len(subjects) > 1
 

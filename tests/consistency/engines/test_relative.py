@@ -154,3 +154,34 @@ def test_only_reported_relative_dates_count() -> None:
     assert findings([said, span], "DAT002")
     planned = claim("plan", "relative_date", "r", said.claim["value"], modality="planned")
     assert findings([planned, span], "DAT002") == []
+
+
+def _numbered(subject: str, ordinal: int) -> ClaimRecord:
+    return claim(f"n{ordinal}", "round_number", subject, {"series": "s", "ordinal": ordinal})
+
+
+def test_a_relative_date_against_the_order_of_rounds_is_a_chronology_finding() -> None:
+    # Round 8 opened two days before round 7 closed: no date is needed to see it.
+    claims = [
+        _numbered("round-7", 7),
+        _numbered("round-8", 8),
+        relative("early", "round-8", "round-7", exact(2), direction="before"),
+    ]
+    (finding,) = findings(claims, "RND003")
+    assert set(finding.claims) == {"n7", "n8", "early"}
+    assert "round 7 (round-7) ends after round 8 (round-8) starts" in finding.message
+    assert findings(claims, "DAT002") == []
+
+
+def test_a_relative_date_clash_between_rounds_is_not_a_chronology_finding() -> None:
+    # Round 8 is said to open 3 days after round 7 closed; their dates say 10: the order holds.
+    claims = [
+        _numbered("round-7", 7),
+        _numbered("round-8", 8),
+        claim("d7", "event_date", "round-7", dates("2017-10-30", "2017-10-31")),
+        claim("d8", "event_date", "round-8", dates("2017-11-10", "2017-11-11")),
+        relative("soon", "round-8", "round-7", exact(3)),
+    ]
+    (finding,) = findings(claims, "DAT002")
+    assert set(finding.claims) == {"d7", "d8", "soon"}
+    assert findings(claims, "RND003") == []
