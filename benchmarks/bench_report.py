@@ -9,9 +9,10 @@ swapped (PAR001), a signature moved (INS001), a duration beyond another duration
 dated before the round below it (RND003), a three-claim contradiction (DUR001: a start, a
 duration and a "day within" each pair of which can hold), and a relative date a week off
 (DAT002: a meeting "three weeks after" a round ended, against the dates of both, two weeks
-apart; each round has its own meeting, so the events a relative date links stay few). Each planted claim comes with the true
-claims it contradicts, so every plant is detectable; it is found when a finding of its rule code
-cites the claims it must (:data:`PLANTS`). Then, each in a fresh process:
+apart; each round has its own meeting, so the events a relative date links stay few). Each
+planted claim comes with the true claims it contradicts, so every plant is detectable; it is
+found when a finding of its rule code cites the claims it must (:data:`PLANTS`). Then, each in
+a fresh process:
 
 * the floor: read every JSON file of the folder and ``orjson.loads`` it;
 * ``run(folder, consistency=True)`` rendered as JSON: time, peak memory, and the share of planted

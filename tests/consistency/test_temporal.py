@@ -13,6 +13,7 @@ values leaves a set that gives no finding at all.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,7 +66,11 @@ def _duration(amount: dict[str, Any]) -> dict[str, Any]:
     return {"unit": "day", "amount": amount}
 
 
-def _day(draw: st.DrawFn, round_: Round, part: str) -> dt.date:
+Draw = Callable[[st.SearchStrategy[Any]], Any]
+"""``draw`` of a composite strategy, or ``data.draw``."""
+
+
+def _day(draw: Draw, round_: Round, part: str) -> dt.date:
     """The day ``part`` (start, end, day_within: one drawn) of ``round_``."""
     if part == "start":
         return round_.start
@@ -223,9 +228,7 @@ def _falsify(data: st.DataObject, world: World) -> tuple[ClaimRecord, set[str]]:
     return world.add("event_date", round_, _days(wrong, wrong, stance)), TEMPORAL
 
 
-def _false_relative(
-    draw: st.DrawFn, world: World, round_: Round, shift: dt.timedelta
-) -> ClaimRecord:
+def _false_relative(draw: Draw, world: World, round_: Round, shift: dt.timedelta) -> ClaimRecord:
     """Pin ``round_`` and an anchor round, and add a relative date between a first or last day
     of each that is ``shift`` off."""
     anchor = draw(st.sampled_from(world.rounds))

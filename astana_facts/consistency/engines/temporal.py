@@ -129,9 +129,8 @@ def _subject(kind: str, label: str, network: TimeNetwork, groups: Sequence[Sourc
         rounds = {source.subject for source in groups}
         return [label, *sorted(rounds, key=lambda s: (network.ordinals.get(s, 0), s))]
     if kind == "relative_dates":
-        events = {source.subject for source in groups} | {
-            source.group[0].claim["value"]["anchor"] for source in groups if source.role == "relative"
-        }
+        anchors = (s.group[0].claim["value"]["anchor"] for s in groups if s.role == "relative")
+        events = {source.subject for source in groups} | set(anchors)
         return [*sorted(events), *sorted({source.facet for source in groups if source.facet})]
     return [label, *sorted({source.facet for source in groups if source.facet})]
 

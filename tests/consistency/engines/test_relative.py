@@ -121,9 +121,7 @@ def test_a_relative_date_clash_cites_exactly_the_claims_that_need_each_other() -
         claim("round-start", "event_date", "round", dates("2017-12-21", stance="start")),
         claim("round-end", "event_date", "round", dates("2017-12-22", stance="end")),
         claim("congress", "event_date", "congress", dates("2018-01-30", "2018-01-31")),
-        relative(
-            "week-after", "congress", "round", exact(1), unit="week", anchor_part="end"
-        ),
+        relative("week-after", "congress", "round", exact(1), unit="week", anchor_part="end"),
     ]
     (finding,) = findings(claims, "DAT002")
     assert set(finding.claims) == {"round-end", "congress", "week-after"}
