@@ -13,8 +13,9 @@ actual links and the work stays linear in the claims.
 
 from __future__ import annotations
 
+import bisect
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from astana_facts.consistency.context import Context, rule_groups
@@ -108,16 +109,72 @@ def add_relative_dates(
         network.add_relative(group[0].claim["subject"], group, days)
 
 
+Given = dict[str, list[tuple[str, int, list[ClaimRecord] | None]]]
+"""Event -> each (series, ordinal) it is given, with the ``round_number`` claims giving it (None:
+the round entity's own ``ordinal``)."""
+
+
+def _rounds(rule: PlainRecord, context: Context) -> tuple[Given, dict[str, list[tuple[int, str]]]]:
+    """Every ordinal each event is given (entities, and claims of the rule's modalities), and
+    each series' rounds with an entity ordinal, in ordinal order: made once per rule run."""
+    given: Given = {}
+    entity_rounds: dict[str, list[tuple[int, str]]] = {}
+    for entity in context.entities.values():
+        if entity.get("series") and entity.get("ordinal"):
+            given.setdefault(entity["id"], []).append((entity["series"], entity["ordinal"], None))
+            entity_rounds.setdefault(entity["series"], []).append((entity["ordinal"], entity["id"]))
+    modalities = set(rule["applies_to"]["modalities"])
+    numbers = [
+        r for r in context.by_kind.get("round_number", []) if r.claim["modality"] in modalities
+    ]
+    for group in by_value(numbers, key=lambda r: (r.claim["subject"], value_key(r))):
+        value = group[0].claim["value"]
+        given.setdefault(group[0].claim["subject"], []).append(
+            (value["series"], value["ordinal"], group)
+        )
+    return given, {series: sorted(found) for series, found in entity_rounds.items()}
+
+
+def _add_rounds_order(
+    network: TimeNetwork,
+    events: Sequence[str],
+    given: Given,
+    entity_rounds: dict[str, list[tuple[int, str]]],
+) -> None:
+    """The order of the rounds among ``events`` (a lower round ends before a higher one of its
+    series starts), with the rounds between them that the entities number: a contradiction that
+    the order alone shows is RND003's, and one that holds a smaller such one is not minimal."""
+    rounds = []
+    for event in events:
+        for series, ordinal, group in given.get(event, []):
+            source = () if group is None else (network.source(group, "ordinal", event),)
+            rounds.append((series, ordinal, event, source))
+    for series in sorted({item[0] for item in rounds}):
+        ordinals = [item[1] for item in rounds if item[0] == series]
+        numbered = entity_rounds.get(series, [])
+        start = bisect.bisect_right(numbered, (min(ordinals), "\uffff"))
+        for ordinal, event in numbered[start : bisect.bisect_left(numbered, (max(ordinals), ""))]:
+            if event not in events:
+                rounds.append((series, ordinal, event, ()))
+    rounds.sort(key=lambda item: item[:3])
+    for series, low, before, low_source in rounds:
+        for other, high, after, high_source in rounds:
+            if other == series and low < high and before != after:
+                network.add_order(before, after, (low, high), low_source + high_source)
+
+
 def relative_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[str, TimeNetwork]]:
     """The network of each component of events linked by the rule's relative dates (its label:
-    the events, joined by " / ", and the network): every date and duration of its events, and
-    every relative date, one source per value. Each component is counted in ``context.tally``
-    as compared; an event group no relative date links as skipped (:data:`UNLINKED`)."""
+    the events, joined by " / ", and the network): every date and duration of its events, every
+    relative date, one source per value, and the order of its rounds. Each component is
+    counted in ``context.tally`` as compared; an event group no relative date links as skipped
+    (:data:`UNLINKED`)."""
     by_subject = {str(key[0]): records for key, records in rule_groups(rule, context).items()}
     linked = links(record for records in by_subject.values() for record in records)
     unlinked = sum(1 for subject in by_subject if subject not in linked.component)
     if unlinked:
         context.tally.skipped(UNLINKED, unlinked)
+    given, entity_rounds = _rounds(rule, context) if linked.component else ({}, {})
     for events in sorted({tuple(events) for events in linked.component.values()}):
         context.tally.compared()
         network = TimeNetwork()
@@ -125,4 +182,5 @@ def relative_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[str
             records = [r for r in by_subject.get(event, []) if r.claim["kind"] != RELATIVE]
             add_event(network, event, records, rule, context)
         add_relative_dates(network, events, linked, rule["parameters"])
+        _add_rounds_order(network, events, given, entity_rounds)
         yield " / ".join(events), network

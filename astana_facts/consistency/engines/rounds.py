@@ -176,7 +176,7 @@ def _window_network(
         add_event(network, event, _event_claims(event, rule, context), rule, context)
     add_relative_dates(network, events, linked, rule["parameters"])
     given: list[tuple[int, str, tuple[int, ...]]] = []
-    for subject in subjects:
+    for subject in (event for event in events if event in by_subject):  # linked rounds too
         for ordinal, group in by_subject[subject]:
             source = () if group is None else (network.source(group, "ordinal", subject),)
             given.append((ordinal, subject, source))

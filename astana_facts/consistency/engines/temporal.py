@@ -55,6 +55,13 @@ def _roles(network: TimeNetwork, conflict: frozenset[int]) -> set[str]:
     return {network.sources[i].role for i in conflict}
 
 
+def _needs_order(network: TimeNetwork, conflict: frozenset[int]) -> bool:
+    """Whether a conflict holds only with the order of the rounds: one with relative dates is
+    RND003's when it does, else DAT002's (each network of either holds both kinds)."""
+    kept = [e for e in network.edges if e.kind != "order" and conflict.issuperset(e.sources)]
+    return negative_cycle(kept) is None
+
+
 def _wanted(kind: str, network: TimeNetwork, conflict: frozenset[int]) -> bool:
     """Whether a conflict is one the rule's ``conflict`` kind reports."""
     roles = _roles(network, conflict)
@@ -65,12 +72,11 @@ def _wanted(kind: str, network: TimeNetwork, conflict: frozenset[int]) -> bool:
     if kind == "durations_against_dates":
         return roles == {"date", "duration"}
     if kind == "relative_dates":
-        return "relative" in roles
+        return (
+            "relative" in roles and "ordinal" not in roles and not _needs_order(network, conflict)
+        )
     if "relative" in roles and "ordinal" not in roles:
-        # Relative dates link rounds to other events: the conflict is RND003's only when it
-        # needs the order of the rounds (else it is DAT002's, found without any order).
-        kept = [e for e in network.edges if e.kind != "order" and conflict.issuperset(e.sources)]
-        return negative_cycle(kept) is None
+        return _needs_order(network, conflict)
     subjects = {network.sources[i].subject for i in conflict}
     return "ordinal" in roles or len(subjects) > 1
 

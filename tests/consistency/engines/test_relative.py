@@ -12,7 +12,7 @@ from astana_facts.consistency.engines.relative import offset_days, relative_netw
 from astana_facts.consistency.stn import negative_cycle
 from astana_facts.consistency.timeline import TimeNetwork
 from astana_facts.reading.records import ClaimRecord
-from tests.consistency.builders import RULES, claim, dates, exact, findings, records
+from tests.consistency.builders import RULES, claim, dates, entity, exact, findings, records
 
 RULE = next(rule for rule in RULES if rule["code"] == "DAT002")
 
@@ -183,3 +183,36 @@ def test_a_relative_date_clash_between_rounds_is_not_a_chronology_finding() -> N
     (finding,) = findings(claims, "DAT002")
     assert set(finding.claims) == {"d7", "d8", "soon"}
     assert findings(claims, "RND003") == []
+
+
+def test_a_relative_date_clash_that_holds_a_smaller_chronology_one_is_not_reported() -> None:
+    # Rounds 1 and 2 are numbered by their entities; round 1's false dates put it after round 2
+    # began (RND003, two claims), and after round 2 opened the day after round 1 opened (RND003,
+    # with the relative date). The three claims also clash without the order, but they hold a
+    # smaller contradiction: DAT002 reports nothing.
+    cast = [
+        entity("s", "Series", kind="series"),
+        entity("r1", "r1", kind="event", series="s", ordinal=1),
+        entity("r2", "r2", kind="event", series="s", ordinal=2),
+    ]
+    claims = [
+        relative("next", "r2", "r1", exact(1), anchor_part="start"),
+        claim("d2", "event_date", "r2", dates("2017-01-12")),
+        claim("d1", "event_date", "r1", dates("2017-01-12", "2017-01-13")),
+    ]
+    chronology = findings(claims, "RND003", entities=cast)
+    assert sorted(set(f.claims) for f in chronology) == [{"d1", "d2"}, {"d1", "next"}]
+    assert findings(claims, "DAT002", entities=cast) == []
+
+
+def test_a_far_round_linked_by_a_relative_date_is_ordered_in_its_window() -> None:
+    # Twenty rounds a week apart; round 18 is said to open 2 days before round 2 closed.
+    cast = [entity("s", "Series", kind="series")]
+    claims = []
+    for ordinal in range(1, 21):
+        subject = f"round-{ordinal}"
+        cast.append(entity(subject, subject, kind="event", series="s", ordinal=ordinal))
+    claims.append(relative("early", "round-18", "round-2", exact(2), direction="before"))
+    found = findings(claims, "RND003", entities=cast)
+    assert [f.claims for f in found] == [("early",)]
+    assert findings(claims, "DAT002", entities=cast) == []
