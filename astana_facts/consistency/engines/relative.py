@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from astana_facts.consistency.context import Context, rule_groups
@@ -96,6 +96,26 @@ def links(claims: Iterable[ClaimRecord]) -> Links:
     for events in components.members():
         found.component.update(dict.fromkeys(events, events))
     return found
+
+
+def relative_claims(rule: PlainRecord, context: Context) -> dict[str, list[ClaimRecord]]:
+    """Each event's ``relative_date`` claims of the rule's modalities."""
+    found: dict[str, list[ClaimRecord]] = {}
+    for record in context.by_kind.get(RELATIVE, []):
+        if record.claim["modality"] in rule["applies_to"]["modalities"]:
+            found.setdefault(record.claim["subject"], []).append(record)
+    return found
+
+
+def links_between(events: Collection[str], relative: dict[str, list[ClaimRecord]]) -> Links:
+    """The :class:`Links` of the relative dates (of ``relative``, by subject) between two of
+    ``events`` (the rounds of one series)."""
+    return links(
+        record
+        for event in events
+        for record in relative.get(event, [])
+        if record.claim["value"]["anchor"] in events
+    )
 
 
 def add_relative_dates(

@@ -2,7 +2,8 @@
 in which the temporal reasoner (:mod:`astana_facts.consistency.engines.temporal`) orders the
 rounds of a series: the whole series when it is short, else the rounds of :data:`WINDOW`
 consecutive ordinals at a time, each with every ordinal it is given, so the work grows with the
-number of rounds, not its square.
+number of rounds, not its square. A window also holds the relative dates between rounds of the
+series and the rounds they link (always searched); one to another event is DAT002's alone.
 
 A round is an ordinal within a series ("the eighth round" of the Astana process); the claims
 that give ordinals are ``round_number`` claims, whose subject is the event. The dates of an event
@@ -19,7 +20,12 @@ from typing import Any
 
 from astana_facts.consistency.context import Context, key_part, rule_groups, words
 from astana_facts.consistency.engines.durations import add_event, whole_days
-from astana_facts.consistency.engines.relative import RELATIVE, Links, add_relative_dates, links
+from astana_facts.consistency.engines.relative import (
+    Links,
+    add_relative_dates,
+    links_between,
+    relative_claims,
+)
 from astana_facts.consistency.findings import consistency_finding
 from astana_facts.consistency.timeline import (
     EARLIEST,
@@ -252,16 +258,15 @@ def chronology_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[s
     ``context.tally``: compared, or skipped when no order of its rounds can be contradicted
     (:func:`_unordered`)."""
     by_series = {str(key[0]): records for key, records in rule_groups(rule, context).items()}
-    modalities = set(rule["applies_to"]["modalities"])
-    relative = context.by_kind.get(RELATIVE, [])
-    linked_to = links(r for r in relative if r.claim["modality"] in modalities)
-    linked = linked_to.component
+    relative = relative_claims(rule, context)
     for entity in context.entities.values():
         if entity.get("series") and entity.get("ordinal"):
             by_series.setdefault(entity["series"], [])
     for series in sorted(by_series):
         rounds = series_rounds(series, by_series[series], context)
         by_subject = _by_subject(rounds)
+        linked_to = links_between(by_subject, relative)  # (see the module's docstring)
+        linked = linked_to.component  # (linked rounds: always searched)
         reason = _unordered(by_subject, rule, context, linked)
         if reason is not None:
             context.tally.skipped(reason)

@@ -20,8 +20,8 @@ The rule's ``conflict`` parameter says which contradictions it reports:
 - ``chronology``: rounds of one series against their order (RND003): a network holds the
   rounds of a few consecutive ordinals at a time
   (:func:`~astana_facts.consistency.engines.rounds.chronology_networks`), so the work grows with
-  the number of rounds, not its square; with the events relative dates link them to. A conflict
-  with relative dates is RND003's only when it needs the order of the rounds.
+  the number of rounds, not its square; with the relative dates between rounds of the series. A
+  conflict with relative dates is RND003's only when it needs the order of the rounds.
 
 The networks are one per event, per component of events linked by relative dates, or per window
 of a series, so the report stays linear in the
