@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from astana_facts.consistency.context import Context, rule_groups
@@ -105,17 +105,6 @@ def relative_claims(rule: PlainRecord, context: Context) -> dict[str, list[Claim
         if record.claim["modality"] in rule["applies_to"]["modalities"]:
             found.setdefault(record.claim["subject"], []).append(record)
     return found
-
-
-def links_between(events: Collection[str], relative: dict[str, list[ClaimRecord]]) -> Links:
-    """The :class:`Links` of the relative dates (of ``relative``, by subject) between two of
-    ``events`` (the rounds of one series)."""
-    return links(
-        record
-        for event in events
-        for record in relative.get(event, [])
-        if record.claim["value"]["anchor"] in events
-    )
 
 
 def add_relative_dates(

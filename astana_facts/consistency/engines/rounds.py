@@ -2,8 +2,9 @@
 in which the temporal reasoner (:mod:`astana_facts.consistency.engines.temporal`) orders the
 rounds of a series: the whole series when it is short, else the rounds of :data:`WINDOW`
 consecutive ordinals at a time, each with every ordinal it is given, so the work grows with the
-number of rounds, not its square. A window also holds the relative dates between rounds of the
-series and the rounds they link (always searched); one to another event is DAT002's alone.
+number of rounds, not its square. A window also holds the events relative dates link its rounds
+to, with those relative dates; a linked round's reach is read off its whole component
+(:func:`~astana_facts.consistency.engines.reach.linked_reaches`).
 
 A round is an ordinal within a series ("the eighth round" of the Astana process); the claims
 that give ordinals are ``round_number`` claims, whose subject is the event. The dates of an event
@@ -13,27 +14,24 @@ are its reported ``event_date`` claims, combined (see :mod:`astana_facts.consist
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
 from functools import reduce
 from itertools import combinations
 from typing import Any
 
-from astana_facts.consistency.context import Context, key_part, rule_groups, words
-from astana_facts.consistency.engines.durations import add_event, whole_days
+from astana_facts.consistency.context import Context, key_part, rule_groups
+from astana_facts.consistency.engines.durations import add_event
+from astana_facts.consistency.engines.reach import Reach, linked_reaches, reach
 from astana_facts.consistency.engines.relative import (
     Links,
     add_relative_dates,
-    links_between,
+    links,
     relative_claims,
 )
 from astana_facts.consistency.findings import consistency_finding
 from astana_facts.consistency.timeline import (
-    EARLIEST,
-    LATEST,
     EventBounds,
     TimeNetwork,
     bounds_of,
-    day,
 )
 from astana_facts.consistency.values import by_value, value_key
 from astana_facts.findings.finding import Finding
@@ -194,58 +192,26 @@ def _window_network(
     return network
 
 
-@dataclass(frozen=True, slots=True)
-class Reach:
-    """How far one round's own claims can push it, at most: the latest its last day can be
-    forced to be no earlier than (``end_floor``), the earliest its first day can be forced to be
-    no later than (``start_ceiling``), and the most days it can be forced to last (``length``).
-    A window of rounds whose reaches keep clear of each other holds no chronology conflict."""
-
-    end_floor: int | None
-    start_ceiling: int | None
-    length: int
-    ongoing: bool
-    linked: bool = False
-    """Whether a relative date links the round to an event: its reach is not its own claims'."""
-
-
-def reach(records: Sequence[ClaimRecord], rule: PlainRecord, context: Context) -> Reach:
-    """The :class:`Reach` of an event's date and duration claims."""
-    bounds = [bounds_of(r.claim["value"]) for r in records if r.claim["kind"] == "event_date"]
-    durations = [r for r in records if r.claim["kind"] == "duration"]
-    parameters = rule["parameters"]
-    units = set(words(parameters["ongoing_units"]))
-    ongoing = all(b.e_hi == LATEST for b in bounds) and any(
-        r.claim["value"]["unit"] in units for r in durations
-    )
-    length = max((whole_days(r.claim["value"], parameters)[0] for r in durations), default=1)
-    start_floor = max((day(b.s_lo) for b in bounds if b.s_lo != EARLIEST), default=None)
-    end_ceiling = min((day(b.e_hi) for b in bounds if b.e_hi != LATEST), default=None)
-    floors = [day(b.e_lo) for b in bounds if b.e_lo != EARLIEST]
-    ceilings = [day(b.s_hi) for b in bounds if b.s_hi != LATEST]
-    if start_floor is not None:
-        floors.append(start_floor + length - 1)
-    if end_ceiling is not None:
-        ceilings.append(end_ceiling - length + 1)
-    return Reach(max(floors, default=None), min(ceilings, default=None), length, ongoing)
-
-
 def _may_conflict(
     subjects: Sequence[str],
-    reaches: dict[str, Reach],
+    reaches: dict[str, Reach | None],
     by_subject: dict[str, list[tuple[int, list[ClaimRecord] | None]]],
 ) -> bool:
     """Whether a window of rounds can hold a chronology conflict: some round forced to end too
     late for a later one forced to start early, with room for every round between; an event
-    given two ordinals, an ongoing one, or one a relative date links, is always looked at."""
-    if any(len(by_subject[s]) > 1 or reaches[s].ongoing or reaches[s].linked for s in subjects):
+    given two ordinals, an ongoing one, or one without a reach (:func:`linked_reaches`), is
+    always looked at."""
+    known = {s: found for s in subjects if (found := reaches[s]) is not None}
+    if len(known) < len(subjects) or any(len(by_subject[s]) > 1 for s in subjects):
         return True
-    room = 1 + sum(reaches[s].length for s in subjects)
+    if any(found.ongoing for found in known.values()):
+        return True
+    room = 1 + sum(found.length for found in known.values())
     for before in subjects:
         for after in subjects:
             if by_subject[before][0][0] >= by_subject[after][0][0]:
                 continue
-            floor, ceiling = reaches[before].end_floor, reaches[after].start_ceiling
+            floor, ceiling = known[before].end_floor, known[after].start_ceiling
             if floor is not None and ceiling is not None and ceiling - floor < room:
                 return True
     return False
@@ -258,25 +224,31 @@ def chronology_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[s
     ``context.tally``: compared, or skipped when no order of its rounds can be contradicted
     (:func:`_unordered`)."""
     by_series = {str(key[0]): records for key, records in rule_groups(rule, context).items()}
-    relative = relative_claims(rule, context)
+    linked_to = links(r for found in relative_claims(rule, context).values() for r in found)
+    linked = linked_to.component
+    cache: dict[tuple[str, ...], dict[str, Reach | None]] = {}
     for entity in context.entities.values():
         if entity.get("series") and entity.get("ordinal"):
             by_series.setdefault(entity["series"], [])
     for series in sorted(by_series):
         rounds = series_rounds(series, by_series[series], context)
         by_subject = _by_subject(rounds)
-        linked_to = links_between(by_subject, relative)  # (see the module's docstring)
-        linked = linked_to.component  # (linked rounds: always searched)
         reason = _unordered(by_subject, rule, context, linked)
         if reason is not None:
             context.tally.skipped(reason)
             continue
         context.tally.compared()
         ordinals = sorted(rounds)
-        reaches = {
-            s: replace(reach(_event_claims(s, rule, context), rule, context), linked=s in linked)
-            for s in by_subject
+        reaches: dict[str, Reach | None] = {
+            s: reach(_event_claims(s, rule, context), rule, context) for s in by_subject
         }
+        for subject in (s for s in by_subject if s in linked):
+            events = tuple(linked[subject])
+            if events not in cache:
+                cache[events] = linked_reaches(events, linked_to, rule, context)
+            # Rounds linked to each other: their distance, not their days, may break the order.
+            together = sum(1 for event in events if event in by_subject) > 1
+            reaches[subject] = None if together else cache[events][subject]
         size = len(ordinals) if len(ordinals) <= WHOLE else WINDOW
         for start in range(max(1, len(ordinals) - size + 1)):
             window = ordinals[start : start + size]

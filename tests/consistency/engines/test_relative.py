@@ -216,3 +216,20 @@ def test_a_far_round_linked_by_a_relative_date_is_ordered_in_its_window() -> Non
     found = findings(claims, "RND003", entities=cast)
     assert [f.claims for f in found] == [("early",)]
     assert findings(claims, "DAT002", entities=cast) == []
+
+
+def test_a_round_pushed_by_a_dated_event_it_is_linked_to_is_ordered() -> None:
+    # Round 8 opened three days after a meeting held on 25 October; round 7 closed on 31
+    # October. No date of round 8 is given: its reach is read off the meeting's.
+    claims = [
+        _numbered("round-7", 7),
+        _numbered("round-8", 8),
+        claim("d7", "event_date", "round-7", dates("2017-10-30", "2017-10-31")),
+        claim("meeting", "event_date", "meeting", dates("2017-10-25")),
+        relative("after-meeting", "round-8", "meeting", exact(3), anchor_part="start"),
+    ]
+    (finding,) = findings(claims, "RND003")
+    assert set(finding.claims) == {"n7", "n8", "d7", "meeting", "after-meeting"}
+    assert findings(claims, "DAT002") == []
+    moved = [*claims[:3], claim("meeting", "event_date", "meeting", dates("2017-11-05"))]
+    assert findings([*moved, claims[4]], "RND003") == []
