@@ -121,7 +121,7 @@ FORMATS: dict[str, Format] = {
             "a static site (a folder, -o DIR) of documents, findings and timelines",
             {"report": _R + "html.site:render_site_html"},
             folder=True,
-            requires=("jinja2",),
+            requires=("jinja2", "markupsafe"),
             extra="html",
         ),
     )
@@ -152,7 +152,7 @@ def missing_requirement(name: str) -> str | None:
     if not absent:
         return None
     return (
-        f"--format {name} needs {', '.join(absent)}, which is not installed: "
+        f"--format {name} needs {', '.join(absent)} (not installed): "
         f"pip install 'astana-facts[{entry.extra}]'"
     )
 

@@ -6,6 +6,7 @@ opening the folder would, with no server and no network."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,8 @@ from tests.render.html.browser import SHOTS, browser, screenshots, unavailable
 from tests.render.html.hostile import SCRIPT, hostile_records
 from tests.render.html.sites import report_of, site_files
 
-pytestmark = pytest.mark.skipif(unavailable() is not None, reason=str(unavailable()))
+REQUIRED = os.environ.get("ASTANA_FACTS_BROWSER") == "required"
+"""Set by ``.ci/run``: there a missing browser fails the tests instead of skipping them."""
 
 SPAN_TEXTS = """() => {
   const found = {};
@@ -36,6 +38,11 @@ LINKS_AND_IDS = """() => ({
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
+    why = unavailable()
+    if why is not None:
+        if REQUIRED:
+            pytest.fail(f"ASTANA_FACTS_BROWSER=required but {why}")
+        pytest.skip(why)
     with browser() as launched:
         yield launched
 
