@@ -59,5 +59,5 @@ def finding_refs(result: Result, links: Links, claim: str) -> list[dict[str, str
             "code": result.findings[index].code,
             "severity": result.findings[index].severity,
         }
-        for index in links.claim_findings.get(claim, ())
+        for index in links.findings_of(claim)
     ]

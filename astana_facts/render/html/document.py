@@ -86,14 +86,21 @@ def plan_documents(result: Result, links: Links) -> list[DocumentPlan]:
             for span in record.claim["evidence"]
         ] + [(span["start"], span["end"]) for entry in plan.unworthy for span in entry["evidence"]]
         plan.parts = _cuts(text, spans, SPANS_PER_PAGE)
-        for record in plan.claims:
-            claim, starts = record.claim["id"], [s["start"] for s in record.claim["evidence"]]
-            home = _part_of(plan.parts, min(starts))
-            links.claim_page[claim] = document_page(plan.id, home)
-            for index, start in enumerate(starts):
-                if (part := _part_of(plan.parts, start)) != home:
-                    links.span_page[(claim, index)] = document_page(plan.id, part)
+        if len(plan.parts) > 1:
+            _split_links(plan, links)
     return list(plans.values())
+
+
+def _split_links(plan: DocumentPlan, links: Links) -> None:
+    """The page of each claim of a split document, and of each span shown on another part."""
+    names = [document_page(plan.id, part) for part in range(len(plan.parts))]
+    for record in plan.claims:
+        claim, starts = record.claim["id"], [s["start"] for s in record.claim["evidence"]]
+        home = _part_of(plan.parts, min(starts))
+        links.split_page[claim] = names[home]
+        for index, start in enumerate(starts):
+            if (part := _part_of(plan.parts, start)) != home:
+                links.span_page[(claim, index)] = names[part]
 
 
 def _inside(parts: list[tuple[int, int]], part: int, offset: int) -> bool:

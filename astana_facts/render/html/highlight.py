@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from html import escape
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,10 @@ def _clamped(marks: Iterable[Mark], length: int) -> list[Mark]:
 
 
 def highlight(text: str, marks: Sequence[Mark]) -> Markup:
-    """``text`` escaped, with every mark of ``marks`` wrapped around its code points."""
+    """``text`` escaped, with every mark of ``marks`` wrapped around its code points.
+
+    (Escaped with the standard library's ``html.escape``, quotes included, which is faster
+    than markupsafe's per call; the result is marked safe once, whole.)"""
     ordered = _clamped(marks, len(text))
     starting: dict[int, list[Mark]] = defaultdict(list)
     for mark in ordered:

@@ -83,34 +83,58 @@ def finding_pages(findings: list[Finding]) -> list[str]:
 @dataclass
 class Links:
     """The links every page needs: each finding's page, the page holding each claim, and the
-    findings each claim takes part in."""
+    findings each claim takes part in.
 
+    Kept small, as it lives beside every claim of the report: a claim's page is its document's
+    (looked up through the report's claim index) unless its document is split; a claim's
+    findings are one index, or a tuple where it has several."""
+
+    result: Result
     finding_page: list[str]
-    claim_page: dict[str, str] = field(default_factory=dict)
-    """Claim id -> the page (document part) that lists it."""
-    claim_findings: dict[str, list[int]] = field(default_factory=dict)
-    """Claim id -> the indexes of the findings it takes part in."""
+    claim_findings: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    """Claim id -> the index (or indexes) of the findings it takes part in."""
+    split_page: dict[str, str] = field(default_factory=dict)
+    """Claim id -> its page, for the claims of a document split into parts."""
     span_page: dict[tuple[str, int], str] = field(default_factory=dict)
     """(claim id, span index) -> the page that shows the span, where it is not the claim's."""
     timelines: set[str] = field(default_factory=set)
     """The events that have a timeline page."""
 
+    def claim_page(self, claim: str) -> str:
+        """The page listing a claim ("" when the claim was not read)."""
+        page = self.split_page.get(claim)
+        if page is None:
+            record = self.result.claim_index.get(claim)
+            page = document_page(record.document) if record is not None else ""
+        return page
+
+    def findings_of(self, claim: str) -> tuple[int, ...]:
+        """The indexes of the findings ``claim`` takes part in, in report order."""
+        found = self.claim_findings.get(claim, ())
+        return (found,) if isinstance(found, int) else found
+
     def claim(self, claim: str) -> str:
-        """The link to a claim's entry (``#`` when the claim was not read)."""
-        page = self.claim_page.get(claim)
+        """The link to a claim's entry ("" when the claim was not read)."""
+        page = self.claim_page(claim)
         return f"{page}#{claim_anchor(claim)}" if page else ""
 
     def span(self, claim: str, index: int) -> str:
         """The link to one span of a claim, in its document's text."""
-        page = self.span_page.get((claim, index)) or self.claim_page.get(claim, "")
+        page = self.span_page.get((claim, index)) or self.claim_page(claim)
         return f"{page}#{span_anchor(claim, index)}" if page else ""
 
 
 def links_of(result: Result) -> Links:
-    """Every finding's page and the findings of every claim (the claims' pages are added as the
-    documents are split, :func:`~astana_facts.render.html.document.plan_documents`)."""
-    links = Links(finding_pages(result.findings))
+    """Every finding's page and the findings of every claim (the pages of the claims of split
+    documents are added as the documents are planned,
+    :func:`~astana_facts.render.html.document.plan_documents`)."""
+    links = Links(result, finding_pages(result.findings))
+    found = links.claim_findings
     for index, finding in enumerate(result.findings):
         for claim in dict.fromkeys(finding.claims):
-            links.claim_findings.setdefault(claim, []).append(index)
+            before = found.get(claim)
+            if before is None:
+                found[claim] = index
+            else:
+                found[claim] = (before, index) if isinstance(before, int) else (*before, index)
     return links

@@ -79,7 +79,7 @@ def event_timelines(result: Result, links: Links) -> dict[str, EventTimeline]:
         values = []
         for key in sorted(grouped[event], key=lambda k: (k[0], k[1], k[2], k[3], k[4])):
             claims = sorted(grouped[event][key], key=lambda r: r.claim["id"])
-            found = sorted({i for r in claims for i in links.claim_findings.get(r.claim["id"], ())})
+            found = sorted({i for r in claims for i in links.findings_of(r.claim["id"])})
             value = claims[0].claim["value"]
             values.append(DateValue(value, bounds_of(value), claims, found))
         meet: EventBounds | None = None
