@@ -80,6 +80,7 @@ def participants_pages(
     """A table per series, and the list of the tables."""
     names = pages.names
     tables = _rows(result)
+    ordinals = {str(e["id"]): e.get("ordinal") for e, _ in result.records.entities}
     summary = []
     for series, rows in tables.items():
         parties = sorted(
@@ -89,6 +90,7 @@ def participants_pages(
         table = [
             {
                 "event": row.event,
+                "label": f"round {ordinals[row.event]}" if ordinals.get(row.event) else "",
                 "role": row.role,
                 "cells": [_cell(row, party, links) for party in parties],
             }

@@ -123,11 +123,12 @@ def _open_line(x1: float, x2: float, y: float, css: str, side: str) -> str:
     )
 
 
-def meet_bar(axis: Axis, meet: EventBounds, y: float) -> str:
+def meet_bar(axis: Axis, meet: EventBounds, y: float, dates: list[dt.date]) -> str:
     """Where the reported values meet: the days the event may span (pale) and those it must
-    (solid); a cross when no first and last day fit them all."""
+    (solid); a cross in the middle of the values' ``dates`` when no first and last day fit
+    them all."""
     if not meet.feasible:
-        x = LABEL + PLOT / 2
+        x = (axis.x(min(dates)) + axis.x(max(dates), after=True)) / 2 if dates else LABEL + PLOT / 2
         return (
             f'<path class="clash" d="M{x - 7},{y - 7} L{x + 7},{y + 7} M{x - 7},{y + 7} '
             f'L{x + 7},{y - 7}"/>'

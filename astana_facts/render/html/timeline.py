@@ -91,10 +91,22 @@ def event_timelines(result: Result, links: Links) -> dict[str, EventTimeline]:
 
 
 def series_rounds(result: Result, timelines: dict[str, EventTimeline]) -> dict[str, list[Any]]:
-    """Series id -> its rounds that have a timeline, as (ordinal, event id), in order."""
-    rounds: dict[str, list[Any]] = defaultdict(list)
+    """Series id -> its rounds that have a timeline, as (ordinal, event id), in order. A
+    round's series and ordinal are its entity's, else the lowest stated in its ``round_number``
+    claims (as the reasoner orders rounds by both)."""
+    stated: dict[str, tuple[str, int]] = {}
+    for record in result.records.claims:
+        claim = record.claim
+        if claim["kind"] == "round_number" and claim["subject"] in timelines:
+            series, ordinal = str(claim["value"]["series"]), int(claim["value"]["ordinal"])
+            known = stated.get(claim["subject"])
+            if known is None or (series, ordinal) < known:
+                stated[claim["subject"]] = (series, ordinal)
     for entity, _ in result.records.entities:
-        series, ordinal = entity.get("series"), entity.get("ordinal")
-        if series and entity["id"] in timelines:
-            rounds[str(series)].append((ordinal or 0, str(entity["id"])))
+        if entity.get("series") and entity["id"] in timelines:
+            ordinal = entity.get("ordinal") or stated.get(entity["id"], ("", 0))[1]
+            stated[str(entity["id"])] = (str(entity["series"]), int(ordinal))
+    rounds: dict[str, list[Any]] = defaultdict(list)
+    for event, (series, ordinal) in stated.items():
+        rounds[series].append((ordinal, event))
     return {series: sorted(found) for series, found in sorted(rounds.items())}

@@ -78,7 +78,7 @@ def event_svg(result: Result, links: Links, timeline: EventTimeline, name: str) 
     if timeline.meet is not None:
         words = "no day fits every reported value" if timeline.conflict else "reported together"
         body.append(_label(y, words, ""))
-        body.append(svg.meet_bar(axis, timeline.meet, y))
+        body.append(svg.meet_bar(axis, timeline.meet, y, dates))
     return svg.frame(f"Dates of {name}", height, "".join(body))
 
 
@@ -96,7 +96,8 @@ def series_svg(timelines: dict[str, EventTimeline], rounds: list[Any], names: di
         sub = f"{len(timeline.values)} value(s)" + (", in conflict" if timeline.conflict else "")
         body.append(_label(y, label, event_page(event), sub))
         if timeline.meet is not None:
-            body.append(svg.meet_bar(axis, timeline.meet, y))
+            own = [v.value[k] for v in timeline.values for k in ("start", "end")]
+            body.append(svg.meet_bar(axis, timeline.meet, y, own))
     return svg.frame("Rounds of the series", height, "".join(body))
 
 
