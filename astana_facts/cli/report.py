@@ -12,8 +12,8 @@ import click
 from astana_facts.cli.console import console, console_options
 from astana_facts.cli.options import (
     announce,
-    folder_errors_exit,
     fail,
+    folder_errors_exit,
     is_stdout,
     output_format_option,
     records_folder,
@@ -64,13 +64,12 @@ def report(
     shows a summary; what each rule ran on (groups of claims compared, and skipped by reason:
     "nothing to compare" is not a pass); then each finding with its rule, the claims involved,
     their documents, offsets, quotes in context and normalised values, and the editor's verdict
-    where records/adjudications.json has one. --format html writes a static site instead (-o DIR:
-    an index, a page per finding, per document with every claim highlighted, timelines and
-    participants tables; it works offline from the folder). The same data gives byte-identical
-    output. Exits 1
-    when an error-level finding has no adjudication (the gate for CI; --exit-zero turns it off),
-    2 for usage or I/O problems. With --changed-since REF (or --file), only the findings that the
-    change introduced are shown and counted: what a pull request's check needs.
+    where records/adjudications.json has one. --format html writes a static site to -o DIR
+    instead (documents with every claim highlighted, findings, timelines; it works offline). The
+    same data gives byte-identical output. Exits 1 when an error-level finding has no
+    adjudication (the gate for CI; --exit-zero turns it off), 2 for usage or I/O problems. With
+    --changed-since REF (or --file), only the findings that the change introduced are shown and
+    counted: what a pull request's check needs.
 
     \b
     Example:
@@ -84,11 +83,10 @@ def report(
     from astana_facts.pipeline.run import run
     from astana_facts.reading.locations import display_path
     from astana_facts.render.context import RenderContext
-    from astana_facts.render.registry import FORMATS, render_chunks
+    from astana_facts.render.registry import render_chunks
 
     del strict  # the default since exit 1 became the rule; accepted so old scripts still run
-    folder_format = FORMATS[output_format].folder
-    _check_output(output_format, output, folder_format)
+    folder_format = _check_output(output_format, output)
     shell = console()
     folder = records_folder(records_dir)
     announce(folder, output_format)
@@ -96,12 +94,7 @@ def report(
         result = run(folder.root, consistency=True, progress=shell.progress())
     shell.detail(f"{len(result.findings)} finding(s), {len(result.verdicts)} verdict(s)")
 
-    def recheck(old_root: Path, old_validators: Path | None) -> list[Finding]:
-        return run(old_root, consistency=True, validators=old_validators).findings
-
-    result = replace(
-        result, findings=scoped(result.findings, result.records, changed_since, files, recheck)
-    )
+    result = replace(result, findings=_scoped(result, changed_since, files))
     context = RenderContext(
         tool_version=package_version(),
         data_version=folder.data_version(),
@@ -111,22 +104,30 @@ def report(
     with shell.stage("render"):
         if folder_format and output is not None:
             _write_folder(output_format, output, result, context)
-            _gate(result, exit_zero)
-            return
-        rendered = render_chunks("report", output_format, result, context)
-        if output is not None and not is_stdout(output):
-            write_output(output, rendered)
+        elif output is not None and not is_stdout(output):
+            write_output(output, render_chunks("report", output_format, result, context))
         else:
-            shell.out(rendered, context)
+            shell.out(render_chunks("report", output_format, result, context), context)
     _gate(result, exit_zero)
 
 
-def _check_output(output_format: str, output: Path | None, folder_format: bool) -> None:
-    """Exit 2 before any work when ``-o`` does not fit the format: a folder format needs a
-    folder (not standard output), a stream format a file (not a folder); or when the format's
-    extra is not installed."""
-    from astana_facts.render.registry import missing_requirement
+def _scoped(result: Result, changed_since: str | None, files: tuple[Path, ...]) -> list[Finding]:
+    """The findings a change introduced (``--changed-since``, ``--file``), else all."""
+    from astana_facts.pipeline.run import run
 
+    def recheck(old_root: Path, old_validators: Path | None) -> list[Finding]:
+        return run(old_root, consistency=True, validators=old_validators).findings
+
+    return scoped(result.findings, result.records, changed_since, files, recheck)
+
+
+def _check_output(output_format: str, output: Path | None) -> bool:
+    """Whether the format writes a folder; exit 2 before any work when ``-o`` does not fit it:
+    a folder format needs a folder (not standard output), a stream format a file (not a
+    folder); or when the format's extra is not installed."""
+    from astana_facts.render.registry import FORMATS, missing_requirement
+
+    folder_format = FORMATS[output_format].folder
     if folder_format:
         if is_stdout(output):
             fail(f"--format {output_format} writes a folder, not a stream: give -o DIR")
@@ -139,11 +140,10 @@ def _check_output(output_format: str, output: Path | None, folder_format: bool) 
         check_target(output)
     elif output is not None and not is_stdout(output) and output.is_dir():
         fail(f"{output} is a folder; --format {output_format} writes a file: give -o FILE")
+    return folder_format
 
 
-def _write_folder(
-    output_format: str, output: Path, result: Result, context: RenderContext
-) -> None:
+def _write_folder(output_format: str, output: Path, result: Result, context: RenderContext) -> None:
     """Write the folder format's files to ``output``, all or nothing."""
     from astana_facts.cli.site_output import write_site
     from astana_facts.render.registry import render_files

@@ -5,9 +5,10 @@ kind names: a list of findings, a report, per-document statistics, a dataset dif
 of the rule registry or one entry; the context is a
 :class:`~astana_facts.render.context.RenderContext`); a renderer of a *folder* format (html: a
 static site) has the same parameters and returns the folder's files instead, ``(relative path,
-bytes)`` one at a time (:func:`render_files`), which the command writes all or nothing. Every command's ``--format`` choices
-are read from :data:`FORMATS` through :func:`formats_for`, so a format cannot be offered without
-a renderer, and a test fails when a ``render_*`` function is missing from the table.
+bytes)`` one at a time (:func:`render_files`), which the command writes all or nothing. Every
+command's ``--format`` choices are read from :data:`FORMATS` through :func:`formats_for`, so a
+format cannot be offered without a renderer, and a test fails when a ``render_*`` function is
+missing from the table.
 
 Renderers are named as ``module:function`` and imported on first use: the report and statistics
 renderers pull in pydantic and the consistency engines, which ``validate`` never needs.
@@ -16,9 +17,9 @@ renderers pull in pydantic and the consistency engines, which ``validate`` never
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from importlib.util import find_spec
 from dataclasses import dataclass, field
 from importlib import import_module
+from importlib.util import find_spec
 from typing import Any, Literal
 
 from astana_facts.render.context import PLAIN, RenderContext

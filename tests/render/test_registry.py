@@ -160,8 +160,7 @@ def test_a_missing_extra_is_named_with_its_install_command(monkeypatch: pytest.M
     assert registry.missing_requirement("text") is None
     monkeypatch.setattr(registry, "find_spec", lambda name: None)
     assert registry.missing_requirement("html") == (
-        "--format html needs jinja2, markupsafe (not installed): "
-        "pip install 'astana-facts[html]'"
+        "--format html needs jinja2, markupsafe (not installed): pip install 'astana-facts[html]'"
     )
 
 

@@ -154,7 +154,11 @@ def _unworthy(plan: DocumentPlan, part: int) -> list[tuple[int, PlainRecord, lis
     shown = []
     for number, entry in enumerate(plan.unworthy):
         spans = [
-            (f"ncw-{number}-{index}" if _inside(plan.parts, part, s["start"]) else "", s["start"], s["end"])
+            (
+                f"ncw-{number}-{index}" if _inside(plan.parts, part, s["start"]) else "",
+                s["start"],
+                s["end"],
+            )
             for index, s in enumerate(entry["evidence"])
         ]
         if any(anchor for anchor, _, _ in spans):
@@ -169,9 +173,7 @@ def document_pages(
     names = pages.names
     for plan in plans:
         source = result.records.sources[plan.id]
-        starts = {
-            r.claim["id"]: min(s["start"] for s in r.claim["evidence"]) for r in plan.claims
-        }
+        starts = {r.claim["id"]: min(s["start"] for s in r.claim["evidence"]) for r in plan.claims}
         by_part: dict[int, list[ClaimRecord]] = defaultdict(list)
         for record in sorted(plan.claims, key=lambda r: (starts[r.claim["id"]], r.claim["id"])):
             by_part[_part_of(plan.parts, starts[record.claim["id"]])].append(record)

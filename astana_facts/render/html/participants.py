@@ -40,7 +40,7 @@ def _rows(result: Result) -> dict[str, list[Row]]:
             key = (claim["subject"], claim["value"]["role"])
             rows.setdefault(key, Row(*key)).lists.append(record)
     tables: dict[str, list[Row]] = defaultdict(list)
-    for (event, role), row in sorted(
+    for (event, _), row in sorted(
         rows.items(), key=lambda item: (series_of.get(item[0][0], (NO_SERIES, 0))[1], item[0])
     ):
         row.lists.sort(key=lambda r: (r.document, r.claim["id"]))
@@ -53,7 +53,9 @@ def _cell(row: Row, party: str, links: Links) -> dict[str, Any]:
     leaves it out."""
     named = [r for r in row.lists if party in r.claim["value"]["members"]]
     left_out = [
-        r for r in row.lists if r.claim["value"]["complete"] and party not in r.claim["value"]["members"]
+        r
+        for r in row.lists
+        if r.claim["value"]["complete"] and party not in r.claim["value"]["members"]
     ]
 
     def shown(records: list[ClaimRecord]) -> list[dict[str, Any]]:
@@ -74,18 +76,20 @@ def _cell(row: Row, party: str, links: Links) -> dict[str, Any]:
     }
 
 
-def participants_pages(
-    result: Result, links: Links, pages: Pages
-) -> Iterator[tuple[str, bytes]]:
+def participants_pages(result: Result, links: Links, pages: Pages) -> Iterator[tuple[str, bytes]]:
     """A table per series, and the list of the tables."""
     names = pages.names
     tables = _rows(result)
     ordinals = {str(e["id"]): e.get("ordinal") for e, _ in result.records.entities}
     summary = []
+
+    def by_name(party: str) -> tuple[str, str]:
+        return names.get(party, party).lower(), party
+
     for series, rows in tables.items():
         parties = sorted(
-            {m for row in rows for r in row.lists for m in r.claim["value"]["members"]},
-            key=lambda party: (names.get(party, party).lower(), party),
+            {str(m) for row in rows for r in row.lists for m in r.claim["value"]["members"]},
+            key=by_name,
         )
         table = [
             {

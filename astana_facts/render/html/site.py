@@ -25,9 +25,7 @@ ASSETS = ("style.css", "filter.js")
 """Files copied as they are from the templates folder."""
 
 
-def render_site_html(
-    report: Result, context: RenderContext = PLAIN
-) -> Iterator[tuple[str, bytes]]:
+def render_site_html(report: Result, context: RenderContext = PLAIN) -> Iterator[tuple[str, bytes]]:
     """Every file of the site of ``report``: ``(path relative to the folder, bytes)``."""
     pages = Pages(report, context)
     links = links_of(report)

@@ -104,8 +104,9 @@ def bar(axis: Axis, value: dict[str, object], bounds: EventBounds, y: float, css
     if stance == "full_span":
         return rect(x1, x2, y, f"bar {'solid' if exact else 'pale'} {css}")
     if stance == "day_within":
-        if exact and start == end:
-            return rect(x1, max(x2, x1 + 4), y, f"tick {css}", 22)
+        if exact and start == end:  # a tick in the middle of the day
+            middle = round((x1 + x2) / 2, 1)
+            return rect(round(middle - 2, 1), round(middle + 2, 1), y, f"tick {css}", 24)
         return rect(x1, x2, y, f"bar within {css}")
     box = rect(x1, x2, y, f"bar {'solid' if exact and start == end else 'pale'} {css}")
     if stance == "start":
@@ -119,7 +120,8 @@ def _open_line(x1: float, x2: float, y: float, css: str, side: str) -> str:
     head = 6 if side == "right" else -6
     return (
         f'<line class="open {css}" x1="{x1}" y1="{y}" x2="{x2}" y2="{y}"/>'
-        f'<path class="open-head {css}" d="M{tip - head},{y - 5} L{tip},{y} L{tip - head},{y + 5}"/>'
+        f'<path class="open-head {css}" '
+        f'd="M{tip - head},{y - 5} L{tip},{y} L{tip - head},{y + 5}"/>'
     )
 
 

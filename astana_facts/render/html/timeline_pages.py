@@ -82,7 +82,9 @@ def event_svg(result: Result, links: Links, timeline: EventTimeline, name: str) 
     return svg.frame(f"Dates of {name}", height, "".join(body))
 
 
-def series_svg(timelines: dict[str, EventTimeline], rounds: list[Any], names: dict[str, str]) -> Markup:
+def series_svg(
+    timelines: dict[str, EventTimeline], rounds: list[Any], names: dict[str, str]
+) -> Markup:
     """A series' rounds, each where its reported dates meet."""
     dates = [
         v.value[k] for _, event in rounds for v in timelines[event].values for k in ("start", "end")
@@ -92,7 +94,9 @@ def series_svg(timelines: dict[str, EventTimeline], rounds: list[Any], names: di
     body = [svg.axis_svg(axis, height)]
     for index, (ordinal, event) in enumerate(rounds):
         y, timeline = _row_y(index), timelines[event]
-        label = f"round {ordinal}: {names.get(event, event)}" if ordinal else names.get(event, event)
+        label = (
+            f"round {ordinal}: {names.get(event, event)}" if ordinal else names.get(event, event)
+        )
         sub = f"{len(timeline.values)} value(s)" + (", in conflict" if timeline.conflict else "")
         body.append(_label(y, label, event_page(event), sub))
         if timeline.meet is not None:
@@ -137,5 +141,7 @@ def timeline_pages(
             },
         )
     yield pages.render(
-        TIMELINES, "timelines.html", {"title": "Timelines", "timelines": timelines, "series": series}
+        TIMELINES,
+        "timelines.html",
+        {"title": "Timelines", "timelines": timelines, "series": series},
     )

@@ -37,7 +37,9 @@ def unavailable() -> str | None:
     except ImportError:
         return "playwright is not installed (pip install -e '.[test]')"
     if not CHROMIUM.exists() and shutil.which("chromium") is None:
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium chromium-driver, as .ci/run does)"
+        return (
+            f"no Chromium at {CHROMIUM} (apt-get install chromium chromium-driver, as .ci/run does)"
+        )
     return None
 
 

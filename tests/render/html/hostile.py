@@ -19,7 +19,9 @@ TEXT = (
 )
 
 
-def _claim(identifier: str, kind: str, value: dict[str, Any], exact: str, **extra: Any) -> dict[str, Any]:
+def _claim(
+    identifier: str, kind: str, value: dict[str, Any], exact: str, **extra: Any
+) -> dict[str, Any]:
     return {
         "id": identifier,
         "kind": kind,
@@ -40,16 +42,33 @@ def hostile_claims() -> list[dict[str, Any]]:
     return [
         _claim("hostile-dates", "event_date", dates, "May 3rd and 4th", note=SCRIPT),
         _claim("hostile-place", "location", {"place": "astana"}, "May 3rd and 4th in Astana"),
-        _claim("hostile-round", "round_number", {"series": "astana-process", "ordinal": 4},
-               "The \U0001f600 round of talks met on May 3rd"),
-        _claim("hostile-speaker", "statement", statement,
-               "Kairat\u00a0Abdrakhmanov said \u201cthe talks are the only way\u201d & <b>more</b>",
-               subject="astana-process"),
-        _claim("hostile-script", "statement", statement,
-               f"q\u0303uote with {SCRIPT} and \U0001f469\u200d\U0001f469\u200d\U0001f467",
-               subject="astana-process"),
-        _claim("hostile-family", "statement", statement,
-               "\U0001f469\u200d\U0001f469\u200d\U0001f467 families", subject="astana-process"),
+        _claim(
+            "hostile-round",
+            "round_number",
+            {"series": "astana-process", "ordinal": 4},
+            "The \U0001f600 round of talks met on May 3rd",
+        ),
+        _claim(
+            "hostile-speaker",
+            "statement",
+            statement,
+            "Kairat\u00a0Abdrakhmanov said \u201cthe talks are the only way\u201d & <b>more</b>",
+            subject="astana-process",
+        ),
+        _claim(
+            "hostile-script",
+            "statement",
+            statement,
+            f"q\u0303uote with {SCRIPT} and \U0001f469\u200d\U0001f469\u200d\U0001f467",
+            subject="astana-process",
+        ),
+        _claim(
+            "hostile-family",
+            "statement",
+            statement,
+            "\U0001f469\u200d\U0001f469\u200d\U0001f467 families",
+            subject="astana-process",
+        ),
     ]
 
 

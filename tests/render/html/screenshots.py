@@ -23,8 +23,20 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as temporary:
         site = Path(temporary) / "site"
         subprocess.run(
-            [sys.executable, "-m", "astana_facts", "report", "--records", str(REPO / "records"),
-             "--format", "html", "-o", str(site), "--exit-zero", "-q"],
+            [
+                sys.executable,
+                "-m",
+                "astana_facts",
+                "report",
+                "--records",
+                str(REPO / "records"),
+                "--format",
+                "html",
+                "-o",
+                str(site),
+                "--exit-zero",
+                "-q",
+            ],
             check=True,
         )
         with browser() as chromium:

@@ -22,7 +22,11 @@ def site_files(result: Result) -> dict[str, bytes]:
 
 def pages(files: dict[str, bytes]) -> dict[str, SpanText]:
     """Every page of a site, read back."""
-    return {name: read(content.decode("utf-8")) for name, content in files.items() if name.endswith(".html")}
+    return {
+        name: read(content.decode("utf-8"))
+        for name, content in files.items()
+        if name.endswith(".html")
+    }
 
 
 def broken_links(files: dict[str, bytes]) -> list[str]:

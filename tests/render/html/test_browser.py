@@ -90,7 +90,9 @@ def test_every_claim_of_the_bundled_data_is_highlighted_with_its_exact_quote(
     expected: dict[str, dict[str, str]] = {}
     for record in result.records.claims:
         for index, span in enumerate(record.claim["evidence"]):
-            expected.setdefault(record.document, {})[f"{record.claim['id']}/{index}"] = span["exact"]
+            expected.setdefault(record.document, {})[f"{record.claim['id']}/{index}"] = span[
+                "exact"
+            ]
     assert sum(len(spans) for spans in expected.values()) >= 194
     for document, spans in sorted(expected.items()):
         shown = _spans_shown(page, bundled_site, document)
@@ -98,7 +100,9 @@ def test_every_claim_of_the_bundled_data_is_highlighted_with_its_exact_quote(
     assert page.errors == []
 
 
-def test_emoji_nbsp_and_combining_marks_keep_their_offsets(page: Any, hostile: tuple[Path, Any]) -> None:
+def test_emoji_nbsp_and_combining_marks_keep_their_offsets(
+    page: Any, hostile: tuple[Path, Any]
+) -> None:
     folder, result = hostile
     shown = _spans_shown(page, folder, "sample-doc")
     for record in result.records.claims:
@@ -107,7 +111,9 @@ def test_emoji_nbsp_and_combining_marks_keep_their_offsets(page: Any, hostile: t
     assert page.errors == []
 
 
-def test_a_script_in_a_text_and_in_a_note_stays_inert_text(page: Any, hostile: tuple[Path, Any]) -> None:
+def test_a_script_in_a_text_and_in_a_note_stays_inert_text(
+    page: Any, hostile: tuple[Path, Any]
+) -> None:
     folder, _ = hostile
     for name in ("document-sample-doc.html", "timeline-astana-round-4.html"):
         page.goto((folder / name).as_uri())
@@ -151,7 +157,10 @@ def test_every_link_resolves_and_no_page_logs_an_error(
 def test_the_filter_hides_claims_that_do_not_match(page: Any, bundled_site: Path) -> None:
     page.goto((bundled_site / "document-kisi-eighth-round-results-2017-12.html").as_uri())
     page.fill("#claims-heading ~ .filter input", "final-plenary")
-    visible = page.evaluate("() => Array.from(document.querySelectorAll('#claims > li')).filter(li => !li.hidden).map(li => li.id)")
+    visible = page.evaluate(
+        "() => Array.from(document.querySelectorAll('#claims > li'))"
+        ".filter(li => !li.hidden).map(li => li.id)"
+    )
     assert visible == ["c-kisi-round-8-final-plenary"]
 
 

@@ -60,7 +60,9 @@ def texts_and_marks(draw: st.DrawFn) -> tuple[str, list[Mark]]:
 
 
 @given(texts_and_marks())
-def test_any_spans_keep_the_text_and_each_span_its_code_points(case: tuple[str, list[Mark]]) -> None:
+def test_any_spans_keep_the_text_and_each_span_its_code_points(
+    case: tuple[str, list[Mark]],
+) -> None:
     text, marks = case
     shown = read(str(highlight(text, marks)))
     assert "".join(shown.text) == text

@@ -30,8 +30,16 @@ def test_the_same_data_gives_byte_identical_files(bundled_site: dict[str, bytes]
 def test_the_site_has_every_page_the_issue_asks_for(bundled_site: dict[str, bytes]) -> None:
     result = report_of(bundled("records"))
     names = set(bundled_site)
-    assert {"index.html", "findings.html", "documents.html", "timelines.html", "rules.html",
-            "participants.html", "style.css", "filter.js"} <= names
+    assert {
+        "index.html",
+        "findings.html",
+        "documents.html",
+        "timelines.html",
+        "rules.html",
+        "participants.html",
+        "style.css",
+        "filter.js",
+    } <= names
     assert sum(n.startswith("finding-") for n in names) == len(result.findings)
     assert {f"document-{d}.html" for d in result.records.sources} <= names
     assert "timeline-astana-round-8.html" in names and "series-astana-process.html" in names
@@ -70,7 +78,9 @@ def test_untrusted_text_is_escaped_and_nested_spans_exact(tmp_path: Path) -> Non
             assert SCRIPT not in text
     page = pages(files)["document-sample-doc.html"]
     for record in result.records.claims:
-        assert "".join(page.spans[f"{record.claim['id']}/0"]) == record.claim["evidence"][0]["exact"]
+        assert (
+            "".join(page.spans[f"{record.claim['id']}/0"]) == record.claim["evidence"][0]["exact"]
+        )
     assert SCRIPT in "".join(page.text)  # the note and the text show it, as text
 
 
@@ -93,10 +103,14 @@ def test_the_evidence_hook_puts_verdicts_and_facts_where_the_pages_show_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     verdict = evidence.ClaimVerdict(
-        "refuted", "fact-round-8-dates", "<i>21-22 December</i>",
+        "refuted",
+        "fact-round-8-dates",
+        "<i>21-22 December</i>",
         (evidence.EvidenceLink("https://example.org/x", "quoted"),),
     )
-    band = evidence.FactBand("fact-round-8-dates", dt.date(2017, 12, 21), dt.date(2017, 12, 22), "21-22 Dec")
+    band = evidence.FactBand(
+        "fact-round-8-dates", dt.date(2017, 12, 21), dt.date(2017, 12, 22), "21-22 Dec"
+    )
     monkeypatch.setattr(evidence, "claim_verdict", lambda result, claim: verdict)
     monkeypatch.setattr(evidence, "event_facts", lambda result, event: [band])
     monkeypatch.setattr(evidence, "fact_count", lambda result: 7)
@@ -111,5 +125,8 @@ def test_the_evidence_hook_puts_verdicts_and_facts_where_the_pages_show_them(
 def test_without_the_hook_filled_the_pages_say_no_verdict_yet(
     bundled_site: dict[str, bytes],
 ) -> None:
-    assert evidence.NO_VERDICT in bundled_site["document-kisi-eighth-round-results-2017-12.html"].decode()
+    assert (
+        evidence.NO_VERDICT
+        in bundled_site["document-kisi-eighth-round-results-2017-12.html"].decode()
+    )
     assert "none recorded yet" in bundled_site["index.html"].decode()
