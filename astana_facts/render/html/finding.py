@@ -37,10 +37,10 @@ def excerpt(
     text = source.text
     low, high = excerpt_bounds(text, min(start, len(text)), min(end, len(text)))
     mark = Mark(start - low, end - low, key, f"k-{kind}", "", link, f"{kind}: {key}")
-    return {
-        "before": "…" if low > 0 else "",
+    return {  # (an ellipsis only where a line is cut)
+        "before": "…" if low > 0 and text[low - 1] != "\n" else "",
         "html": highlight(text[low:high], [mark]),
-        "after": "…" if high < len(text) else "",
+        "after": "…" if high < len(text) and text[high] != "\n" else "",
     }
 
 
