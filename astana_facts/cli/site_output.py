@@ -29,6 +29,8 @@ def check_target(target: Path) -> None:
     """Exit 2 unless ``target`` is absent, an empty folder or a site this command wrote."""
     if not os.path.lexists(target):
         return
+    if target.is_symlink():
+        fail(f"{target} is a symbolic link; give the folder itself (or a new one) as -o DIR")
     if not target.is_dir():
         fail(f"{target} exists and is not a folder; --format html writes a folder: give -o DIR")
     try:

@@ -98,3 +98,13 @@ def test_a_missing_extra_is_a_usage_error_naming_the_install(
     result = _html(records, "-o", str(tmp_path / "site"))
     assert result.exit_code == 2 and "pip install 'astana-facts[html]'" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_link_is_not_replaced(records: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    result = _html(records, "-o", str(link))
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert link.is_symlink() and list(real.iterdir()) == []
