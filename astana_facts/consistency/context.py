@@ -32,6 +32,11 @@ class Context:
     by_subject_kind: dict[tuple[str, str], list[ClaimRecord]] = field(default_factory=dict)
     grouped: dict[GroupKey, dict[GroupKey, list[ClaimRecord]]] = field(default_factory=dict)
     """Groups already made, by what makes them (see :func:`rule_groups`)."""
+    solved: dict[Hashable, Any] = field(default_factory=dict)
+    """What an engine worked out once for several rules (the temporal reasoner: an event's
+    network and its conflicts, which DUR001 and DUR002 share). Filled lazily in whichever
+    process runs the rules (rules that share groups run in one batch, so in one process), from
+    the claims alone, so it never changes a finding."""
     tally: Tally = field(default_factory=Tally)
     """Where the engine of the rule running counts the groups it compares and skips (a new
     tally per rule: :func:`~astana_facts.consistency.run_rule`)."""

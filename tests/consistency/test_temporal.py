@@ -20,9 +20,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from astana_facts.consistency import build_context, check_rule
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord
-from tests.consistency.builders import claim, entity, exact, findings
+from tests.consistency.builders import RULES, claim, entity, exact, findings, records
 
 TEMPORAL = {"DAT001", "DAT002", "DUR001", "DUR002", "RND003"}
 SERIES = "astana-process"
@@ -352,3 +353,31 @@ def test_durations_measured_at_two_publications_are_two_findings() -> None:
         f"{war} / as of 2017-06-01..2017-06-01",
         f"{war} / as of 2018-01-15..2018-01-15",
     }
+
+
+@given(worlds(), st.data())
+def test_rules_sharing_a_context_find_what_each_finds_alone(
+    world: World, data: st.DataObject
+) -> None:
+    """DUR001 and DUR002 share an event's network through the context (``context.solved``):
+    whichever runs first, each finds exactly what it finds on a context of its own."""
+    _falsify(data, world)
+    chosen = [rule for rule in RULES if rule["code"] in TEMPORAL]
+    order = data.draw(st.permutations(chosen))
+    shared = build_context(records(world.claims, entities=world.entities))
+    together = {rule["code"]: check_rule(rule, shared) for rule in order}
+    for rule in chosen:
+        alone = check_rule(rule, build_context(records(world.claims, entities=world.entities)))
+        assert together[rule["code"]] == alone
+
+
+def test_a_rule_with_other_parameters_never_reuses_a_network() -> None:
+    """A rule like DUR001 with another tolerance builds its own network on a shared context."""
+    (dur001,) = [rule for rule in RULES if rule["code"] == "DUR001"]
+    strict = {**dur001, "parameters": {**dur001["parameters"], "months_tolerance": 0}}
+    start = claim("a", "event_date", "astana-round-1", _days(BASE, BASE, "start"))
+    end = claim("b", "event_date", "astana-round-1", _days(BASE, BASE, "end"))
+    months = claim("c", "duration", "astana-round-1", {"unit": "month", "amount": exact(1)})
+    shared = build_context(records([start, end, months]))
+    assert check_rule(dur001, shared) == []
+    assert len(check_rule(strict, shared)) == 1

@@ -214,12 +214,31 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
             context.tally.skipped(reason)
             continue
         context.tally.compared()
-        network = TimeNetwork()
-        add_event(network, str(key[0]), records, rule, context)
-        built = network.network()
-        for conflict in _conflicts(kind, network, built):
+        network, built, conflicts = _solved(str(key[0]), records, rule, context)
+        for conflict in conflicts:
             if _wanted(kind, network, conflict):
                 yield _finding(rule, network, built, conflict, str(key[0]))
+
+
+Solved = tuple[TimeNetwork, Network, list[frozenset[int]]]
+"""An event's network, the network built from it, and its minimal conflicts."""
+
+
+def _solved(label: str, records: list[ClaimRecord], rule: PlainRecord, context: Context) -> Solved:
+    """The network of one event's claims and its minimal conflicts, worked out once for the
+    rules that share the event's claims (one group) and every parameter but ``conflict``
+    (DUR001 and DUR002): the network depends on nothing else."""
+    parameters = tuple(sorted((k, v) for k, v in rule["parameters"].items() if k != "conflict"))
+    key = ("temporal", id(records), label, parameters)
+    cached = context.solved.get(key)
+    if cached is not None and cached[0] is records:
+        return cached[1]  # type: ignore[no-any-return]
+    network = TimeNetwork()
+    add_event(network, label, records, rule, context)
+    built = network.network()
+    solved = (network, built, built.conflicts())
+    context.solved[key] = (records, solved)  # holding ``records`` keeps its id from reuse
+    return solved
 
 
 def _run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
