@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "release-check": "astana_facts.cli.release_check:release_check_command",
     "schemas": "astana_facts.cli.schemas:schemas",
     "rules": "astana_facts.cli.rules:rules",
+    "agreement": "astana_facts.cli.agreement:agreement",
 }
 """The one table of commands: name -> ``module:attribute`` of its click command. The group, its
 ``--help``, README's command reference and the tests all read it."""

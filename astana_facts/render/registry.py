@@ -24,9 +24,10 @@ from typing import Any, Literal
 
 from astana_facts.render.context import PLAIN, RenderContext
 
-Kind = Literal["findings", "report", "stats", "diff", "rules", "rule"]
-"""What is rendered: ``validate``'s findings, ``report``'s report, ``stats``, ``diff``, and
-``rules``' table of codes (``rules``) or one code's documentation (``rule``)."""
+Kind = Literal["findings", "report", "stats", "diff", "rules", "rule", "agreement"]
+"""What is rendered: ``validate``'s findings, ``report``'s report, ``stats``, ``diff``,
+``rules``' table of codes (``rules``) or one code's documentation (``rule``), and
+``agreement``'s figures."""
 
 Renderer = Callable[[Any, RenderContext], Any]
 """``render(subject, context) -> str``, the one signature of every renderer (a folder format's
@@ -72,6 +73,7 @@ FORMATS: dict[str, Format] = {
                 "diff": _R + "diff:render_diff_text",
                 "rules": _R + "rules:render_rules_text",
                 "rule": _R + "rules:render_rule_text",
+                "agreement": _R + "agreement:render_agreement_text",
             },
         ),
         Format(
@@ -83,6 +85,7 @@ FORMATS: dict[str, Format] = {
                 "diff": _R + "diff:render_diff_markdown",
                 "rules": _R + "rules:render_rules_markdown",
                 "rule": _R + "rules:render_rule_markdown",
+                "agreement": _R + "agreement:render_agreement_markdown",
             },
         ),
         Format(
@@ -95,6 +98,7 @@ FORMATS: dict[str, Format] = {
                 "diff": _R + "diff:render_diff_json",
                 "rules": _R + "rules:render_rules_json",
                 "rule": _R + "rules:render_rule_json",
+                "agreement": _R + "agreement:render_agreement_json",
             },
             chunked={
                 "findings": _R + "json:render_json_chunks",

@@ -118,6 +118,7 @@ def test_the_kinds_each_command_renders_are_those_the_table_knows() -> None:
         "stats": "stats",
         "diff": "diff",
         "rules": "rules",
+        "agreement": "agreement",
     }
     assert formats_for("findings") == ("text", "json", "github", "sarif", "gitlab", "junit")
     assert formats_for("report")[-3:] == ("gitlab", "junit", "html")
