@@ -22,29 +22,21 @@ from astana_facts.pipeline.result import Result
 from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
 from astana_facts.render.json import findings_json_chunks
+from astana_facts.render.quoting import markdown_text, one_line, quote_in_context
+from astana_facts.render.refuted import refuted_lines, refuted_markdown
 from astana_facts.render.rule_stats import rule_stats_json, rule_stats_lines, rule_stats_markdown
 from astana_facts.render.sarif import sarif_log
 from astana_facts.render.text import location
-from astana_facts.text.quotes import context
-
-CONTEXT = 24
-"""Code points of text shown on each side of a quote."""
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def quote_in_context(report: Result, document: str, start: int, end: int) -> str:
-    """``…before «quote» after…`` on one line."""
-    text = report.texts.get(document)
-    if text is None:
-        return "(text not loaded)"
-    before, after = context(text, start, end, CONTEXT)
-    lead = "…" if start - len(before) > 0 else ""
-    tail = "…" if end + len(after) < len(text) else ""
-    return _one_line(f"{lead}{before}«{text[start:end]}»{after}{tail}")
-
+from astana_facts.render.verdicts import (
+    resolution_line,
+    resolution_lines,
+    resolved_count,
+    verdict_json,
+    verdict_summary_json,
+    verdict_summary_lines,
+    verdict_summary_markdown,
+    verdicts_in_order,
+)
 
 QUOTED_PER_VALUE = SPANS_PER_VALUE
 """Claims quoted per value in the text and Markdown reports; the others are counted."""
@@ -128,16 +120,23 @@ def _summary_lines(report: Result) -> list[str]:
         f"{counts['info']} info; by rule: {by_rule}",
         f"adjudicated: {len(errors) - len(report.unadjudicated_errors())} of {len(errors)} "
         "error finding(s)",
+        *_resolved_line(report),
     ]
+
+
+def _resolved_line(report: Result) -> list[str]:
+    """How many findings facts resolve (no line when none is: the facts settle nothing)."""
+    resolved = resolved_count(report)
+    return [f"resolved by facts: {resolved} finding(s)"] if resolved else []
 
 
 def _verdict_lines(verdict: dict[str, Any]) -> list[str]:
     lines = [f"verdict: {verdict['verdict']}"]
     if verdict.get("correct_claims"):
         lines[0] += f" (correct: {', '.join(verdict['correct_claims'])})"
-    lines.append(f"rationale: {_one_line(verdict['rationale'])}")
+    lines.append(f"rationale: {one_line(verdict['rationale'])}")
     lines += [
-        f"evidence: {item['url']} — “{_one_line(item['quote'])}”"
+        f"evidence: {item['url']} — “{one_line(item['quote'])}”"
         for item in verdict.get("evidence", [])
     ]
     return lines
@@ -147,8 +146,11 @@ def render_report_text(report: Result, context: RenderContext = PLAIN) -> str:
     """The report for a terminal; each finding's severity is painted."""
     names = _names(report)
     lines = ["astana-facts consistency report", *_summary_lines(report)]
+    lines += ["", *verdict_summary_lines(report)]
     ran = rule_stats_lines(report, context.paint)
     lines += ["", *ran] if ran else []
+    refuted = refuted_lines(report)
+    lines += ["", *refuted] if refuted else []
     for finding in report.findings:
         name = names.get(finding.code, "")
         severity = context.paint(finding.severity, finding.severity)
@@ -159,6 +161,9 @@ def render_report_text(report: Result, context: RenderContext = PLAIN) -> str:
         )
         for side in sides(report, finding):
             lines += _side_lines(side)
+        resolution = report.resolutions.get(finding.fingerprint or "")
+        if resolution is not None:
+            lines += [f"  {line}" for line in resolution_lines(resolution)]
         verdict = report.verdicts.get(finding.fingerprint or "")
         if verdict is not None:
             lines += [f"  {line}" for line in _verdict_lines(verdict)]
@@ -166,7 +171,7 @@ def render_report_text(report: Result, context: RenderContext = PLAIN) -> str:
 
 
 def _cell(text: str) -> str:
-    return _one_line(text).replace("|", "\\|")
+    return one_line(text).replace("|", "\\|")
 
 
 def _table_rows(side: dict[str, Any]) -> list[str]:
@@ -194,8 +199,11 @@ def render_report_markdown(report: Result, context: RenderContext = PLAIN) -> st
     """The report as Markdown: a summary, then a section and a table per finding."""
     names = _names(report)
     lines = ["# Consistency report", "", *(f"- {line}" for line in _summary_lines(report))]
+    lines += ["", *verdict_summary_markdown(report)]
     ran = rule_stats_markdown(report)
     lines += ["", *ran] if ran else []
+    refuted = refuted_markdown(report)
+    lines += ["", *refuted] if refuted else []
     for finding in report.findings:
         name = names.get(finding.code, "")
         lines += ["", f"## {finding.code} {name} ({finding.severity})".replace("  ", " "), ""]
@@ -214,6 +222,9 @@ def render_report_markdown(report: Result, context: RenderContext = PLAIN) -> st
             ]
             for side in claim_sides:
                 lines += _table_rows(side)
+        resolution = report.resolutions.get(finding.fingerprint or "")
+        if resolution is not None:
+            lines += [""] + [f"- {markdown_text(line)}" for line in resolution_lines(resolution)]
         verdict = report.verdicts.get(finding.fingerprint or "")
         if verdict is not None:
             lines += [""] + [f"- {_cell(line)}" for line in _verdict_lines(verdict)]
@@ -234,40 +245,46 @@ def render_report_json_chunks(report: Result, context: RenderContext = PLAIN) ->
         context,
         names=_names(report),
         verdicts=report.verdicts,
+        resolutions=report.resolutions,
         extra_summary={
             "documents": len(report.records.sources),
             "claims": report.claim_count,
             "by_rule": report.by_rule(),
             "errors_adjudicated": len(errors) - unadjudicated,
             "unadjudicated_errors": unadjudicated,
+            **verdict_summary_json(report),
         },
         extra={"rule_stats": rule_stats_json(report)},
+        streamed={"verdicts": (verdict_json(v) for v in verdicts_in_order(report))},
     )
 
 
 def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
-    """Every finding of the report as a GitHub workflow annotation; an adjudicated finding
-    becomes a notice that names its verdict, so it does not read as a failure."""
+    """Every finding of the report as a GitHub workflow annotation; an adjudicated finding, or
+    one the facts resolve, becomes a notice that names its verdict or what holds, so it does
+    not read as a failure."""
     shown = []
     for finding in report.findings:
         verdict = report.verdicts.get(finding.fingerprint or "")
-        if verdict is not None:
+        resolution = report.resolutions.get(finding.fingerprint or "")
+        notes = [f"adjudicated: {verdict['verdict']}"] if verdict is not None else []
+        notes += [resolution_line(resolution)] if resolution is not None else []
+        if notes:
             finding = dataclasses.replace(
-                finding,
-                severity="info",
-                message=f"{finding.message} [adjudicated: {verdict['verdict']}]",
+                finding, severity="info", message=f"{finding.message} [{'; '.join(notes)}]"
             )
         shown.append(finding)
     return render_github(shown, context)
 
 
 def render_report_sarif(report: Result, context: RenderContext = PLAIN) -> str:
-    """The report as SARIF 2.1.0, with the declared rules as reporting descriptors and the
-    verdicts as accepted suppressions."""
+    """The report as SARIF 2.1.0, with the declared rules as reporting descriptors, the
+    verdicts as accepted suppressions and a finding the facts resolve as a note."""
     return sarif_log(
         report.findings,
         tool_version=context.tool_version,
         rules=report.records.rules,
         verdicts=report.verdicts,
+        resolutions=report.resolutions,
         properties={"ruleStats": rule_stats_json(report)} if report.rule_stats else None,
     )

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from astana_facts.findings.codes import INTEGRITY_CODES
 from astana_facts.findings.finding import Finding
 from astana_facts.render.context import PLAIN, RenderContext
+
+if TYPE_CHECKING:
+    from astana_facts.verdicts import Resolution
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/astana-facts/"
@@ -83,20 +86,33 @@ def _suppressions(verdict: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, rule_index: int | None, verdict: dict[str, Any] | None) -> Any:
-    """One finding as a SARIF result: rule, level, message, location, fingerprint, claims."""
+def _result(
+    finding: Finding,
+    rule_index: int | None,
+    verdict: dict[str, Any] | None,
+    resolution: Resolution | None = None,
+) -> Any:
+    """One finding as a SARIF result: rule, level, message, location, fingerprint, claims; a
+    finding the facts resolve is a note, with the values that hold among its properties."""
     from sarif_pydantic import Message, Result
 
+    properties: dict[str, Any] = {"claims": list(finding.claims)} if finding.claims else {}
+    if resolution is not None:
+        properties["resolvedByFacts"] = {
+            "holds": list(resolution.holds),
+            "refuted": list(resolution.refuted),
+            "facts": list(resolution.facts),
+        }
     return Result(
         rule_id=finding.code,
         rule_index=rule_index,
-        level=_LEVEL[finding.severity],
+        level="note" if resolution is not None else _LEVEL[finding.severity],
         message=Message(text=finding.message),
         locations=_locations(finding),
         partial_fingerprints=(
             {"astanaFactsFinding/v1": finding.fingerprint} if finding.fingerprint else None
         ),
-        properties={"claims": list(finding.claims)} if finding.claims else None,
+        properties=properties or None,
         **_suppressions(verdict),
     )
 
@@ -129,10 +145,12 @@ def sarif_log(
     tool_version: str = "",
     rules: Iterable[dict[str, Any]] = (),
     verdicts: dict[str, dict[str, Any]] | None = None,
+    resolutions: dict[str, Resolution] | None = None,
     properties: dict[str, Any] | None = None,
 ) -> str:
     """The findings as one SARIF 2.1.0 log with a single run; a finding with a verdict in
-    ``verdicts`` (fingerprint -> adjudication) carries it as an accepted suppression;
+    ``verdicts`` (fingerprint -> adjudication) carries it as an accepted suppression, one with
+    a resolution in ``resolutions`` (fingerprint -> how facts settle it) is a note;
     ``properties`` is the run's property bag (the report's ``ruleStats``: what each rule
     compared)."""
     from sarif_pydantic import Run, Sarif, Tool
@@ -140,7 +158,12 @@ def sarif_log(
     descriptors = _descriptors(rules)
     index = {row["id"]: position for position, row in enumerate(descriptors)}
     results = [
-        _result(finding, index.get(finding.code), (verdicts or {}).get(finding.fingerprint or ""))
+        _result(
+            finding,
+            index.get(finding.code),
+            (verdicts or {}).get(finding.fingerprint or ""),
+            (resolutions or {}).get(finding.fingerprint or ""),
+        )
         for finding in findings
     ]
     driver = _driver(descriptors, tool_version)
