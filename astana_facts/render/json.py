@@ -29,7 +29,7 @@ what its fingerprint is made of, with the rule code, and what an adjudication na
 (groups of claims sharing the rule's key; reasons most groups first; ``counted`` is false when
 the rule's engine did not report its groups). Dates in verdicts are ISO strings.
 
-The report also has, after ``rule_stats``, the key ``verdicts``: the verdict on every judged
+The report also has, after ``findings``, the key ``verdicts``: the verdict on every judged
 claim against the facts, in claim id order (empty when nothing was judged)::
 
     {"claim": "<claim id>", "label": "supported" | "refuted" | "conflicting"
@@ -119,8 +119,8 @@ def findings_json_chunks(
     streamed: dict[str, Iterable[dict[str, Any]]] | None = None,
 ) -> Iterator[str]:
     """The findings as one JSON document (the stable contract described above), with the rule
-    names, verdicts, resolutions, summary figures and top-level keys (``extra``, then the lists
-    of ``streamed``, before ``findings``) that the report adds, in pieces: one list item at a
+    names, verdicts, resolutions, summary figures and top-level keys (``extra`` before
+    ``findings``, the lists of ``streamed`` after them) that the report adds, in pieces: one list item at a
     time, indented as orjson indents it inside the document, so a large report is never all in
     memory as objects or as one string."""
     head: dict[str, Any] = {
@@ -134,7 +134,7 @@ def findings_json_chunks(
     document = orjson.dumps(head, option=orjson.OPT_INDENT_2).decode("utf-8")
     assert document.endswith("\n}")
     yield document[:-2] + ","
-    lists = {**(streamed or {}), "findings": []}
+    lists = {"findings": [], **(streamed or {})}
     for position, (key, items) in enumerate(lists.items()):
         if key == "findings":
             items = (finding_to_dict(f, names, verdicts, resolutions) for f in findings)

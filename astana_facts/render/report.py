@@ -13,96 +13,29 @@ from collections.abc import Iterator
 from typing import Any
 
 from astana_facts.findings.finding import (
-    SPANS_PER_VALUE,
     Finding,
-    ValueGroup,
     count_by_severity,
 )
 from astana_facts.pipeline.result import Result
 from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
 from astana_facts.render.json import findings_json_chunks
-from astana_facts.render.quoting import markdown_text, one_line, quote_in_context
+from astana_facts.render.quoting import markdown_text, one_line
 from astana_facts.render.refuted import refuted_lines, refuted_markdown
 from astana_facts.render.rule_stats import rule_stats_json, rule_stats_lines, rule_stats_markdown
 from astana_facts.render.sarif import sarif_log
+from astana_facts.render.sides import more, side_lines, sides
 from astana_facts.render.text import location
 from astana_facts.render.verdicts import (
-    resolution_line,
     resolution_lines,
     resolved_count,
+    value_names,
     verdict_json,
     verdict_summary_json,
     verdict_summary_lines,
     verdict_summary_markdown,
     verdicts_in_order,
 )
-
-QUOTED_PER_VALUE = SPANS_PER_VALUE
-"""Claims quoted per value in the text and Markdown reports; the others are counted."""
-
-
-def value_groups(finding: Finding) -> tuple[ValueGroup, ...]:
-    """A finding's value groups; for a finding without any (an integrity finding), each claim
-    alone, with no value."""
-    if finding.value_groups:
-        return finding.value_groups
-    return tuple(ValueGroup("", (claim_id,)) for claim_id in finding.claims)
-
-
-def _side(report: Result, claim_id: str) -> dict[str, Any] | None:
-    """A claim with its document and its spans in context, looked up in the report's claims."""
-    record = report.claim_index.get(claim_id)
-    if record is None:
-        return None
-    return {
-        "claim": claim_id,
-        "document": record.document,
-        "spans": [
-            (
-                span["start"],
-                span["end"],
-                quote_in_context(report, record.document, span["start"], span["end"]),
-            )
-            for span in record.claim["evidence"]
-        ],
-    }
-
-
-def sides(report: Result, finding: Finding) -> Iterator[dict[str, Any]]:
-    """Each value of a finding once: the value, how many claims state it, and the first
-    :data:`QUOTED_PER_VALUE` of them with their documents and spans in context."""
-    for group in value_groups(finding):
-        shown = [_side(report, claim_id) for claim_id in group.claims[:QUOTED_PER_VALUE]]
-        yield {
-            "value": group.value,
-            "count": len(group.claims),
-            "claims": [side for side in shown if side is not None],
-            "more": max(0, len(group.claims) - QUOTED_PER_VALUE),
-        }
-
-
-def _more(count: int) -> str:
-    return f"… and {count} more claim(s)"
-
-
-def _side_lines(side: dict[str, Any]) -> list[str]:
-    """A value with its claims and quotes, as lines of the text report: a value stated by one
-    claim on that claim's line, a value stated by several on a line of its own above them."""
-    if side["count"] == 1:
-        lines = []
-        for claim in side["claims"]:
-            value = f": {side['value']}" if side["value"] else ""
-            lines.append(f"  - {claim['claim']} ({claim['document']}){value}")
-            lines += [f"      {start}-{end}: {quote}" for start, end, quote in claim["spans"]]
-        return lines
-    lines = [f"  - {side['value'] or '(no value)'}: {side['count']} claims"]
-    for claim in side["claims"]:
-        lines.append(f"    - {claim['claim']} ({claim['document']})")
-        lines += [f"        {start}-{end}: {quote}" for start, end, quote in claim["spans"]]
-    if side["more"]:
-        lines.append(f"    {_more(side['more'])}")
-    return lines
 
 
 def _names(report: Result) -> dict[str, str]:
@@ -128,6 +61,14 @@ def _resolved_line(report: Result) -> list[str]:
     """How many findings facts resolve (no line when none is: the facts settle nothing)."""
     resolved = resolved_count(report)
     return [f"resolved by facts: {resolved} finding(s)"] if resolved else []
+
+
+def _resolution_lines(report: Result, finding: Finding) -> list[str]:
+    """How the facts settle ``finding`` (no lines when they do not)."""
+    resolution = report.resolutions.get(finding.fingerprint or "")
+    if resolution is None:
+        return []
+    return resolution_lines(resolution, value_names(report, finding))
 
 
 def _verdict_lines(verdict: dict[str, Any]) -> list[str]:
@@ -160,10 +101,12 @@ def render_report_text(report: Result, context: RenderContext = PLAIN) -> str:
             + (f"  [{finding.fingerprint}]" if finding.fingerprint else "")
         )
         for side in sides(report, finding):
-            lines += _side_lines(side)
+            lines += side_lines(side)
         resolution = report.resolutions.get(finding.fingerprint or "")
         if resolution is not None:
-            lines += [f"  {line}" for line in resolution_lines(resolution)]
+            lines += [
+                f"  {line}" for line in resolution_lines(resolution, value_names(report, finding))
+            ]
         verdict = report.verdicts.get(finding.fingerprint or "")
         if verdict is not None:
             lines += [f"  {line}" for line in _verdict_lines(verdict)]
@@ -191,7 +134,7 @@ def _table_rows(side: dict[str, Any]) -> list[str]:
             )
             value = "" if first else value
     if side["more"]:
-        rows.append(f"| {_more(side['more'])} | | | | |")
+        rows.append(f"| {more(side['more'])} | | | | |")
     return rows
 
 
@@ -224,7 +167,10 @@ def render_report_markdown(report: Result, context: RenderContext = PLAIN) -> st
                 lines += _table_rows(side)
         resolution = report.resolutions.get(finding.fingerprint or "")
         if resolution is not None:
-            lines += [""] + [f"- {markdown_text(line)}" for line in resolution_lines(resolution)]
+            lines += [""] + [
+                f"- {markdown_text(line)}"
+                for line in resolution_lines(resolution, value_names(report, finding))
+            ]
         verdict = report.verdicts.get(finding.fingerprint or "")
         if verdict is not None:
             lines += [""] + [f"- {_cell(line)}" for line in _verdict_lines(verdict)]
@@ -266,9 +212,8 @@ def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
     shown = []
     for finding in report.findings:
         verdict = report.verdicts.get(finding.fingerprint or "")
-        resolution = report.resolutions.get(finding.fingerprint or "")
         notes = [f"adjudicated: {verdict['verdict']}"] if verdict is not None else []
-        notes += [resolution_line(resolution)] if resolution is not None else []
+        notes += _resolution_lines(report, finding)[:1]
         if notes:
             finding = dataclasses.replace(
                 finding, severity="info", message=f"{finding.message} [{'; '.join(notes)}]"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from astana_facts.consistency.findings import normalised_value
+from astana_facts.findings.finding import Finding
 from astana_facts.pipeline.result import Result
 from astana_facts.render.quoting import markdown_text, one_line
 from astana_facts.verdicts import LABELS, Resolution, Verdict
@@ -90,20 +92,33 @@ def verdict_summary_markdown(report: Result) -> list[str]:
     return lines
 
 
-def resolution_line(resolution: Resolution) -> str:
-    """``resolved by facts: <values that hold> holds (facts …)``, on one line."""
-    holds = ", ".join(resolution.holds) or "none of the values"
+def value_names(report: Result, finding: Finding) -> dict[str, str]:
+    """A finding's values in conflict (normalised JSON) -> the same values in words, as its
+    value groups show them; a value no group states (a surface form) stands for itself."""
+    names = {}
+    for group in finding.value_groups:
+        record = report.claim_index.get(group.claims[0]) if group.claims else None
+        if record is not None and group.value:
+            names[normalised_value(record)] = group.value
+    return names
+
+
+def resolution_line(resolution: Resolution, names: dict[str, str] | None = None) -> str:
+    """``resolved by facts: <values that hold> holds (facts …)``, on one line; ``names`` gives
+    the values in words (:func:`value_names`)."""
+    words = names or {}
+    holds = ", ".join(words.get(v, v) for v in resolution.holds) or "none of the values"
     line = f"resolved by facts: {holds} holds"
     if resolution.refuted:
-        line += f"; refuted: {', '.join(resolution.refuted)}"
+        line += f"; refuted: {', '.join(words.get(v, v) for v in resolution.refuted)}"
     if resolution.facts:
         line += f" (facts {', '.join(resolution.facts)})"
     return one_line(line)
 
 
-def resolution_lines(resolution: Resolution) -> list[str]:
+def resolution_lines(resolution: Resolution, names: dict[str, str] | None = None) -> list[str]:
     """:func:`resolution_line`, then the reason where there is one."""
-    lines = [resolution_line(resolution)]
+    lines = [resolution_line(resolution, names)]
     if resolution.reason:
         lines.append(f"reason: {one_line(resolution.reason)}")
     return lines
