@@ -120,9 +120,9 @@ def findings_json_chunks(
 ) -> Iterator[str]:
     """The findings as one JSON document (the stable contract described above), with the rule
     names, verdicts, resolutions, summary figures and top-level keys (``extra`` before
-    ``findings``, the lists of ``streamed`` after them) that the report adds, in pieces: one list item at a
-    time, indented as orjson indents it inside the document, so a large report is never all in
-    memory as objects or as one string."""
+    ``findings``, the lists of ``streamed`` after them) that the report adds, in pieces: one
+    list item at a time, indented as orjson indents it inside the document, so a large report
+    is never all in memory as objects or as one string."""
     head: dict[str, Any] = {
         "tool": "astana-facts",
         "tool_version": context.tool_version,
