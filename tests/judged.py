@@ -137,6 +137,9 @@ def records(hostile: bool = False) -> Records:
             {
                 "id": document,
                 "url": f"https://{document}.example.net/article",
+                "language": "en",
+                "original_file": f"{document}.txt",
+                "sha256": "0" * 64,
                 "published": {**published, "precision": "day", "inferred": first != last},
                 **metadata[document],
             },
