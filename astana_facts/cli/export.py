@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +21,9 @@ from astana_facts.cli.options import (
 )
 from astana_facts.export.formats import EXPORT_DEFAULTS, STREAMABLE
 from astana_facts.findings.finding import has_errors
+
+if TYPE_CHECKING:
+    from astana_facts.pipeline.result import Result
 
 
 @click.command()
@@ -60,24 +64,9 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
     from astana_facts import package_version
     from astana_facts.export.claimreview import claim_reviews
     from astana_facts.export.writers import ExportError, jsonl, write_export
-    from astana_facts.findings.codes import CODES_BY_ID
-    from astana_facts.pipeline.run import run
 
-    shell = console()
-    folder = records_folder(records_dir)
-    announce(folder)
-    with folder_errors_exit(), shell.stage("check"):
-        result = run(folder.root, consistency=True, progress=shell.progress())
+    result = _checked(records_dir)
     records, verdicts = result.records, result.claim_verdicts
-    findings = [finding for finding in result.findings if finding.code in CODES_BY_ID]
-    if has_errors(findings):  # (a contradiction between sources is not a defect of the data)
-        shell.error(
-            "astana-facts: the records have error-level findings; run `astana-facts validate` "
-            "and fix them first"
-        )
-        sys.exit(EXIT_FINDINGS)
-    if not records.claims:  # (an empty export is not a silent one)
-        shell.error(f"astana-facts: warning: {folder.label} holds no claims; the export is empty")
     if str(output) == "-":
         if output_format not in STREAMABLE:
             fail(f"{output_format} cannot go to standard output; give -o PATH")
@@ -101,3 +90,26 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
     )
     for path in written:
         click.echo(f"  {path}")
+
+
+def _checked(records_dir: str | None) -> Result:
+    """The records folder read and judged as ``report`` does (its verdicts), exiting 1 when it
+    has an error-level integrity finding: a contradiction between sources is not a defect of
+    the data, and does not stop an export."""
+    from astana_facts.findings.codes import CODES_BY_ID
+    from astana_facts.pipeline.run import run
+
+    shell = console()
+    folder = records_folder(records_dir)
+    announce(folder)
+    with folder_errors_exit(), shell.stage("check"):
+        result = run(folder.root, consistency=True, progress=shell.progress())
+    if has_errors([finding for finding in result.findings if finding.code in CODES_BY_ID]):
+        shell.error(
+            "astana-facts: the records have error-level findings; run `astana-facts validate` "
+            "and fix them first"
+        )
+        sys.exit(EXIT_FINDINGS)
+    if not result.records.claims:  # (an empty export is not a silent one)
+        shell.error(f"astana-facts: warning: {folder.label} holds no claims; the export is empty")
+    return result
