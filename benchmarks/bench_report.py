@@ -6,10 +6,13 @@ claims) it writes a records folder whose claims are true of a generated world (t
 contradictions planted at a known rate (``--rate``, default 1%), of every kind the rules find: a
 date span moved (DAT001), a duration lengthened (DUR001), a count inflated (QTY001), a guarantor
 swapped (PAR001), a signature moved (INS001), a duration beyond another duration (DUR002), a round
-dated before the round below it (RND003), and a three-claim contradiction (DUR001: a start, a
-duration and a "day within" each pair of which can hold). Each planted claim comes with the true
-claims it contradicts, so every plant is detectable; it is found when a finding of its rule code
-cites the claims it must (:data:`PLANTS`). Then, each in a fresh process:
+dated before the round below it (RND003), a three-claim contradiction (DUR001: a start, a
+duration and a "day within" each pair of which can hold), and a relative date a week off
+(DAT002: a meeting "three weeks after" a round ended, against the dates of both, two weeks
+apart; each round has its own meeting, so the events a relative date links stay few). Each
+planted claim comes with the true claims it contradicts, so every plant is detectable; it is
+found when a finding of its rule code cites the claims it must (:data:`PLANTS`). Then, each in
+a fresh process:
 
 * the floor: read every JSON file of the folder and ``orjson.loads`` it;
 * ``run(folder, consistency=True)`` rendered as JSON: time, peak memory, and the share of planted
@@ -50,10 +53,13 @@ ROUNDS_PER_SERIES = 100
 STATES = [f"state-{index:02d}" for index in range(12)]
 #: The kinds of plant: each kind's rule code is the part before any ``-``. A plant of the first
 #: five (a false claim against one true one) is found when a finding of its code cites the planted
-#: claim; of ``RND003`` and ``DUR001-three``, when one finding of its code cites every claim of
-#: the plant (so a pairwise finding against the false claim does not count).
-PLANTS = ("DAT001", "DUR001", "QTY001", "PAR001", "INS001", "DUR002", "RND003", "DUR001-three")
-WHOLE_PLANTS = ("RND003", "DUR001-three")
+#: claim; of ``RND003``, ``DUR001-three`` and ``DAT002``, when one finding of its code cites
+#: every claim of the plant (so a pairwise finding against the false claim does not count).
+PLANTS = (
+    "DAT001", "DUR001", "QTY001", "PAR001", "INS001", "DUR002", "RND003", "DUR001-three",
+    "DAT002",
+)  # fmt: skip
+WHOLE_PLANTS = ("RND003", "DUR001-three", "DAT002")
 FLOOR_FACTOR, SCALING, PEAK_MB = 4.0, 12.0, 600.0
 
 
@@ -116,6 +122,9 @@ def entities(rounds: list[Round]) -> list[dict[str, Any]]:
         )
         records.append(
             {"id": f"memo-{round_.id}", "kind": "instrument", "name": f"Memorandum {round_.id}"}
+        )
+        records.append(
+            {"id": f"meeting-{round_.id}", "kind": "event", "name": f"Meeting after {round_.id}"}
         )
     return records
 
@@ -248,6 +257,8 @@ def plant(round_: Round, kind: str, rounds: dict[tuple[str, int], Round]) -> lis
             (round_, "duration", {"unit": "day", "amount": beyond}, f"day {length + 1} of talks"),
             (round_, "duration", {"unit": "day", "amount": exact}, f"the {length}-day talks"),
         ]
+    if kind == "DAT002":
+        return _relative_plant(round_)
     if kind == "RND003":
         upper = round_ if round_.ordinal > 1 else rounds[(round_.series, 2)]
         lower = rounds[(upper.series, upper.ordinal - 1)]
@@ -267,6 +278,27 @@ def plant(round_: Round, kind: str, rounds: dict[tuple[str, int], Round]) -> lis
         (round_, "event_date", {**_days(round_.start, round_.start), "stance": "start"},
          f"started on {round_.start}"),
         (round_, "duration", {"unit": "day", "amount": exact}, f"the {length}-day talks"),
+    ]  # fmt: skip
+
+
+def _relative_plant(round_: Round) -> list[Draft]:
+    """A meeting held two weeks after ``round_`` ended, said to be three weeks after it: the false
+    relative date first, then the dates of the round and of the meeting."""
+    start = round_.end + dt.timedelta(days=14)
+    meeting = Round(f"meeting-{round_.id}", "", 0, start, start, 0, (), round_.place)
+    three_weeks = {
+        "part": "start",
+        "direction": "after",
+        "unit": "week",
+        "amount": {"bound": "exact", "value": 3},
+        "anchor_part": "end",
+        "anchor": round_.id,
+    }
+    return [
+        (meeting, "relative_date", three_weeks, "met three weeks after the round closed"),
+        (round_, "event_date", {**_days(round_.start, round_.end), "stance": "full_span"},
+         f"met from {round_.start} to {round_.end}"),
+        (meeting, "event_date", {**_days(start, start), "stance": "full_span"}, f"met on {start}"),
     ]  # fmt: skip
 
 

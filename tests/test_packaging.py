@@ -113,6 +113,9 @@ def test_the_wheel_carries_the_data_inside_the_package(wheel: Path) -> None:
     }
     packaged = {name.removeprefix("astana_facts/") for name in names}
     assert checkout <= packaged
+    templates = REPO / "astana_facts" / "render" / "html" / "templates"
+    shipped = {path.relative_to(REPO).as_posix() for path in templates.iterdir()}
+    assert shipped and shipped <= set(names), "the html report's templates are package data"
 
 
 def test_a_users_script_type_checks_strictly_against_the_installed_wheel(

@@ -168,7 +168,7 @@ def test_the_json_report_keeps_the_validate_contract(clashing: Path) -> None:
     # on the claims after them.
     assert list(report)[-3:] == ["rule_stats", "findings", "verdicts"]
     stats = {rule["code"]: rule for rule in report["rule_stats"]}
-    assert list(stats) == sorted(stats) and len(stats) == 17
+    assert list(stats) == sorted(stats) and len(stats) == 18
     assert stats["DAT001"] == {
         "code": "DAT001",
         "name": "event-dates-clash",

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from astana_facts.cli.console import console, console_options
-from astana_facts.cli.options import fail, output_format_option
+from astana_facts.cli.options import EXIT_FINDINGS, fail, output_format_option
 
 
 @click.command()
 @click.argument("old")
 @click.argument("new", default="bundled")
 @output_format_option("diff")
+@click.option(
+    "--exit-code",
+    is_flag=True,
+    help="Exit 1 when the two sides differ, 0 when they do not (as git diff --exit-code).",
+)
 @console_options
-def diff(old: str, new: str, output_format: str) -> None:
+def diff(old: str, new: str, output_format: str, exit_code: bool) -> None:
     """Show what changed from OLD to NEW and the version bump the change needs.
 
     Each side is a checkout or records folder, a built wheel (.whl), `bundled` (this
@@ -23,12 +30,15 @@ def diff(old: str, new: str, output_format: str) -> None:
     fields that changed (old and new value), and the bump: major (a record removed or
     re-identified, a field removed, a breaking schema change, a stricter rule), minor (records,
     kinds or info rules added, a rule loosened) or patch (corrected values, spans, metadata).
-    Exits 0 whatever changed, 2 when a side cannot be read.
+    A records folder with no validators/ or schemas/ beside it is compared with the bundled
+    rules and schemas, the ones it is checked with. Exits 0 whatever changed (with
+    --exit-code: 1 when anything changed), 2 when a side cannot be read.
 
     \b
     Example:
         astana-facts diff git:v0.1.0 records
         astana-facts diff dist/astana_facts-0.1.0-py3-none-any.whl . --format markdown
+        astana-facts diff git:HEAD records --exit-code
     """
     from astana_facts.render.context import RenderContext
     from astana_facts.render.registry import render
@@ -43,3 +53,5 @@ def diff(old: str, new: str, output_format: str) -> None:
         fail(str(error))
     context = RenderContext(paint=shell.painter())
     shell.out(render("diff", output_format, result, context), context)
+    if exit_code and result.changes:
+        sys.exit(EXIT_FINDINGS)

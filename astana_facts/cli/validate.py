@@ -45,7 +45,8 @@ def validate(
 
     Formats: text for people (the folder checked goes first, to standard error); json (the
     stable contract); github (workflow annotations next to the offending line); sarif (SARIF
-    2.1.0 for code scanning). With --changed-since REF (or --file), only the findings that the
+    2.1.0 for code scanning); gitlab (GitLab Code Quality); junit (JUnit XML, a failure per
+    error). With --changed-since REF (or --file), only the findings that the
     change introduced are shown, and decide the exit code. With -q, text output has the findings
     only.
 
@@ -59,6 +60,7 @@ def validate(
     from astana_facts.reading.locations import display_path
     from astana_facts.render.context import RenderContext
     from astana_facts.render.registry import render_chunks
+    from astana_facts.render.sarif_locations import Sites
 
     shell = console()
     folder = records_folder(records_dir)
@@ -80,6 +82,7 @@ def validate(
         rules=records.rules,
         paint=shell.painter(),
         summary=not shell.quiet,
+        sites=Sites.of(result),
     )
     with shell.stage("render"):
         shell.out(render_chunks("findings", output_format, result.findings, context), context)

@@ -96,6 +96,14 @@ def _relation(value: Value) -> str:
     return f"{value['relation']} {', '.join(value['objects'])}"
 
 
+def _relative_date(value: Value) -> str:
+    part, anchor_part = (p.replace("_", " ") for p in (value["part"], value["anchor_part"]))
+    return (
+        f"{part} {describe_quantity(value['amount'])} {value['unit']}(s) {value['direction']} "
+        f"the {anchor_part} of {value['anchor']}"
+    )
+
+
 DESCRIBERS: dict[str, Callable[[Value], str]] = {
     "event_date": _event_date,
     "round_number": _round_number,
@@ -108,6 +116,7 @@ DESCRIBERS: dict[str, Callable[[Value], str]] = {
     "location": _location,
     "office": _office,
     "relation": _relation,
+    "relative_date": _relative_date,
 }
 """Claim kind -> its value in a few words, one describer per kind of
 :data:`~astana_facts.models.kinds.CLAIM_KINDS` (a test ties the two; the models are not imported

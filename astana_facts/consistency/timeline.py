@@ -103,10 +103,15 @@ def bound_constraints(bounds: EventBounds) -> list[tuple[str, int, str]]:
     return found
 
 
+_DAYS = {"start": "the first day", "end": "the last day", "day_within": "a day"}
+"""A relative date's part, in a finding's words."""
+
+
 @dataclass(slots=True)
 class Source:
     """What a set of constraints comes from: the claims stating one value (a value group),
-    what the value is (``date``, ``duration``, ``ordinal``) and which event it is about."""
+    what the value is (``date``, ``duration``, ``ordinal``, ``relative``) and which event it is
+    about."""
 
     group: list[Any]
     role: str
@@ -204,6 +209,43 @@ class TimeNetwork:
         self.ordinals[after] = min(high, self.ordinals.get(after, high))
         words = f"round {low} ({before}) ends before round {high} ({after}) starts"
         self.edges.append(Edge(first, last, -1, sources, words, "order"))
+
+    def day_of(self, subject: str, part: str, name: str) -> int:
+        """The node of day ``part`` of ``subject``: its first day (``start``), its last day
+        (``end``), or for ``day_within`` a day node of its own, ``name``, between them."""
+        first, last = self.event(subject)
+        if part != "day_within":
+            return first if part == "start" else last
+        known = (name, subject) in self.nodes
+        node = self.node(name, subject)
+        if not known:
+            words = f"a day within {subject} lies inside it"
+            self.edges.append(Edge(node, first, 0, (), words, "within"))
+            self.edges.append(Edge(last, node, 0, (), words, "within"))
+        return node
+
+    def add_relative(self, subject: str, group: list[Any], days: tuple[int, int | None]) -> None:
+        """The constraints of one relative date value (stated by the claims of ``group``): its
+        day of ``subject`` lies ``days`` (the fewest and the most, None: unbounded) after or
+        before its anchor's day; a ``day_within`` is a day node of this value's own."""
+        value = group[0].claim["value"]
+        index = self.source(group, "relative", subject)
+        own = self.day_of(subject, value["part"], f"within {index}")
+        anchor = self.day_of(value["anchor"], value["anchor_part"], f"anchor within {index}")
+        later, earlier = (own, anchor) if value["direction"] == "after" else (anchor, own)
+        fewest, most = days
+        distance = (
+            f"{fewest}" if fewest == most
+            else f"at least {fewest}" if most is None
+            else f"{fewest} to {most}"
+        )  # fmt: skip
+        words = (
+            f"{_DAYS[value['part']]} of {subject} is {distance} day(s) {value['direction']} "
+            f"{_DAYS[value['anchor_part']]} of {value['anchor']}"
+        )
+        if most is not None:
+            self.edges.append(Edge(earlier, later, most, (index,), words, "relative"))
+        self.edges.append(Edge(later, earlier, -fewest, (index,), words, "relative"))
 
     def network(self) -> Network:
         """The network of every constraint added."""

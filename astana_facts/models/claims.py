@@ -23,6 +23,7 @@ from astana_facts.models.values import (
     ParticipantsValue,
     PlanValue,
     RelationValue,
+    RelativeDateValue,
     RoundValue,
     StatementValue,
 )
@@ -233,6 +234,21 @@ class RelationClaim(ClaimBase):
     """The relation and its objects."""
 
 
+class RelativeDateClaim(ClaimBase):
+    """A day of an event counted from a day of another (or the same) event: "the next day", "three
+    days after the round opened", "a week before the congress"."""
+
+    kind: Literal["relative_date"]
+    """Claim kind."""
+    value_summary: ClassVar[str] = (
+        "`part` (start, end, day_within), `direction` (after, before), `unit` (day, week), "
+        "`amount` (a quantity), `anchor_part` and `anchor` (the event counted from)"
+    )
+    example: ClassVar[str] = "The next day on December 21, the final plenary session was held"
+    value: RelativeDateValue
+    """Which day, how far after or before which day of which event."""
+
+
 Claim = Annotated[
     EventDateClaim
     | RoundNumberClaim
@@ -244,7 +260,8 @@ Claim = Annotated[
     | PlanClaim
     | LocationClaim
     | OfficeClaim
-    | RelationClaim,
+    | RelationClaim
+    | RelativeDateClaim,
     Field(discriminator="kind"),
 ]
 """Any claim; ``kind`` selects the model."""

@@ -56,17 +56,22 @@ class NoParameters(Record):
 class TemporalParameters(Record):
     """``temporal``: which contradictions the rule reports, and how loosely a duration is read."""
 
-    conflict: Literal["dates", "durations_against_dates", "durations", "chronology"] = "dates"
+    conflict: Literal[
+        "dates", "durations_against_dates", "durations", "chronology", "relative_dates"
+    ] = "dates"
     """``dates``: the dates of one event among themselves; ``durations_against_dates``: its
     durations with its dates; ``durations``: its durations among themselves; ``chronology``:
-    the rounds of a series against their order (group by ``value.series``)."""
+    the rounds of a series against their order (group by ``value.series``);
+    ``relative_dates``: relative dates against the dates, durations and other relative dates
+    of the events they link (select ``relative_date``, ``event_date`` and ``duration`` claims,
+    group by ``subject``)."""
 
     approximately_tolerance: Amount = 0.1
     """Relative tolerance of an approximate amount ("some two weeks"): 0.1 is ±10%."""
     days_tolerance: Amount = 0
-    """Days a duration in days may be off."""
+    """Days a duration (or a relative date's distance) in days may be off."""
     weeks_tolerance: Amount = 0
-    """Weeks a duration in weeks may be off."""
+    """Weeks a duration (or a relative date's distance) in weeks may be off."""
     months_tolerance: Amount = 0
     """Months a duration in months may be off ("six months" counts months begun or completed)."""
     years_tolerance: Amount = 0

@@ -152,6 +152,36 @@ class DurationValue(Record):
     """How many units, normalised to an interval."""
 
 
+RelativePart = Literal["start", "end", "day_within"]
+"""Which day of an event a relative date speaks of: its first day, its last day, or some day
+inside it."""
+
+
+class RelativeDateValue(Record):
+    """A day of the subject event stated as a number of days or weeks after or before a day of an
+    anchor event (another event, or the subject itself): "the next day" after "the first day of
+    negotiations" is the round's ``end``, ``after``, ``day`` exact 1, the ``start`` of the same
+    round; "a week before the congress" is the subject's ``day_within``, ``before``, ``week``
+    exact 1, the ``start`` of the congress."""
+
+    part: RelativePart
+    """The day of the subject event the text places: ``start`` (its first day), ``end`` (its
+    last day) or ``day_within`` (some day inside it, "during the talks")."""
+    direction: Literal["after", "before"]
+    """Whether that day lies after or before the anchor's day."""
+    unit: Literal["day", "week"]
+    """Unit of the distance between the two days."""
+    amount: Quantity
+    """How many units apart the two days are, as an interval: "the next day" exact 1, "the same
+    day" exact 0, "more than a week" at_least 1 (with unit week), "within three days" at_most 3,
+    "two or three days" range 2 to 3, "some ten days" approximately 10."""
+    anchor_part: RelativePart
+    """The anchor's day the distance is counted from: ``start``, ``end`` or ``day_within``."""
+    anchor: EntityId
+    """The event the day is counted from (the subject itself for "the next day" of the same
+    talks)."""
+
+
 class ParticipantsValue(Record):
     """Who took part in an event in one role, as a complete or a partial list."""
 

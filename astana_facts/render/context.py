@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from astana_facts.render.sarif_locations import Sites
 
 
 def plain(text: str, severity: str) -> str:
@@ -39,6 +42,8 @@ class RenderContext:
     """``paint(text, severity)``: ``text`` coloured for ``severity``, or as it is."""
     summary: bool = True
     """Whether text output ends with its summary line (``--quiet`` drops it)."""
+    sites: Sites | None = None
+    """Where the claims and source texts stand (SARIF's related locations); None: unknown."""
 
     @property
     def tool_version(self) -> str:

@@ -3,9 +3,12 @@
 Every renderer has one signature, ``render(subject, context) -> str`` (the subject is what the
 kind names: a list of findings, a report, per-document statistics, a dataset diff, the entries
 of the rule registry or one entry; the context is a
-:class:`~astana_facts.render.context.RenderContext`). Every command's ``--format`` choices
-are read from :data:`FORMATS` through :func:`formats_for`, so a format cannot be offered without
-a renderer, and a test fails when a ``render_*`` function is missing from the table.
+:class:`~astana_facts.render.context.RenderContext`); a renderer of a *folder* format (html: a
+static site) has the same parameters and returns the folder's files instead, ``(relative path,
+bytes)`` one at a time (:func:`render_files`), which the command writes all or nothing. Every
+command's ``--format`` choices are read from :data:`FORMATS` through :func:`formats_for`, so a
+format cannot be offered without a renderer, and a test fails when a ``render_*`` function is
+missing from the table.
 
 Renderers are named as ``module:function`` and imported on first use: the report and statistics
 renderers pull in pydantic and the consistency engines, which ``validate`` never needs.
@@ -16,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
+from importlib.util import find_spec
 from typing import Any, Literal
 
 from astana_facts.render.context import PLAIN, RenderContext
@@ -24,8 +28,13 @@ Kind = Literal["findings", "report", "stats", "diff", "rules", "rule"]
 """What is rendered: ``validate``'s findings, ``report``'s report, ``stats``, ``diff``, and
 ``rules``' table of codes (``rules``) or one code's documentation (``rule``)."""
 
-Renderer = Callable[[Any, RenderContext], str]
-"""``render(subject, context) -> str``, the one signature of every renderer."""
+Renderer = Callable[[Any, RenderContext], Any]
+"""``render(subject, context) -> str``, the one signature of every renderer (a folder format's
+returns its files: an iterator of ``(relative path, bytes)``)."""
+
+SiteFile = tuple[str, bytes]
+"""One file of a folder format's output: its path relative to the folder (``/``-separated) and
+its content."""
 
 _R = "astana_facts.render."
 
@@ -41,6 +50,13 @@ class Format:
     chunked: Mapping[Kind, str] = field(default_factory=dict)
     """Kind -> ``module:function`` of the renderer's twin that yields the same text in pieces
     (for outputs that grow with the data: written as they are made, never held whole)."""
+    folder: bool = False
+    """Whether the format writes a folder (``-o DIR``) rather than a stream: its renderers
+    return the folder's files (:data:`SiteFile`), not text."""
+    requires: tuple[str, ...] = ()
+    """Modules the format needs that the core does not install (they come with ``extra``)."""
+    extra: str = ""
+    """The optional extra that installs :attr:`requires` (``pip install 'astana-facts[extra]'``)."""
 
 
 FORMATS: dict[str, Format] = {
@@ -101,6 +117,30 @@ FORMATS: dict[str, Format] = {
                 "report": _R + "report:render_report_sarif",
             },
         ),
+        Format(
+            "gitlab",
+            "GitLab Code Quality report for merge requests",
+            {
+                "findings": _R + "gitlab:render_gitlab",
+                "report": _R + "gitlab:render_report_gitlab",
+            },
+        ),
+        Format(
+            "junit",
+            "JUnit XML test report (a failure per error)",
+            {
+                "findings": _R + "junit:render_junit",
+                "report": _R + "junit:render_report_junit",
+            },
+        ),
+        Format(
+            "html",
+            "a static site (a folder, -o DIR) of documents, findings and timelines",
+            {"report": _R + "html.site:render_site_html"},
+            folder=True,
+            requires=("jinja2", "markupsafe"),
+            extra="html",
+        ),
     )
 }
 """Every output format, in the order ``--help`` lists them; the first is each kind's default."""
@@ -121,9 +161,35 @@ def renderer(kind: Kind, name: str) -> Renderer:
     return found
 
 
+def missing_requirement(name: str) -> str | None:
+    """Why format ``name`` cannot be rendered here (a module of its extra is not installed), or
+    ``None`` when it can. Looked up without importing the module."""
+    entry = FORMATS[name]
+    absent = [module for module in entry.requires if find_spec(module) is None]
+    if not absent:
+        return None
+    return (
+        f"--format {name} needs {', '.join(absent)} (not installed): "
+        f"pip install 'astana-facts[{entry.extra}]'"
+    )
+
+
 def render(kind: Kind, name: str, subject: Any, context: RenderContext = PLAIN) -> str:
-    """``subject`` (of ``kind``) rendered in format ``name``."""
-    return renderer(kind, name)(subject, context)
+    """``subject`` (of ``kind``) rendered in format ``name`` (a stream format)."""
+    if FORMATS[name].folder:
+        raise ValueError(f"{name} writes a folder: use render_files")
+    text: str = renderer(kind, name)(subject, context)
+    return text
+
+
+def render_files(
+    kind: Kind, name: str, subject: Any, context: RenderContext = PLAIN
+) -> Iterator[SiteFile]:
+    """The files of ``subject`` rendered in the folder format ``name``, one at a time, in a
+    fixed order."""
+    if not FORMATS[name].folder:
+        raise ValueError(f"{name} writes a stream: use render or render_chunks")
+    yield from renderer(kind, name)(subject, context)
 
 
 def render_chunks(

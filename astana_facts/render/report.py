@@ -23,7 +23,6 @@ from astana_facts.render.json import findings_json_chunks
 from astana_facts.render.quoting import markdown_text, one_line
 from astana_facts.render.refuted import refuted_lines, refuted_markdown
 from astana_facts.render.rule_stats import rule_stats_json, rule_stats_lines, rule_stats_markdown
-from astana_facts.render.sarif import sarif_log
 from astana_facts.render.sides import more, side_lines, sides
 from astana_facts.render.text import location
 from astana_facts.render.verdicts import (
@@ -205,10 +204,10 @@ def render_report_json_chunks(report: Result, context: RenderContext = PLAIN) ->
     )
 
 
-def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
-    """Every finding of the report as a GitHub workflow annotation; an adjudicated finding, or
-    one the facts resolve, becomes a notice that names its verdict or what holds, so it does
-    not read as a failure."""
+def shown_with_verdicts(report: Result) -> list[Finding]:
+    """The report's findings as the formats for CI show them (annotations, code quality,
+    JUnit): an adjudicated finding, or one the facts resolve, as info, its message naming the
+    verdict or the value that holds, so that it does not read as a failure."""
     shown = []
     for finding in report.findings:
         verdict = report.verdicts.get(finding.fingerprint or "")
@@ -219,12 +218,22 @@ def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
                 finding, severity="info", message=f"{finding.message} [{'; '.join(notes)}]"
             )
         shown.append(finding)
-    return render_github(shown, context)
+    return shown
+
+
+def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
+    """Every finding of the report as a GitHub workflow annotation; an adjudicated finding, or
+    one the facts resolve, becomes a notice that names its verdict or what holds, so it does
+    not read as a failure."""
+    return render_github(shown_with_verdicts(report), context)
 
 
 def render_report_sarif(report: Result, context: RenderContext = PLAIN) -> str:
     """The report as SARIF 2.1.0, with the declared rules as reporting descriptors, the
     verdicts as accepted suppressions and a finding the facts resolve as a note."""
+    from astana_facts.render.sarif import sarif_log
+    from astana_facts.render.sarif_locations import Sites
+
     return sarif_log(
         report.findings,
         tool_version=context.tool_version,
@@ -232,4 +241,5 @@ def render_report_sarif(report: Result, context: RenderContext = PLAIN) -> str:
         verdicts=report.verdicts,
         resolutions=report.resolutions,
         properties={"ruleStats": rule_stats_json(report)} if report.rule_stats else None,
+        sites=Sites.of(report),
     )

@@ -1,28 +1,40 @@
 """SARIF 2.1.0 output: what code-scanning tools (GitHub, Azure DevOps, IDEs) show inline.
 
 One reporting descriptor per rule code, integrity checks and declared consistency rules alike,
-with its severity and help text; one result per finding, with the file, line and column of the
-offending field, the claims involved and, for consistency findings, the fingerprint as a partial
-fingerprint so that code scanning tracks a finding across commits. Built with sarif-pydantic.
+with its severity, help text and ``helpUri`` (the code's section of docs/rules.md); one result
+per finding, with the file, line and column of the offending field, the other claims and the
+quoted spans as related locations, the claims involved, and a partial fingerprint on every
+result (:mod:`astana_facts.findings.fingerprints`) so that code scanning tracks a finding across
+commits. Built with sarif-pydantic.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from astana_facts.findings.codes import INTEGRITY_CODES
 from astana_facts.findings.finding import Finding
+from astana_facts.findings.fingerprints import unique_fingerprints
 from astana_facts.render.context import PLAIN, RenderContext
+from astana_facts.render.links import rule_help_uri
+from astana_facts.render.sarif_locations import (
+    COLUMN_KIND,
+    NO_SITES,
+    Sites,
+    primary_locations,
+    related_locations,
+)
 
 if TYPE_CHECKING:
     from astana_facts.verdicts import Resolution
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/astana-facts/"
+FINGERPRINT_KEY = "astanaFactsFinding/v1"
+"""The key of every result's partial fingerprint (:mod:`astana_facts.findings.fingerprints`)."""
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -55,25 +67,12 @@ def _descriptors(rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def render_sarif(findings: list[Finding], context: RenderContext = PLAIN) -> str:
     """``validate``'s findings as one SARIF 2.1.0 log, the context's rules as descriptors."""
-    return sarif_log(findings, tool_version=context.tool_version, rules=context.rules)
-
-
-def _locations(finding: Finding) -> list[Any] | None:
-    """Where the finding is: its file (relative to the source root unless absolute), with the
-    line and column when known; ``None`` for a finding about no file."""
-    from sarif_pydantic import ArtifactLocation, Location, PhysicalLocation, Region
-
-    if not finding.file:
-        return None
-    region = None
-    if finding.line is not None:
-        region = Region(start_line=finding.line, start_column=finding.column)
-    relative = not PurePosixPath(finding.file).is_absolute()
-    artifact = ArtifactLocation(
-        uri=finding.file if relative else f"file://{finding.file}",
-        uri_base_id="%SRCROOT%" if relative else None,
+    return sarif_log(
+        findings,
+        tool_version=context.tool_version,
+        rules=context.rules,
+        sites=context.sites or NO_SITES,
     )
-    return [Location(physical_location=PhysicalLocation(artifact_location=artifact, region=region))]
 
 
 def _suppressions(verdict: dict[str, Any] | None) -> dict[str, Any]:
@@ -90,10 +89,13 @@ def _result(
     finding: Finding,
     rule_index: int | None,
     verdict: dict[str, Any] | None,
+    fingerprint: str,
+    sites: Sites,
     resolution: Resolution | None = None,
 ) -> Any:
-    """One finding as a SARIF result: rule, level, message, location, fingerprint, claims; a
-    finding the facts resolve is a note, with the values that hold among its properties."""
+    """One finding as a SARIF result: rule, level, message, location, the other claims and the
+    quotes as related locations, fingerprint, claims; a finding the facts resolve is a note,
+    with the values that hold among its properties."""
     from sarif_pydantic import Message, Result
 
     properties: dict[str, Any] = {"claims": list(finding.claims)} if finding.claims else {}
@@ -108,10 +110,9 @@ def _result(
         rule_index=rule_index,
         level="note" if resolution is not None else _LEVEL[finding.severity],
         message=Message(text=finding.message),
-        locations=_locations(finding),
-        partial_fingerprints=(
-            {"astanaFactsFinding/v1": finding.fingerprint} if finding.fingerprint else None
-        ),
+        locations=primary_locations(finding),
+        related_locations=related_locations(finding, sites),
+        partial_fingerprints={FINGERPRINT_KEY: fingerprint},
         properties=properties or None,
         **_suppressions(verdict),
     )
@@ -129,6 +130,7 @@ def _driver(descriptors: list[dict[str, Any]], tool_version: str) -> Any:
             ReportingDescriptor(
                 id=row["id"],
                 name=row["name"],
+                help_uri=rule_help_uri(row["id"], row["name"]),
                 short_description=Message(text=row["short"]),
                 full_description=Message(text=row["short"]),
                 help=Message(text=row["help"]),
@@ -147,12 +149,14 @@ def sarif_log(
     verdicts: dict[str, dict[str, Any]] | None = None,
     resolutions: dict[str, Resolution] | None = None,
     properties: dict[str, Any] | None = None,
+    sites: Sites = NO_SITES,
 ) -> str:
     """The findings as one SARIF 2.1.0 log with a single run; a finding with a verdict in
     ``verdicts`` (fingerprint -> adjudication) carries it as an accepted suppression, one with
     a resolution in ``resolutions`` (fingerprint -> how facts settle it) is a note;
     ``properties`` is the run's property bag (the report's ``ruleStats``: what each rule
-    compared)."""
+    compared). Every result has a partial fingerprint (:func:`~astana_facts.findings.
+    fingerprints.unique_fingerprints`); ``sites`` places the related locations."""
     from sarif_pydantic import Run, Sarif, Tool
 
     descriptors = _descriptors(rules)
@@ -162,12 +166,19 @@ def sarif_log(
             finding,
             index.get(finding.code),
             (verdicts or {}).get(finding.fingerprint or ""),
+            fingerprint,
+            sites,
             (resolutions or {}).get(finding.fingerprint or ""),
         )
-        for finding in findings
+        for finding, fingerprint in zip(findings, unique_fingerprints(findings), strict=True)
     ]
     driver = _driver(descriptors, tool_version)
-    run = Run(tool=Tool(driver=driver), results=results, properties=properties)
+    run = Run(
+        tool=Tool(driver=driver),
+        results=results,
+        properties=properties,
+        **{"columnKind": COLUMN_KIND},
+    )
     log = Sarif(version="2.1.0", runs=[run])
     data = log.model_dump(mode="json", by_alias=True, exclude_none=True)
     data = {"$schema": SARIF_SCHEMA, **data}

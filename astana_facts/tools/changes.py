@@ -22,7 +22,14 @@ from pathlib import Path
 from astana_facts.findings.finding import Finding
 from astana_facts.resources import real_path
 from astana_facts.text.visible import show
-from astana_facts.tools.git import GitError, revision_problem, run_git, top_folder, verified_commit
+from astana_facts.tools.git import (
+    GitError,
+    paths_at,
+    revision_problem,
+    run_git,
+    top_folder,
+    verified_commit,
+)
 
 _CLAIM_INDEX = re.compile(r"^/(claims|not_check_worthy|entities|adjudications)/\d+")
 
@@ -57,9 +64,14 @@ def _archive(repository: Path, revision: str, folders: list[Path]) -> tuple[str,
     except GitError as error:
         raise ChangeError(str(error)) from None
     try:
+        # A folder the commit does not have (the records before they were added) is empty then:
+        # everything in it now is what the change brought.
+        present = paths_at(repository, commit, [str(folder) for folder in folders])
+        if not present:
+            return commit, b""
         return commit, run_git(
             repository, "--literal-pathspecs", "archive", "--format=tar", commit, "--",
-            *map(str, folders),
+            *sorted(present),
         )  # fmt: skip
     except GitError as error:
         raise ChangeError(f"--changed-since {show(revision, limit=80)}: {error}") from None
@@ -84,8 +96,10 @@ def baseline(
     commit, archive = _archive(repository, revision, folders)
     with tempfile.TemporaryDirectory(prefix="astana-facts-baseline-") as temporary:
         try:
-            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(temporary, filter="data")
+            if archive:
+                with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                    tar.extractall(temporary, filter="data")
+            (Path(temporary) / records).mkdir(parents=True, exist_ok=True)
         except (tarfile.TarError, OSError) as error:
             message = f"--changed-since: cannot unpack the records at {commit}: {error}"
             raise ChangeError(message) from None

@@ -98,11 +98,56 @@ def verified_commit(repository: Path, revision: str, what: str) -> str:
     except GitMissing as error:
         raise GitMissing(f"{what}: {error}") from None
     except GitError:
+        past_root = _past_root(repository, revision)
         raise GitError(
-            f"{shown}: not a commit of the git repository {repository} (give a branch, a tag or "
-            "a commit id; in a shallow clone, fetch it first)"
+            f"{shown}: {past_root}"
+            if past_root
+            else f"{shown}: not a commit of the git repository {repository} (give a branch, a tag "
+            "or a commit id; in a shallow clone, fetch it first)"
         ) from None
     commit = out.decode("ascii", "replace").strip()
     if not _OBJECT_ID.fullmatch(commit):
         raise GitError(f"{shown}: git rev-parse gave {commit!r}, not a commit id")
     return commit
+
+
+_ANCESTRY = re.compile(r"(.+?)((?:[~^][0-9]*)+)")
+"""A revision that walks back from another (``HEAD~3``, ``main^``, ``v1^2~1``)."""
+
+
+def _past_root(repository: Path, revision: str) -> str | None:
+    """Why ``revision`` names no commit when it walks back from a commit past the first (root)
+    commit of its history (``HEAD~1`` in a repository of one commit), else None. Only the base
+    revision's verified id, never the user's text, reaches ``git rev-list``."""
+    match = _ANCESTRY.fullmatch(revision)
+    if match is None or revision_problem(match[1]) is not None:
+        return None
+    try:
+        out = run_git(
+            repository, "rev-parse", "--verify", "--quiet", "--end-of-options",
+            f"{match[1]}^{{commit}}",
+        )  # fmt: skip
+        base = out.decode("ascii", "replace").strip()
+        if not _OBJECT_ID.fullmatch(base):
+            return None
+        roots = run_git(repository, "rev-list", "--max-parents=0", base).decode().split()
+    except GitError:
+        return None
+    return (
+        f"goes back past the first (root) commit of the history of {show(match[1], limit=80)}, "
+        f"which has no parent: the root commit is {', '.join(root[:12] for root in roots)}; "
+        "compare with it or a later commit"
+    )
+
+
+def paths_at(repository: Path, commit: str, paths: list[str]) -> set[str]:
+    """Which of the top-level ``paths`` exist at ``commit`` (a verified commit id): ``git
+    archive`` refuses a path the commit does not have, such as ``schemas`` in a repository that
+    keeps only records, or everything before the commit that added the dataset. ``.`` (a
+    repository that is the records folder) is the commit's whole tree, always there."""
+    top = {path for path in paths if path in (".", "")}
+    named = [path for path in paths if path not in top]
+    if not named:
+        return top
+    out = run_git(repository, "--literal-pathspecs", "ls-tree", "--name-only", commit, "--", *named)
+    return top | (set(out.decode("utf-8", "replace").splitlines()) & set(named))

@@ -45,14 +45,27 @@ def bump_between(old: Version, new: Version) -> str:
     return "none"
 
 
+class ProjectError(ValueError):
+    """The project to release cannot be read; the message says what to do."""
+
+
 def project_version(project: Path) -> str:
-    """The version in ``pyproject.toml``."""
+    """The version in ``pyproject.toml``; :class:`ProjectError` when there is no such file
+    (the command run outside a checkout) or it has no ``[project] version``."""
     path = project / "pyproject.toml"
+    if not path.is_file():
+        raise ProjectError(
+            f"release-check: {project} has no pyproject.toml: run it at the top of a checkout "
+            "of the dataset's project (the folder with pyproject.toml, CHANGELOG.md and "
+            "records/), or name that folder: astana-facts release-check PATH"
+        )
     try:
         with path.open("rb") as stream:
             return str(tomllib.load(stream)["project"]["version"])
-    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
-        raise ValueError(f"{path}: cannot read [project] version: {error}") from None
+    except KeyError:
+        raise ProjectError(f"{path}: has no [project] version") from None
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ProjectError(f"{path}: cannot read [project] version: {error}") from None
 
 
 def last_release(project: Path, current: Version) -> Version | None:

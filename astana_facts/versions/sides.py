@@ -19,9 +19,16 @@ from typing import Any
 
 from astana_facts.jsonio.errors import ReadError
 from astana_facts.jsonio.reader import read_json
-from astana_facts.resources import bundled
+from astana_facts.resources import bundled, validators_for
 from astana_facts.text.visible import show
-from astana_facts.tools.git import GitError, revision_problem, run_git, top_folder, verified_commit
+from astana_facts.tools.git import (
+    GitError,
+    paths_at,
+    revision_problem,
+    run_git,
+    top_folder,
+    verified_commit,
+)
 
 JsonObject = dict[str, Any]
 
@@ -88,13 +95,37 @@ def read_side(label: str, records: Path, schemas: Path | None, validators: Path 
     return side
 
 
-def _folders(root: Path) -> tuple[Path, Path | None, Path | None]:
-    """(records, schemas, validators) of a checkout, a package folder or a records folder."""
+def _folders(root: Path) -> tuple[Path, Path, Path, bool]:
+    """(records, schemas, validators, whether those two are the bundled ones) of a checkout, a
+    package folder or a records folder.
+
+    The rules and schemas are those the records are checked with: the folders beside them, or,
+    where there are none (a records folder copied out of its checkout, a repository that keeps
+    only records), this installation's bundled ones (:func:`~astana_facts.resources.
+    validators_for`), so that such a folder compared with its bundled twin shows no rule
+    removed."""
     if (root / "records").is_dir():
-        return root / "records", root / "schemas", root / "validators"
-    if (root / "sources").is_dir() or (root / "claims").is_dir():
-        return root, root.parent / "schemas", root.parent / "validators"
-    raise SideError(f"{root}: neither a records folder nor a folder holding records/")
+        records = root / "records"
+    elif (root / "sources").is_dir() or (root / "claims").is_dir():
+        records = root
+    else:
+        raise SideError(f"{root}: neither a records folder nor a folder holding records/")
+    schemas = records.parent / "schemas"
+    borrowed = not schemas.is_dir() or not (records.parent / "validators").is_dir()
+    return (
+        records,
+        schemas if schemas.is_dir() else bundled("schemas"),
+        validators_for(records),
+        borrowed,
+    )
+
+
+def _side(spec: str, root: Path) -> Side:
+    """The side in the folder ``root``, labelled ``spec`` (saying so when it borrows the
+    bundled rules or schemas)."""
+    records, schemas, validators, borrowed = _folders(root)
+    label = f"{spec} (with the bundled rules and schemas)" if borrowed else spec
+    return read_side(label, records, schemas, validators)
 
 
 @contextmanager
@@ -120,7 +151,7 @@ def open_side(spec: str, repository: Path | None = None) -> Iterator[Side]:
             root = Path(spec)
             if not root.is_dir():
                 raise SideError(f"{spec}: no such folder, wheel or git revision (git:REV)")
-        yield read_side(spec, *_folders(root))
+        yield _side(spec, root)
 
 
 def _extract_git(revision: str, into: Path, repository: Path) -> None:
@@ -142,11 +173,19 @@ def _extract_git(revision: str, into: Path, repository: Path) -> None:
 
 
 def _archive(top: Path, commit: str, shown: str) -> bytes:
-    """The tar archive of the dataset's folders at ``commit`` (a verified commit id)."""
+    """The tar archive of the dataset's folders at ``commit`` (a verified commit id): those of
+    ``records``, ``schemas`` and ``validators`` that it has; a commit without ``records`` (one
+    made before the dataset was added) is a :class:`GitError` that says so."""
     try:
+        present = paths_at(top, commit, ["records", "schemas", "validators"])
+        if "records" not in present:
+            raise GitError(
+                "the commit has no records/ folder (the dataset was added later); compare with "
+                "a commit that has it (`git log --oneline -- records` lists them)"
+            )
+        folders = [name for name in ("records", "schemas", "validators") if name in present]
         return run_git(
-            top, "--literal-pathspecs", "archive", "--format=tar", commit, "--",
-            "records", "schemas", "validators",
-        )  # fmt: skip
+            top, "--literal-pathspecs", "archive", "--format=tar", commit, "--", *folders
+        )
     except GitError as error:
-        raise GitError(f"{shown} (commit {commit}): {error}") from None
+        raise GitError(f"{shown} (commit {commit[:12]}): {error}") from None

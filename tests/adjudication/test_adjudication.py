@@ -55,7 +55,7 @@ def _report(root: Path) -> Result:
 def test_the_bundled_verdicts_judge_exactly_their_findings() -> None:
     report = run(consistency=True)
     judged = {f.code: f for f in report.findings if f.fingerprint in report.verdicts}
-    assert set(judged) == {"DAT001", "DUR001"}
+    assert set(judged) == {"DAT001", "DAT002", "DUR001"}
     assert all(judges_exactly(report.verdicts[f.fingerprint or ""], f) for f in judged.values())
     verdicts = {
         code: (
@@ -71,6 +71,11 @@ def test_the_bundled_verdicts_judge_exactly_their_findings() -> None:
             "claim_correct",
             {"kisi-round-8-start", JUDGED, "year-end-two-day-talks"},
             {"year-end-two-day-talks", JUDGED},
+        ),
+        "DAT002": (  # the relative date of the KISI article ("the next day"), 2026-11-28
+            "claim_correct",
+            {"kisi-round-8-plenary-next-day", "kisi-round-8-start", JUDGED},
+            {"kisi-round-8-plenary-next-day", JUDGED},
         ),
     }
 
@@ -105,7 +110,7 @@ def test_a_new_conflicting_value_leaves_the_judged_contradiction_judged(dataset:
     _add_date(dataset, "year-end-round-8-another-day", "2017-12-23")
     after = _report(dataset)
     judged = [f for f in after.findings if f.fingerprint in before.verdicts]
-    assert {f.code for f in judged} == {"DAT001", "DUR001"}
+    assert {f.code for f in judged} == {"DAT001", "DAT002", "DUR001"}
     assert all(f.fingerprint in after.verdicts for f in judged)
     assert not [f for f in after.findings if f.code in ("ADJ001", "ADJ002")]
 

@@ -45,4 +45,6 @@ def test_the_synopsis_lists_choices_and_required_options() -> None:
     line = synopsis("add-source", load_command("add-source"))
     assert line.startswith("astana-facts add-source TEXT_FILE --id DOCUMENT_ID ")
     assert "[--records DIR]" in line and "--quiet" not in line
-    assert "[--format text|json|github|sarif]" in synopsis("validate", load_command("validate"))
+    assert "[--format text|json|github|sarif|gitlab|junit]" in synopsis(
+        "validate", load_command("validate")
+    )

@@ -66,6 +66,27 @@ CASES: dict[str, tuple[list[ClaimRecord], str]] = {
         ],
         "one claim only",
     ),
+    "DAT002": (
+        [
+            _date("a1", "round-a", "2017-01-23"),
+            claim(
+                "a2",
+                "relative_date",
+                "round-a",
+                {
+                    "part": "start",
+                    "direction": "before",
+                    "unit": "week",
+                    "amount": exact(3),
+                    "anchor_part": "start",
+                    "anchor": "round-b",
+                },
+            ),
+            _date("b1", "round-b", "2017-02-15"),
+            _date("c1", "round-c", "2017-03-15"),
+        ],
+        "no relative date",
+    ),
     "DUR001": (
         [
             _date("a1", "round-a", "2017-01-23"),

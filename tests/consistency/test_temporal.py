@@ -1,16 +1,19 @@
-"""The temporal reasoner (DAT001, DUR001, DUR002, RND003) over generated worlds.
+"""The temporal reasoner (DAT001, DAT002, DUR001, DUR002, RND003) over generated worlds.
 
 A world is a series of rounds with true first and last days, in order with gaps between them.
 Claims that state true things about it, at random precision and stance (full spans, days
 within, starts and ends, durations as exact numbers and bounds, ordinals from claims or from
-the round entities), give no finding. One false claim (a date, a duration, an ordinal) added to
-claims that pin its event gives a finding that names it, and every finding is minimal: dropping
-the claims of any one of its values leaves a set that gives no finding at all.
+the round entities, relative dates from any day of a round to any day of another or the same
+round, in days or weeks, as exact distances and bounds), give no finding. One false claim (a
+date, a duration, an ordinal, a relative date) added to claims that pin its event gives a
+finding that names it, and every finding is minimal: dropping the claims of any one of its
+values leaves a set that gives no finding at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +24,7 @@ from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord
 from tests.consistency.builders import claim, entity, exact, findings
 
-TEMPORAL = {"DAT001", "DUR001", "DUR002", "RND003"}
+TEMPORAL = {"DAT001", "DAT002", "DUR001", "DUR002", "RND003"}
 SERIES = "astana-process"
 BASE = dt.date(2017, 1, 10)
 
@@ -63,11 +66,64 @@ def _duration(amount: dict[str, Any]) -> dict[str, Any]:
     return {"unit": "day", "amount": amount}
 
 
+Draw = Callable[[st.SearchStrategy[Any]], Any]
+"""``draw`` of a composite strategy, or ``data.draw``."""
+
+
+def _day(draw: Draw, round_: Round, part: str) -> dt.date:
+    """The day ``part`` (start, end, day_within: one drawn) of ``round_``."""
+    if part == "start":
+        return round_.start
+    if part == "end":
+        return round_.end
+    return round_.start + dt.timedelta(days=draw(st.integers(0, round_.length - 1)))
+
+
+def _distance(draw: st.DrawFn, days: int) -> tuple[str, dict[str, Any]]:
+    """A true distance of ``days`` (>= 0) days: a unit and an amount, exact or a bound."""
+    if days % 7 == 0 and draw(st.booleans()):
+        return "week", exact(days // 7)
+    bound = draw(st.sampled_from(["exact", "at_least", "at_most", "range"]))
+    if bound == "exact":
+        return "day", exact(days)
+    low = max(0, days - draw(st.integers(0, 3)))
+    high = days + draw(st.integers(0, 3))
+    if bound == "at_least":
+        return "day", {"bound": "at_least", "value": low}
+    if bound == "at_most":
+        return "day", {"bound": "at_most", "value": high}
+    return "day", {"bound": "range", "low": low, "high": high}
+
+
+def relative_value(
+    part: str, day: dt.date, anchor: Round, anchor_part: str, anchor_day: dt.date
+) -> dict[str, Any]:
+    """A relative date value from ``anchor_day`` to ``day``, without its distance."""
+    return {
+        "part": part,
+        "direction": "after" if day >= anchor_day else "before",
+        "anchor_part": anchor_part,
+        "anchor": anchor.subject,
+    }
+
+
+def true_relative(draw: st.DrawFn, world: World, round_: Round) -> None:
+    """A true relative date of ``round_`` from a day of a round of the world (maybe itself)."""
+    anchor = draw(st.sampled_from(world.rounds))
+    part, anchor_part = (draw(st.sampled_from(["start", "end", "day_within"])) for _ in "ab")
+    day, anchor_day = _day(draw, round_, part), _day(draw, anchor, anchor_part)
+    unit, amount = _distance(draw, abs((day - anchor_day).days))
+    value = relative_value(part, day, anchor, anchor_part, anchor_day)
+    world.add("relative_date", round_, {**value, "unit": unit, "amount": amount})
+
+
 def true_claim(draw: st.DrawFn, world: World, round_: Round) -> None:
     """One claim that is true of ``round_``, of a random kind, stance and precision."""
     inside = round_.start + dt.timedelta(days=draw(st.integers(0, round_.length - 1)))
-    choice = draw(st.integers(0, 8))
-    if choice == 0:
+    choice = draw(st.integers(0, 9))
+    if choice == 9:
+        true_relative(draw, world, round_)
+    elif choice == 0:
         world.add("event_date", round_, _days(round_.start, round_.end, "full_span"))
     elif choice == 1 and _month(round_.start) == _month(round_.end):
         world.add("event_date", round_, _days(*_month(round_.start), "full_span", "month"))
@@ -145,8 +201,10 @@ def _falsify(data: st.DataObject, world: World) -> tuple[ClaimRecord, set[str]]:
     """Pin one round and add one false claim about it; the codes that may report it."""
     draw = data.draw
     round_ = draw(st.sampled_from(world.rounds))
-    what = draw(st.sampled_from(["date", "duration", "short", "ordinal"]))
+    what = draw(st.sampled_from(["date", "duration", "short", "ordinal", "relative"]))
     shift = dt.timedelta(days=draw(st.integers(1, 3)))
+    if what == "relative":  # RND003 when the order of the rounds alone shows it
+        return _false_relative(draw, world, round_, shift), {"DAT002", "RND003"}
     if what == "short" and round_.length > 1:
         world.add("event_date", round_, _days(round_.start, round_.start, "start"))
         world.add("event_date", round_, _days(round_.end, round_.end, "day_within"))
@@ -168,6 +226,20 @@ def _falsify(data: st.DataObject, world: World) -> tuple[ClaimRecord, set[str]]:
     if stance == "full_span":
         return world.add("event_date", round_, _days(wrong, wrong + shift, stance)), TEMPORAL
     return world.add("event_date", round_, _days(wrong, wrong, stance)), TEMPORAL
+
+
+def _false_relative(draw: Draw, world: World, round_: Round, shift: dt.timedelta) -> ClaimRecord:
+    """Pin ``round_`` and an anchor round, and add a relative date between a first or last day
+    of each that is ``shift`` off."""
+    anchor = draw(st.sampled_from(world.rounds))
+    for pinned in {round_.subject: round_, anchor.subject: anchor}.values():
+        world.add("event_date", pinned, _days(pinned.start, pinned.end, "full_span"))
+    part, anchor_part = (draw(st.sampled_from(["start", "end"])) for _ in "ab")
+    day, anchor_day = _day(draw, round_, part), _day(draw, anchor, anchor_part)
+    wrong = day + shift * draw(st.sampled_from([1, -1]))
+    value = relative_value(part, wrong, anchor, anchor_part, anchor_day)
+    amount = exact(abs((wrong - anchor_day).days))
+    return world.add("relative_date", round_, {**value, "unit": "day", "amount": amount})
 
 
 @given(worlds(), st.data())

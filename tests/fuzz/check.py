@@ -34,6 +34,7 @@ def read_only_commands(case: Case, original: Path) -> list[list[str]]:
         ["validate", "--records", records, "--format", pick(FORMATS["validate"]), "--coverage"],
         ["report", "--records", records, "--format", pick(FORMATS["report"])],
         ["report", "--records", records, "-o", str(out / "report.txt"), "--exit-zero"],
+        ["report", "--records", records, "--format", "html", "-o", str(out / "site"), "-q"],
         ["stats", "--records", records, "--format", pick(FORMATS["stats"])],
         ["export", "--records", records, "-o", "-"],
         ["export", "--records", records, "--format", "csv", "-o", str(out / "csv")],

@@ -22,10 +22,10 @@ from astana_facts.render.registry import FORMATS, formats_for, renderer
 def _render_functions() -> set[str]:
     """``module:function`` of every public ``render_*`` function of the render package."""
     found = set()
-    for module_info in pkgutil.iter_modules(astana_facts.render.__path__):
-        if module_info.name == "registry":  # the table itself (render, render_chunks)
+    for module_info in pkgutil.walk_packages(astana_facts.render.__path__, "astana_facts.render."):
+        if module_info.name == "astana_facts.render.registry":  # the table itself (render, …)
             continue
-        name = f"astana_facts.render.{module_info.name}"
+        name = module_info.name
         module = importlib.import_module(name)
         for attribute, value in vars(module).items():
             if (
@@ -119,7 +119,8 @@ def test_the_kinds_each_command_renders_are_those_the_table_knows() -> None:
         "diff": "diff",
         "rules": "rules",
     }
-    assert formats_for("findings") == ("text", "json", "github", "sarif")
+    assert formats_for("findings") == ("text", "json", "github", "sarif", "gitlab", "junit")
+    assert formats_for("report")[-2:] == ("gitlab", "junit")
 
 
 def test_rules_prints_one_code_in_every_format_it_offers_for_the_table() -> None:
@@ -133,6 +134,35 @@ def test_an_unknown_format_or_kind_is_a_key_error() -> None:
         renderer("findings", "markdown")
     with pytest.raises(KeyError):
         renderer("findings", "html")
+
+
+def test_a_folder_format_renders_files_and_a_stream_format_text() -> None:
+    """html writes a folder: its renderer yields files, ``render`` refuses it, and
+    ``render_files`` refuses a stream format; every other format is a stream."""
+    from astana_facts.pipeline.run import run
+    from astana_facts.render.registry import render, render_files
+    from astana_facts.resources import bundled
+
+    assert [name for name, entry in FORMATS.items() if entry.folder] == ["html"]
+    assert formats_for("report")[-1] == "html"
+    result = run(bundled("records"), consistency=True)
+    files = dict(render_files("report", "html", result))
+    assert "index.html" in files and all(isinstance(c, bytes) for c in files.values())
+    with pytest.raises(ValueError, match="folder"):
+        render("report", "html", result)
+    with pytest.raises(ValueError, match="stream"):
+        next(render_files("report", "text", result))
+
+
+def test_a_missing_extra_is_named_with_its_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    from astana_facts.render import registry
+
+    assert registry.missing_requirement("html") is None
+    assert registry.missing_requirement("text") is None
+    monkeypatch.setattr(registry, "find_spec", lambda name: None)
+    assert registry.missing_requirement("html") == (
+        "--format html needs jinja2, markupsafe (not installed): pip install 'astana-facts[html]'"
+    )
 
 
 def test_text_paints_severities_only_when_asked() -> None:

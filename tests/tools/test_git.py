@@ -70,21 +70,24 @@ def git_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[list[str]]]:
 _CONSTANT_ARGS = {
     "-C", "rev-parse", "--show-toplevel", "--verify", "--quiet", "--end-of-options",
     "--literal-pathspecs", "archive", "--format=tar", "--",
-    "records", "schemas", "validators",
+    "records", "schemas", "validators", "ls-tree", "--name-only", "rev-list", "--max-parents=0",
 }  # fmt: skip
 
 
 def _only_safe(calls: list[list[str]], revision: str, repository: Path) -> None:
     """Each git call holds the user's revision only after ``--end-of-options`` (as
-    ``REV^{commit}``), everything else being the program's constants, the checkout's folder
-    and verified 40-hex commit ids."""
+    ``REV^{commit}``, or the part ``BASE`` of ``BASE~2`` as ``BASE^{commit}``), everything
+    else being the program's constants, the checkout's folder and verified 40-hex commit ids."""
     folders = {str(path) for path in (repository, repository / "records", repository.resolve())}
     for argv in calls:
         assert argv[:3] == ["git", "-C", argv[2]] and argv[2] in folders
         rest = argv[3:]
         if "--end-of-options" in rest:
             cut = rest.index("--end-of-options")
-            assert rest[cut + 1 :] == [f"{revision}^{{commit}}"], argv
+            (given,) = rest[cut + 1 :]
+            # the revision, or (to explain one past the root commit) the revision it walks from
+            assert given.endswith("^{commit}"), argv
+            assert revision.startswith(given.removesuffix("^{commit}")), argv
             rest = rest[:cut]
         for part in rest:
             assert part in _CONSTANT_ARGS or _COMMIT.fullmatch(part), (part, argv)
@@ -204,3 +207,82 @@ def test_release_check_names_a_missing_git(tmp_path: Path, monkeypatch: pytest.M
     result = CliRunner().invoke(cli, ["release-check", str(tmp_path)])
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
     assert "release-check: git is not installed" in result.stderr
+
+
+@pytest.fixture
+def records_added_later(tmp_path: Path) -> Path:
+    """A repository whose root commit has no records; the second adds records only (no schemas
+    or validators: a repository that keeps just its records), one quote of them wrong."""
+    root = tmp_path / "late"
+    root.mkdir()
+    (root / "README").write_text("a project\n", encoding="utf-8")
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "root")
+    records = build_records(root / "records")
+    claims_file = next((records / "claims").glob("*.json"))
+    quote = '"exact": "'
+    text = claims_file.read_text(encoding="utf-8")
+    claims_file.write_text(text.replace(quote, quote + "not ", 1), encoding="utf-8")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "records")
+    return root
+
+
+def _no_raw_git(output: str) -> None:
+    assert "fatal:" not in output and "pathspec" not in output and "Traceback" not in output
+
+
+def test_a_revision_past_the_root_commit_says_so(
+    records_added_later: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(records_added_later)
+    root_commit = _git(records_added_later, "rev-list", "--max-parents=0", "HEAD")
+    for revision in ("HEAD~2", "HEAD~1^", "HEAD~9"):
+        for argv in (
+            ["diff", f"git:{revision}", "records"],
+            ["validate", "--changed-since", revision],
+        ):
+            result = CliRunner().invoke(cli, argv)
+            assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+            assert "goes back past the first (root) commit" in result.stderr, result.stderr
+            assert root_commit[:12] in result.stderr
+            _no_raw_git(result.output)
+
+
+def test_a_commit_before_the_records_existed_is_named_for_diff_and_empty_for_changed_since(
+    records_added_later: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(records_added_later)
+    diff = CliRunner().invoke(cli, ["diff", "git:HEAD~1", "records"])
+    assert diff.exit_code == 2 and "the commit has no records/ folder" in diff.stderr
+    _no_raw_git(diff.output)
+    # --changed-since such a commit: everything in the records is what the change brought
+    changed = CliRunner().invoke(cli, ["validate", "--changed-since", "HEAD~1"])
+    assert changed.exit_code == 1 and "SPN001" in changed.stdout, changed.output
+    _no_raw_git(changed.output)
+
+
+def test_a_repository_that_keeps_only_records_diffs_against_its_own_history(
+    records_added_later: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(records_added_later)
+    result = CliRunner().invoke(cli, ["diff", "git:HEAD", "records", "--exit-code"])
+    assert result.exit_code == 0, result.output
+    assert "bump needed: none" in result.stdout
+
+
+def test_a_repository_that_is_its_records_folder_has_its_baseline(tmp_path: Path) -> None:
+    root = build_records(tmp_path / "bare-records")
+    claims_file = next((root / "claims").glob("*.json"))
+    text = claims_file.read_text(encoding="utf-8")
+    claims_file.write_text(text.replace('"exact": "', '"exact": "not ', 1), encoding="utf-8")
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "records with a misquote")
+    with baseline(root, None, "HEAD") as (old, _):
+        assert (old / "entities.json").is_file()  # the whole tree, not an empty folder
+    result = CliRunner().invoke(
+        cli, ["validate", "--records", str(root), "--changed-since", "HEAD"]
+    )
+    assert "SPN001" not in result.stdout and "were there before HEAD" in result.stderr

@@ -224,3 +224,50 @@ def test_a_malformed_rule_is_diffed_not_crashed_on(project: Path) -> None:
     result = _diff(project)
     assert {change.kind for change in result.changes} == {"rule"}
     assert all(change.change == "changed" for change in result.changes)
+
+
+def test_exit_code_says_whether_the_sides_differ(project: Path) -> None:
+    runner = CliRunner()
+    same = runner.invoke(cli, ["diff", "bundled", str(project), "--exit-code"])
+    assert same.exit_code == 0, same.output
+    _edit(project / KISI, lambda d: _claim(d)["value"].update(start="2017-12-21"))
+    for output_format in ("text", "json", "markdown"):
+        differs = runner.invoke(
+            cli, ["diff", "bundled", str(project), "--exit-code", "--format", output_format]
+        )
+        assert differs.exit_code == 1 and "kisi-round-8-start" in differs.stdout
+    assert runner.invoke(cli, ["diff", "bundled", str(project)]).exit_code == 0
+
+
+def test_a_records_folder_without_rules_beside_it_is_compared_with_the_rules_it_uses(
+    tmp_path: Path,
+) -> None:
+    """A records folder copied out of its checkout is checked with the bundled rules and
+    schemas, so compared with the bundled data it differs in nothing (not "16 rules
+    removed")."""
+    copy = tmp_path / "copy"
+    shutil.copytree(bundled("records"), copy)
+    result = CliRunner().invoke(cli, ["diff", str(copy), "bundled", "--exit-code"])
+    assert result.exit_code == 0, result.output
+    assert "with the bundled rules and schemas" in result.stdout
+    assert "bump needed: none" in result.stdout
+    with open_side(str(copy)) as side, open_side("bundled") as twin:
+        assert side.rules.keys() == twin.rules.keys() and side.schemas.keys() == twin.schemas.keys()
+        assert diff_sides(side, twin).changes == []
+
+
+def test_rules_beside_the_records_are_still_the_ones_compared(project: Path) -> None:
+    rules = project / "validators" / "consistency.json"
+    _edit(rules, lambda d: d["rules"].pop())
+    result = _diff(project)
+    assert [(c.kind, c.change) for c in result.changes] == [("rule", "removed")]
+
+
+def test_release_check_without_pyproject_says_where_to_run_it(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["release-check", str(tmp_path)])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert f"{tmp_path} has no pyproject.toml" in result.stderr
+    assert "astana-facts release-check PATH" in result.stderr and "Errno" not in result.stderr
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    unversioned = CliRunner().invoke(cli, ["release-check", str(tmp_path)])
+    assert unversioned.exit_code == 2 and "has no [project] version" in unversioned.stderr

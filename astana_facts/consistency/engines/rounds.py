@@ -2,7 +2,9 @@
 in which the temporal reasoner (:mod:`astana_facts.consistency.engines.temporal`) orders the
 rounds of a series: the whole series when it is short, else the rounds of :data:`WINDOW`
 consecutive ordinals at a time, each with every ordinal it is given, so the work grows with the
-number of rounds, not its square.
+number of rounds, not its square. A window also holds the events relative dates link its rounds
+to, with those relative dates; a linked round's reach is read off its whole component
+(:func:`~astana_facts.consistency.engines.reach.linked_reaches`).
 
 A round is an ordinal within a series ("the eighth round" of the Astana process); the claims
 that give ordinals are ``round_number`` claims, whose subject is the event. The dates of an event
@@ -12,21 +14,24 @@ are its reported ``event_date`` claims, combined (see :mod:`astana_facts.consist
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import reduce
 from itertools import combinations
 from typing import Any
 
-from astana_facts.consistency.context import Context, key_part, rule_groups, words
-from astana_facts.consistency.engines.durations import add_event, whole_days
+from astana_facts.consistency.context import Context, key_part, rule_groups
+from astana_facts.consistency.engines.durations import add_event
+from astana_facts.consistency.engines.reach import Reach, linked_reaches, reach
+from astana_facts.consistency.engines.relative import (
+    Links,
+    add_relative_dates,
+    links,
+    relative_claims,
+)
 from astana_facts.consistency.findings import consistency_finding
 from astana_facts.consistency.timeline import (
-    EARLIEST,
-    LATEST,
     EventBounds,
     TimeNetwork,
     bounds_of,
-    day,
 )
 from astana_facts.consistency.values import by_value, value_key
 from astana_facts.findings.finding import Finding
@@ -163,15 +168,19 @@ def _window_network(
     rule: PlainRecord,
     context: Context,
     by_subject: dict[str, list[tuple[int, list[ClaimRecord] | None]]],
+    linked: Links,
 ) -> TimeNetwork:
     """The network of the rounds of ``ordinals``: their dates, durations and order, with every
-    ordinal each of them is given (also one outside the window)."""
+    ordinal each of them is given (also one outside the window), and the events relative dates
+    link them to, with those relative dates."""
     network = TimeNetwork()
     subjects = sorted({subject for ordinal in ordinals for subject in rounds[ordinal]})
-    for subject in subjects:
-        add_event(network, subject, _event_claims(subject, rule, context), rule, context)
+    events = sorted({e for s in subjects for e in linked.component.get(s, [s])})
+    for event in events:
+        add_event(network, event, _event_claims(event, rule, context), rule, context)
+    add_relative_dates(network, events, linked, rule["parameters"])
     given: list[tuple[int, str, tuple[int, ...]]] = []
-    for subject in subjects:
+    for subject in (event for event in events if event in by_subject):  # linked rounds too
         for ordinal, group in by_subject[subject]:
             source = () if group is None else (network.source(group, "ordinal", subject),)
             given.append((ordinal, subject, source))
@@ -183,56 +192,26 @@ def _window_network(
     return network
 
 
-@dataclass(frozen=True, slots=True)
-class Reach:
-    """How far one round's own claims can push it, at most: the latest its last day can be
-    forced to be no earlier than (``end_floor``), the earliest its first day can be forced to be
-    no later than (``start_ceiling``), and the most days it can be forced to last (``length``).
-    A window of rounds whose reaches keep clear of each other holds no chronology conflict."""
-
-    end_floor: int | None
-    start_ceiling: int | None
-    length: int
-    ongoing: bool
-
-
-def reach(records: Sequence[ClaimRecord], rule: PlainRecord, context: Context) -> Reach:
-    """The :class:`Reach` of an event's date and duration claims."""
-    bounds = [bounds_of(r.claim["value"]) for r in records if r.claim["kind"] == "event_date"]
-    durations = [r for r in records if r.claim["kind"] == "duration"]
-    parameters = rule["parameters"]
-    units = set(words(parameters["ongoing_units"]))
-    ongoing = all(b.e_hi == LATEST for b in bounds) and any(
-        r.claim["value"]["unit"] in units for r in durations
-    )
-    length = max((whole_days(r.claim["value"], parameters)[0] for r in durations), default=1)
-    start_floor = max((day(b.s_lo) for b in bounds if b.s_lo != EARLIEST), default=None)
-    end_ceiling = min((day(b.e_hi) for b in bounds if b.e_hi != LATEST), default=None)
-    floors = [day(b.e_lo) for b in bounds if b.e_lo != EARLIEST]
-    ceilings = [day(b.s_hi) for b in bounds if b.s_hi != LATEST]
-    if start_floor is not None:
-        floors.append(start_floor + length - 1)
-    if end_ceiling is not None:
-        ceilings.append(end_ceiling - length + 1)
-    return Reach(max(floors, default=None), min(ceilings, default=None), length, ongoing)
-
-
 def _may_conflict(
     subjects: Sequence[str],
-    reaches: dict[str, Reach],
+    reaches: dict[str, Reach | None],
     by_subject: dict[str, list[tuple[int, list[ClaimRecord] | None]]],
 ) -> bool:
     """Whether a window of rounds can hold a chronology conflict: some round forced to end too
     late for a later one forced to start early, with room for every round between; an event
-    given two ordinals, or an ongoing one, is always looked at."""
-    if any(len(by_subject[s]) > 1 or reaches[s].ongoing for s in subjects):
+    given two ordinals, an ongoing one, or one without a reach (:func:`linked_reaches`), is
+    always looked at."""
+    known = {s: found for s in subjects if (found := reaches[s]) is not None}
+    if len(known) < len(subjects) or any(len(by_subject[s]) > 1 for s in subjects):
         return True
-    room = 1 + sum(reaches[s].length for s in subjects)
+    if any(found.ongoing for found in known.values()):
+        return True
+    room = 1 + sum(found.length for found in known.values())
     for before in subjects:
         for after in subjects:
             if by_subject[before][0][0] >= by_subject[after][0][0]:
                 continue
-            floor, ceiling = reaches[before].end_floor, reaches[after].start_ceiling
+            floor, ceiling = known[before].end_floor, known[after].start_ceiling
             if floor is not None and ceiling is not None and ceiling - floor < room:
                 return True
     return False
@@ -245,35 +224,50 @@ def chronology_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[s
     ``context.tally``: compared, or skipped when no order of its rounds can be contradicted
     (:func:`_unordered`)."""
     by_series = {str(key[0]): records for key, records in rule_groups(rule, context).items()}
+    linked_to = links(r for found in relative_claims(rule, context).values() for r in found)
+    linked = linked_to.component
+    cache: dict[tuple[str, ...], dict[str, Reach | None]] = {}
     for entity in context.entities.values():
         if entity.get("series") and entity.get("ordinal"):
             by_series.setdefault(entity["series"], [])
     for series in sorted(by_series):
         rounds = series_rounds(series, by_series[series], context)
         by_subject = _by_subject(rounds)
-        reason = _unordered(by_subject, rule, context)
+        reason = _unordered(by_subject, rule, context, linked)
         if reason is not None:
             context.tally.skipped(reason)
             continue
         context.tally.compared()
         ordinals = sorted(rounds)
-        reaches = {s: reach(_event_claims(s, rule, context), rule, context) for s in by_subject}
+        reaches: dict[str, Reach | None] = {
+            s: reach(_event_claims(s, rule, context), rule, context) for s in by_subject
+        }
+        for subject in (s for s in by_subject if s in linked):
+            events = tuple(linked[subject])
+            if events not in cache:
+                cache[events] = linked_reaches(events, linked_to, rule, context)
+            # Rounds linked to each other: their distance, not their days, may break the order.
+            together = sum(1 for event in events if event in by_subject) > 1
+            reaches[subject] = None if together else cache[events][subject]
         size = len(ordinals) if len(ordinals) <= WHOLE else WINDOW
         for start in range(max(1, len(ordinals) - size + 1)):
             window = ordinals[start : start + size]
             subjects = sorted({subject for ordinal in window for subject in rounds[ordinal]})
             if _may_conflict(subjects, reaches, by_subject):
-                yield series, _window_network(rounds, window, rule, context, by_subject)
+                network = _window_network(rounds, window, rule, context, by_subject, linked_to)
+                yield series, network
 
 
 def _unordered(
     by_subject: dict[str, list[tuple[int, list[ClaimRecord] | None]]],
     rule: PlainRecord,
     context: Context,
+    linked: dict[str, list[str]],
 ) -> str | None:
     """Why a series' rounds hold no chronology conflict whatever their values (None: they are
     compared): one round only, or fewer than two ordinals with a dated round and no event given
-    two ordinals (order alone contradicts nothing without two dates to hold it to)."""
+    two ordinals (order alone contradicts nothing without two dates to hold it to; a round a
+    relative date links counts as dated)."""
     if sum(map(len, by_subject.values())) < 2:
         return "one round only"
     if any(len(given) > 1 for given in by_subject.values()):
@@ -282,7 +276,7 @@ def _unordered(
     dated = {
         ordinal
         for subject, given in by_subject.items()
-        if context.subject_claims(subject, "event_date", modalities)
+        if subject in linked or context.subject_claims(subject, "event_date", modalities)
         for ordinal, _ in given
     }
     return None if len(dated) >= 2 else "fewer than two dated rounds"

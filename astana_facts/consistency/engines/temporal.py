@@ -14,12 +14,17 @@ The rule's ``conflict`` parameter says which contradictions it reports:
 - ``dates``: the dates of one event among themselves (DAT001);
 - ``durations_against_dates``: durations of one event together with its dates (DUR001);
 - ``durations``: durations of one event among themselves (DUR002);
+- ``relative_dates``: relative dates ("the next day") against the dates, durations and other
+  relative dates of the events they link (DAT002): a network holds the events that relative
+  dates link (:func:`~astana_facts.consistency.engines.relative.relative_networks`);
 - ``chronology``: rounds of one series against their order (RND003): a network holds the
   rounds of a few consecutive ordinals at a time
   (:func:`~astana_facts.consistency.engines.rounds.chronology_networks`), so the work grows with
-  the number of rounds, not its square.
+  the number of rounds, not its square; with the relative dates between rounds of the series. A
+  conflict with relative dates is RND003's only when it needs the order of the rounds.
 
-The networks are one per event or per window of a series, so the report stays linear in the
+The networks are one per event, per component of events linked by relative dates, or per window
+of a series, so the report stays linear in the
 number of claims. Rounds take their ordinals from ``round_number`` claims and from the
 ``ordinal`` of a round entity (reference knowledge, like ``part_of``: a constraint that is
 never cited, as it is not a source's claim).
@@ -31,10 +36,11 @@ from collections.abc import Iterator, Sequence
 
 from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.engines.durations import add_event
+from astana_facts.consistency.engines.relative import relative_networks
 from astana_facts.consistency.engines.rounds import chronology_networks
 from astana_facts.consistency.findings import describe_value, grouped_finding, named
 from astana_facts.consistency.needs import ONE_CLAIM
-from astana_facts.consistency.stn import Edge, Network
+from astana_facts.consistency.stn import Edge, Network, negative_cycle
 from astana_facts.consistency.timeline import (
     Source,
     TimeNetwork,
@@ -42,11 +48,18 @@ from astana_facts.consistency.timeline import (
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 
-_ROLE_ORDER = {"duration": 0, "date": 1, "ordinal": 2}
+_ROLE_ORDER = {"relative": -1, "duration": 0, "date": 1, "ordinal": 2}
 
 
 def _roles(network: TimeNetwork, conflict: frozenset[int]) -> set[str]:
     return {network.sources[i].role for i in conflict}
+
+
+def _needs_order(network: TimeNetwork, conflict: frozenset[int]) -> bool:
+    """Whether a conflict holds only with the order of the rounds: one with relative dates is
+    RND003's when it does, else DAT002's (each network of either holds both kinds)."""
+    kept = [e for e in network.edges if e.kind != "order" and conflict.issuperset(e.sources)]
+    return negative_cycle(kept) is None
 
 
 def _wanted(kind: str, network: TimeNetwork, conflict: frozenset[int]) -> bool:
@@ -58,6 +71,12 @@ def _wanted(kind: str, network: TimeNetwork, conflict: frozenset[int]) -> bool:
         return roles == {"duration"} and len(conflict) > 1
     if kind == "durations_against_dates":
         return roles == {"date", "duration"}
+    if kind == "relative_dates":
+        return (
+            "relative" in roles and "ordinal" not in roles and not _needs_order(network, conflict)
+        )
+    if "relative" in roles and "ordinal" not in roles:
+        return _needs_order(network, conflict)
     subjects = {network.sources[i].subject for i in conflict}
     return "ordinal" in roles or len(subjects) > 1
 
@@ -67,6 +86,8 @@ def _summary(kind: str, groups: Sequence[Source], cycle: Sequence[Edge]) -> str:
     if kind == "chronology":
         broken = [e.label.replace("ends before", "ends after") for e in cycle if e.kind == "order"]
         return "; ".join(broken)
+    if kind == "relative_dates":
+        return _relative_summary(groups)
     durations = [describe_value(g.group[0].claim) for g in groups if g.role == "duration"]
     if kind == "durations":
         return "duration " + " vs ".join(durations)
@@ -76,6 +97,19 @@ def _summary(kind: str, groups: Sequence[Source], cycle: Sequence[Edge]) -> str:
         return "end before start"
     which = "first" if "first day" in cycle[0].label else "last"
     return f"no {which} day fits both"
+
+
+def _relative_summary(groups: Sequence[Source]) -> str:
+    """Which relative dates broke, and against what: "relative date end exact 1 day(s) after
+    the start of astana-round-8 vs the dates"."""
+    stated = [describe_value(g.group[0].claim) for g in groups if g.role == "relative"]
+    others = [
+        words
+        for role, words in (("date", "the dates"), ("duration", "the durations"))
+        if any(g.role == role for g in groups)
+    ]
+    against = " and ".join(others) if others else "each other" if len(stated) > 1 else "itself"
+    return f"relative date {' and '.join(stated)} vs {against}"
 
 
 def _constraints(network: TimeNetwork, cycle: Sequence[Edge]) -> str:
@@ -100,6 +134,10 @@ def _subject(kind: str, label: str, network: TimeNetwork, groups: Sequence[Sourc
     if kind == "chronology":
         rounds = {source.subject for source in groups}
         return [label, *sorted(rounds, key=lambda s: (network.ordinals.get(s, 0), s))]
+    if kind == "relative_dates":
+        anchors = (s.group[0].claim["value"]["anchor"] for s in groups if s.role == "relative")
+        events = {source.subject for source in groups} | set(anchors)
+        return [*sorted(events), *sorted({source.facet for source in groups if source.facet})]
     return [label, *sorted({source.facet for source in groups if source.facet})]
 
 
@@ -122,8 +160,9 @@ def _finding(
     )
     groups = [network.sources[i] for i in order]
     cycle = built.cycle(conflict) or []
-    message = f"{label}: {_summary(kind, groups, cycle)}: {_constraints(network, cycle)}"
     subject = _subject(kind, label, network, groups)
+    shown = " / ".join(subject) if kind == "relative_dates" else label
+    message = f"{shown}: {_summary(kind, groups, cycle)}: {_constraints(network, cycle)}"
     return grouped_finding(rule, [g.group for g in groups], message, *subject)
 
 
@@ -144,12 +183,12 @@ def _conflicts(kind: str, network: TimeNetwork, built: Network) -> list[frozense
     """The network's minimal conflicts; when their search was cut short, more, so that each
     group in some conflict the rule reports is in at least one (:meth:`Network.cover`)."""
     found = built.conflicts()
-    if built.complete or kind != "chronology":
+    if built.complete or kind not in ("chronology", "relative_dates"):
         return found
 
     def part(source: int) -> str | None:
         group = network.sources[source]
-        return None if group.role == "ordinal" else group.subject
+        return None if group.role in ("ordinal", "relative") else group.subject
 
     return found + built.cover(found, lambda conflict: _wanted(kind, network, conflict), part)
 
@@ -161,6 +200,13 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     kind = rule["parameters"]["conflict"]
     if kind == "chronology":
         yield from _run_chronology(rule, context)
+        return
+    if kind == "relative_dates":
+        for label, network in relative_networks(rule, context):
+            built = network.network()
+            for conflict in _conflicts(kind, network, built):
+                if _wanted(kind, network, conflict):
+                    yield _finding(rule, network, built, conflict, label)
         return
     for key, records in rule_groups(rule, context).items():
         reason = _skipped(kind, records)
