@@ -120,7 +120,7 @@ def test_the_kinds_each_command_renders_are_those_the_table_knows() -> None:
         "rules": "rules",
     }
     assert formats_for("findings") == ("text", "json", "github", "sarif", "gitlab", "junit")
-    assert formats_for("report")[-2:] == ("gitlab", "junit")
+    assert formats_for("report")[-3:] == ("gitlab", "junit", "html")
 
 
 def test_rules_prints_one_code_in_every_format_it_offers_for_the_table() -> None:

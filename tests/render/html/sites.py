@@ -17,7 +17,9 @@ def report_of(records: Path) -> Result:
 
 def site_files(result: Result) -> dict[str, bytes]:
     """Every file of ``result``'s site, by name."""
-    return dict(render_files("report", "html", result, RenderContext(tool_version="test")))
+    return dict(
+        render_files("report", "html", result, RenderContext(versions=lambda: ("test", None)))
+    )
 
 
 def pages(files: dict[str, bytes]) -> dict[str, SpanText]:

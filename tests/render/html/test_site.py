@@ -4,14 +4,15 @@ pages put it (read without a browser; tests/render/html/test_browser.py renders 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from astana_facts.render.html import document, evidence
 from astana_facts.resources import bundled
+from astana_facts.verdicts import Verdict
 from tests.render.html.hostile import SCRIPT, hostile_records
 from tests.render.html.sites import broken_links, pages, report_of, site_files
 
@@ -99,34 +100,26 @@ def test_a_long_document_is_split_into_parts_that_link_to_each_other(
         assert shown == record.claim["evidence"][0]["exact"]
 
 
-def test_the_evidence_hook_puts_verdicts_and_facts_where_the_pages_show_them(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    verdict = evidence.ClaimVerdict(
-        "refuted",
-        "fact-round-8-dates",
-        "<i>21-22 December</i>",
-        (evidence.EvidenceLink("https://example.org/x", "quoted"),),
-    )
-    band = evidence.FactBand(
-        "fact-round-8-dates", dt.date(2017, 12, 21), dt.date(2017, 12, 22), "21-22 Dec"
-    )
-    monkeypatch.setattr(evidence, "claim_verdict", lambda result, claim: verdict)
-    monkeypatch.setattr(evidence, "event_facts", lambda result, event: [band])
-    monkeypatch.setattr(evidence, "fact_count", lambda result: 7)
-    files = site_files(report_of(bundled("records")))
+def test_verdicts_and_facts_show_where_the_pages_put_them() -> None:
+    """A claim's verdict (its label, its reason escaped, the fact's evidence) on its document
+    and finding pages and in the index's summary; the facts as a count on the index and as a
+    band on the timeline of the event they date."""
+    result = report_of(bundled("records"))
+    claim = "kisi-round-8-final-plenary"
+    refuted = Verdict(claim, "refuted", ("fact-astana-round-8-dates",), "<i>21-22 December</i>")
+    files = site_files(replace(result, claim_verdicts={claim: refuted}))
     assert "refuted" in files["document-kisi-eighth-round-results-2017-12.html"].decode()
     assert "&lt;i&gt;21-22 December" in files["finding-DAT001-2eff5950b29b7ab6.html"].decode()
     assert 'class="fact"' in files["timeline-astana-round-8.html"].decode()
     index = files["index.html"].decode()
-    assert "<strong>7</strong> reference fact(s)" in index and "refuted" in index
+    assert f"<strong>{len(result.facts)}</strong> reference fact(s)" in index
+    assert "refuted" in index
 
 
-def test_without_the_hook_filled_the_pages_say_no_verdict_yet(
-    bundled_site: dict[str, bytes],
-) -> None:
-    assert (
-        evidence.NO_VERDICT
-        in bundled_site["document-kisi-eighth-round-results-2017-12.html"].decode()
-    )
-    assert "none recorded yet" in bundled_site["index.html"].decode()
+def test_without_verdicts_or_facts_the_pages_say_so() -> None:
+    result = report_of(bundled("records"))
+    files = site_files(replace(result, records=replace(result.records, facts=[])))
+    document_page = files["document-kisi-eighth-round-results-2017-12.html"].decode()
+    assert evidence.NO_VERDICT in document_page
+    assert "none recorded yet" in files["index.html"].decode()
+    assert 'class="fact"' not in files["timeline-astana-round-8.html"].decode()

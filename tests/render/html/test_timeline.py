@@ -27,7 +27,7 @@ def test_the_eighth_round_has_four_values_that_cannot_all_hold() -> None:
     assert eighth.conflict and eighth.meet is not None and not eighth.meet.feasible
     assert all(v.bounds == bounds_of(v.value) for v in eighth.values)
     codes = {result.findings[i].code for v in eighth.values for i in v.findings}
-    assert codes == {"DAT001", "DUR001"}
+    assert codes == {"DAT001", "DAT002", "DUR001"}
     assert not timelines["astana-round-4"].conflict
 
 
