@@ -8,13 +8,20 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import frictionless
 import orjson
 import pytest
+from click.testing import CliRunner
 
+import astana_facts.pipeline.run as pipeline
+from astana_facts.cli.main import cli
 from astana_facts.export.writers import csv_tables, datapackage, jsonl, sqlite_database
-from astana_facts.verdicts import LABELS
+from astana_facts.pipeline.result import Result
+from astana_facts.pipeline.run import run
+from astana_facts.verdicts import LABELS, Verdict
+from tests.factories import TEXT, build_records, claims, span
 from tests.judged import HOSTILE, judged_result
 
 
@@ -92,3 +99,60 @@ def test_jsonl_gives_each_claim_its_verdict_or_null() -> None:
     }  # fmt: skip
     empty = judged_result(empty=True)
     assert all(json.loads(line)["verdict"] is None for line in jsonl(empty.records).splitlines())
+
+
+def test_a_contradiction_between_sources_does_not_stop_an_export(tmp_path: Path) -> None:
+    """The export runs the report's stages for the verdicts, but refuses only integrity errors:
+    an unadjudicated clash between two claims is what the data records, not a defect."""
+    clash = {
+        "id": "sample-wrong-day",
+        "kind": "event_date",
+        "subject": "astana-round-4",
+        "value": {"start": "2017-05-06", "end": "2017-05-06", "precision": "day",
+                  "stance": "day_within"},
+        "attribution": {"type": "publisher"},
+        "modality": "reported",
+        "evidence": [span(TEXT, "May 4th")],
+    }  # fmt: skip
+    root = build_records(tmp_path / "records", claim_list=[*claims(), clash])
+    assert run(root, consistency=True).exit_code == 1  # the report fails on it
+    target = tmp_path / "out.sqlite"
+    result = CliRunner().invoke(
+        cli, ["export", "--records", str(root), "--format", "sqlite", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(target) as connection:
+        ids = {row[0] for row in connection.execute("SELECT id FROM claims")}
+    assert "sample-wrong-day" in ids
+
+
+def test_the_bundled_export_links_verdicts_to_the_bundled_facts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = pipeline.run
+
+    def judged(*args: Any, **kwargs: Any) -> Result:
+        result = real(*args, **kwargs)
+        result.claim_verdicts = {
+            "kisi-round-8-start": Verdict(
+                "kisi-round-8-start", "refuted", ("fact-astana-round-8-dates",), "A day early."
+            ),
+            "klein-round-4-dates": Verdict(
+                "klein-round-4-dates", "supported", ("fact-astana-round-4-dates",)
+            ),
+        }
+        return result
+
+    monkeypatch.setattr(pipeline, "run", judged)
+    target = tmp_path / "csv"
+    result = CliRunner().invoke(cli, ["export", "--format", "csv", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "(2 with a verdict)" in result.output
+    report = frictionless.validate(str(target / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+    rows = (target / "verdict_facts.csv").read_text(encoding="utf-8").splitlines()
+    assert rows == [
+        "claim_id,position,fact_id",
+        "kisi-round-8-start,0,fact-astana-round-8-dates",
+        "klein-round-4-dates,0,fact-astana-round-4-dates",
+    ]
