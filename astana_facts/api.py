@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from astana_facts.dataset import Dataset
+from astana_facts.dataset import Dataset, Judge
 from astana_facts.findings.finding import Finding, has_errors
 from astana_facts.pipeline.gc import collector_paused
 from astana_facts.pipeline.result import Result
@@ -16,6 +17,7 @@ from astana_facts.resources import real_path
 
 if TYPE_CHECKING:
     from astana_facts.models import Claim
+    from astana_facts.verdicts import Verdict
 
 _cache: dict[Path, Dataset] = {}
 _lock = threading.Lock()
@@ -40,8 +42,9 @@ class InvalidRecordsError(ValueError):
         )
 
 
-def build_dataset(records: Records) -> Dataset:
-    """Typed models of checked records (the records must have no error).
+def build_dataset(records: Records, judge: Judge | None = None) -> Dataset:
+    """Typed models of checked records (the records must have no error), with ``judge`` to
+    derive their verdicts when first asked for (``claim.verdict`` reads them from the dataset).
 
     pydantic and the models are imported here, not with the module: :func:`validate` needs
     neither, and importing them is most of the start-up of a small check.
@@ -60,7 +63,7 @@ def build_dataset(records: Records) -> Dataset:
     )
 
     claim_adapter: TypeAdapter[Claim] = TypeAdapter(Claim)
-    dataset = Dataset(root=records.root)
+    dataset = Dataset(root=records.root, judge=judge)
     for document_id, source in records.sources.items():
         metadata = SourceMetadata.model_validate(source.metadata)
         dataset.documents[document_id] = Document(metadata=metadata, text=source.text)
@@ -71,6 +74,7 @@ def build_dataset(records: Records) -> Dataset:
     for record in records.claims:
         claim = claim_adapter.validate_python(record.claim)
         claim._document = record.document
+        claim._verdict_of = dataset.verdict
         for span in claim.evidence:
             span._document = record.document
         dataset.claims.append(claim)
@@ -85,9 +89,20 @@ def build_dataset(records: Records) -> Dataset:
 def load(path: str | Path | None = None) -> Dataset:
     """Load and check a records folder (default: the bundled dataset), cached per folder.
 
-    Returns a :class:`~astana_facts.dataset.Dataset` with ``documents``, ``claims`` and
-    ``entities``. Raises :class:`InvalidRecordsError` when the records have errors; use
-    :func:`validate` to get the findings instead.
+    Returns a :class:`~astana_facts.dataset.Dataset` with ``documents``, ``claims``,
+    ``entities``, ``facts`` and ``verdicts``. Raises :class:`InvalidRecordsError` when the
+    records have errors; use :func:`validate` to get the findings instead. The verdicts are
+    derived on first use (the consistency and verdict stages, :func:`claim_verdicts`), not by
+    ``load`` itself:
+
+    >>> import astana_facts
+    >>> dataset = astana_facts.load()
+    >>> claim = dataset.claims[0]
+    >>> claim.verdict is dataset.verdicts.get(claim.id)
+    True
+    >>> from astana_facts.verdicts import LABELS
+    >>> all(v.label in LABELS and dataset.claim(v.claim) for v in dataset.verdicts.values())
+    True
     """
     root = real_path(resolve_root(path))
     with _lock:
@@ -96,8 +111,15 @@ def load(path: str | Path | None = None) -> Dataset:
                 result = run(root, keep=True)
                 if has_errors(result.findings):
                     raise InvalidRecordsError(root, result.findings)
-                _cache[root] = build_dataset(result.records)
+                _cache[root] = build_dataset(result.records, partial(claim_verdicts, root))
         return _cache[root]
+
+
+def claim_verdicts(path: str | Path | None = None) -> dict[str, Verdict]:
+    """Claim id -> the verdict on the claim against the facts, for a records folder (default:
+    the bundled dataset): the pipeline with its consistency and verdict stages, as
+    ``report`` runs it (``Result.claim_verdicts``)."""
+    return run(path, consistency=True).claim_verdicts
 
 
 def validate(path: str | Path | None = None, *, coverage: bool = False) -> list[Finding]:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from astana_facts.models import Adjudication, Claim, Document, Entity, Fact, Measure, Rule
+    from astana_facts.verdicts import Verdict
+
+Judge = Callable[[], "Mapping[str, Verdict]"]
+"""What gives a dataset its verdicts when they are first asked for: claim id -> verdict."""
 
 
 @dataclass
@@ -22,6 +27,21 @@ class Dataset:
     editors establish from public sources (``records/facts.json``), in file order: pydantic
     models with ``id``, ``kind``, ``subject``, ``value`` (the value model of a claim of that
     kind), ``evidence`` (public sources with ``url`` and ``quote``) and ``rationale``.
+
+    ``verdicts`` maps claim id to its :class:`~astana_facts.verdicts.Verdict` against the facts
+    (``label``, ``facts``, ``reason``, ``by``), in claim id order, and ``claim.verdict`` is the
+    same verdict on each claim (None for a claim without one). They are derived when first
+    asked for, by ``judge`` (for :func:`astana_facts.load`: the pipeline with its consistency
+    and verdict stages over the same folder), so loading costs nothing more when they are not
+    used; without a ``judge`` there are none:
+
+    >>> from astana_facts.verdicts import Verdict
+    >>> judged = Verdict("c1", "refuted", ("fact-1",), "It started a day later.")
+    >>> dataset = Dataset(Path("records"), judge=lambda: {"c1": judged})
+    >>> dataset.verdicts["c1"].label, dataset.verdict("c1") is judged, dataset.verdict("c2")
+    ('refuted', True, None)
+    >>> Dataset(Path("records")).verdicts
+    {}
     """
 
     root: Path
@@ -32,6 +52,24 @@ class Dataset:
     adjudications: list[Adjudication] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    judge: Judge | None = field(default=None, repr=False, compare=False)
+    """Gives the verdicts when first asked for (None: no verdicts)."""
+    _verdicts: dict[str, Verdict] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    @property
+    def verdicts(self) -> dict[str, Verdict]:
+        """Claim id -> the verdict on that claim against the facts, in claim id order (derived
+        on first use, then kept)."""
+        if self._verdicts is None:
+            found = dict(self.judge()) if self.judge is not None else {}
+            self._verdicts = {claim: found[claim] for claim in sorted(found)}
+        return self._verdicts
+
+    def verdict(self, claim_id: str) -> Verdict | None:
+        """The verdict on the claim ``claim_id``, or None when it has none."""
+        return self.verdicts.get(claim_id)
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with id ``claim_id`` (KeyError when there is none)."""

@@ -164,8 +164,9 @@ def test_the_json_report_keeps_the_validate_contract(clashing: Path) -> None:
     assert entry["name"] == "event-dates-clash"
     assert {span["exact"] for span in entry["spans"]} == {"May 3rd and 4th", "May 4th"}
     assert report["summary"]["documents"] == 1 and report["summary"]["claims"] == 7
-    # What each rule compared: an object per declared rule, before the findings.
-    assert list(report)[-2:] == ["rule_stats", "findings"]
+    # What each rule compared: an object per declared rule, before the findings; the verdicts
+    # on the claims after them.
+    assert list(report)[-3:] == ["rule_stats", "findings", "verdicts"]
     stats = {rule["code"]: rule for rule in report["rule_stats"]}
     assert list(stats) == sorted(stats) and len(stats) == 18
     assert stats["DAT001"] == {

@@ -1,9 +1,11 @@
-"""``astana-facts export``: claims, spans, entities and documents for other tools."""
+"""``astana-facts export``: claims, spans, entities, documents, facts and verdicts for other
+tools, and the verdicts as schema.org ClaimReview."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,8 +19,11 @@ from astana_facts.cli.options import (
     records_folder,
     records_option,
 )
-from astana_facts.export.formats import EXPORT_DEFAULTS
+from astana_facts.export.formats import EXPORT_DEFAULTS, STREAMABLE
 from astana_facts.findings.finding import has_errors
+
+if TYPE_CHECKING:
+    from astana_facts.pipeline.result import Result
 
 
 @click.command()
@@ -30,59 +35,81 @@ from astana_facts.findings.finding import has_errors
     metavar="PATH",
     type=click.Path(allow_dash=True, path_type=Path),
     default=None,
-    help="Where to write: a file (jsonl, sqlite) or a folder (csv); - is standard output "
-    "(jsonl only). Default: "
+    help="Where to write: a file (jsonl, sqlite, claimreview) or a folder (csv); - is standard "
+    "output (jsonl and claimreview only). Default: "
     + ", ".join(f"{name}: {target}" for name, target in EXPORT_DEFAULTS.items())
     + ".",
 )
 @click.option("--force", is_flag=True, help="Replace the output if it exists.")
 @console_options
 def export(records_dir: str | None, output_format: str, output: Path | None, force: bool) -> None:
-    """Export the claims, spans, entities and documents for other tools.
+    """Export the claims, spans, entities, documents, facts and verdicts for other tools.
 
-    jsonl: one claim per line, as in its file, with its document. csv: a folder with one CSV per
-    table (documents, entities, entity_forms, claims, claim_entities, spans) and a Frictionless
-    datapackage.json that describes them (types, keys, foreign keys). sqlite: the same tables
-    with primary keys, foreign keys and indexes. The records must have no error-level finding
-    (else exit 1). Nothing is overwritten without --force, and a failed export leaves no partial
-    output (exit 2).
+    jsonl: one claim per line, as in its file, with its document and its verdict. csv: a folder
+    with one CSV per table (documents, entities, entity_forms, claims, claim_entities, spans,
+    facts, fact_evidence, verdicts, verdict_facts) and a Frictionless datapackage.json that
+    describes them (types, keys, foreign keys). sqlite: the same tables with primary keys,
+    foreign keys and indexes. claimreview: a schema.org ClaimReview (JSON-LD) per claim judged
+    against the facts. The verdicts are derived as `report` derives them. The records must have
+    no error-level integrity finding (else exit 1). Nothing is overwritten without --force, and
+    a failed export leaves no partial output (exit 2).
 
     \b
     Example:
         astana-facts export --format sqlite -o astana.sqlite
         astana-facts export --format csv -o astana-csv
         astana-facts export --format jsonl -o - | head -1
+        astana-facts export --format claimreview -o reviews.jsonld
     """
     from astana_facts import package_version
+    from astana_facts.export.claimreview import claim_reviews
     from astana_facts.export.writers import ExportError, jsonl, write_export
+
+    result = _checked(records_dir)
+    records, verdicts = result.records, result.claim_verdicts
+    if str(output) == "-":
+        if output_format not in STREAMABLE:
+            fail(f"{output_format} cannot go to standard output; give -o PATH")
+        write = claim_reviews if output_format == "claimreview" else jsonl
+        sys.stdout.buffer.write(write(records, verdicts))
+        return
+    target = output or Path(EXPORT_DEFAULTS[output_format])
+    try:
+        written = write_export(
+            records,
+            output_format,
+            target,
+            version=package_version(),
+            force=force,
+            verdicts=verdicts,
+        )
+    except (ExportError, OSError) as error:
+        fail(str(error))
+    click.echo(
+        f"exported {len(records.claims)} claims ({len(verdicts)} with a verdict) to {target}"
+    )
+    for path in written:
+        click.echo(f"  {path}")
+
+
+def _checked(records_dir: str | None) -> Result:
+    """The records folder read and judged as ``report`` does (its verdicts), exiting 1 when it
+    has an error-level integrity finding: a contradiction between sources is not a defect of
+    the data, and does not stop an export."""
+    from astana_facts.findings.codes import CODES_BY_ID
     from astana_facts.pipeline.run import run
 
     shell = console()
     folder = records_folder(records_dir)
     announce(folder)
     with folder_errors_exit(), shell.stage("check"):
-        result = run(folder.root, keep=True, progress=shell.progress())
-    records, findings = result.records, result.findings
-    if has_errors(findings):
+        result = run(folder.root, consistency=True, progress=shell.progress())
+    if has_errors([finding for finding in result.findings if finding.code in CODES_BY_ID]):
         shell.error(
             "astana-facts: the records have error-level findings; run `astana-facts validate` "
             "and fix them first"
         )
         sys.exit(EXIT_FINDINGS)
-    if not records.claims:  # (an empty export is not a silent one)
+    if not result.records.claims:  # (an empty export is not a silent one)
         shell.error(f"astana-facts: warning: {folder.label} holds no claims; the export is empty")
-    if str(output) == "-":
-        if output_format != "jsonl":
-            fail(f"{output_format} cannot go to standard output; give -o PATH")
-        sys.stdout.buffer.write(jsonl(records))
-        return
-    target = output or Path(EXPORT_DEFAULTS[output_format])
-    try:
-        written = write_export(
-            records, output_format, target, version=package_version(), force=force
-        )
-    except (ExportError, OSError) as error:
-        fail(str(error))
-    click.echo(f"exported {len(records.claims)} claims to {target}")
-    for path in written:
-        click.echo(f"  {path}")
+    return result

@@ -10,5 +10,9 @@ EXPORT_DEFAULTS: dict[str, str] = {
     "jsonl": "astana-facts.jsonl",
     "csv": "astana-facts-csv",
     "sqlite": "astana-facts.sqlite",
+    "claimreview": "astana-facts-claimreview.jsonld",
 }
 """Format name -> default output path, in the order ``--help`` lists them (jsonl first)."""
+
+STREAMABLE = ("jsonl", "claimreview")
+"""The formats that can go to standard output (``-o -``): one file each."""

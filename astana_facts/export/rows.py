@@ -4,20 +4,25 @@ records.
 Claims are flattened sensibly: the common parts of every value get columns of their own (a
 date interval with precision and stance, a quantity as low/high, measure, unit, series and
 ordinal, role, action, place, ...), the entities a value names go to ``claim_entities``, and
-the whole value stays available as JSON in ``value_json``.
+the whole value stays available as JSON in ``value_json``. Facts keep their value as JSON, with
+a row per public source in ``fact_evidence``; verdicts (from the pipeline's
+``Result.claim_verdicts``) a row each, with a row per fact used in ``verdict_facts``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from astana_facts.export.tables import TABLES, Table
 from astana_facts.reading.model_paths import claim_paths, values_at
 from astana_facts.reading.records import ClaimRecord, Records
+
+if TYPE_CHECKING:
+    from astana_facts.verdicts import Verdict
 
 Row = dict[str, Any]
 
@@ -140,13 +145,57 @@ def _claim_rows(record: ClaimRecord, by_name: dict[str, list[Row]]) -> None:
         )
 
 
-def rows(records: Records) -> Iterator[tuple[Table, list[Row]]]:
-    """Every table with its rows, in :data:`TABLES` order, rows sorted by key."""
+def _fact_rows(records: Records, by_name: dict[str, list[Row]]) -> None:
+    """A ``facts`` row per fact and a ``fact_evidence`` row per public source of each."""
+    for fact, _ in records.facts:
+        by_name["facts"].append(
+            {
+                "id": fact["id"],
+                "kind": fact["kind"],
+                "subject": fact["subject"],
+                "value_json": orjson.dumps(fact["value"], option=orjson.OPT_SORT_KEYS).decode(),
+                "rationale": fact.get("rationale"),
+            }
+        )
+        for position, source in enumerate(fact.get("evidence") or []):
+            by_name["fact_evidence"].append(
+                {
+                    "fact_id": fact["id"],
+                    "position": position,
+                    **{key: _iso(value) for key, value in source.items()},
+                }
+            )
+
+
+def _verdict_rows(verdicts: Mapping[str, Verdict], by_name: dict[str, list[Row]]) -> None:
+    """A ``verdicts`` row per verdict and a ``verdict_facts`` row per fact it uses."""
+    for verdict in verdicts.values():
+        by_name["verdicts"].append(
+            {
+                "claim_id": verdict.claim,
+                "label": verdict.label,
+                "reason": verdict.reason,
+                "by": verdict.by,
+            }
+        )
+        by_name["verdict_facts"] += [
+            {"claim_id": verdict.claim, "position": position, "fact_id": fact_id}
+            for position, fact_id in enumerate(verdict.facts)
+        ]
+
+
+def rows(
+    records: Records, verdicts: Mapping[str, Verdict] | None = None
+) -> Iterator[tuple[Table, list[Row]]]:
+    """Every table with its rows, in :data:`TABLES` order, rows sorted by key; ``verdicts``
+    (claim id -> verdict) fill the verdict tables."""
     by_name: dict[str, list[Row]] = {table.name: [] for table in TABLES}
     by_name["documents"].extend(_document_rows(records))
     _entity_rows(records, by_name)
     for record in sorted(records.claims, key=lambda r: r.claim["id"]):
         _claim_rows(record, by_name)
+    _fact_rows(records, by_name)
+    _verdict_rows(verdicts or {}, by_name)
     for table in TABLES:
         table_rows = by_name[table.name]
         table_rows.sort(key=lambda row, t=table: tuple(str(row[k]) for k in t.primary_key))  # type: ignore[misc]

@@ -1,5 +1,6 @@
 """The layout of the dataset as flat tables: documents, entities, their surface forms, claims,
-the entities each claim names, and evidence spans, with their columns and keys. One table layout
+the entities each claim names, evidence spans, facts with their public evidence, and the
+verdicts on the claims with the facts each uses, with their columns and keys. One table layout
 serves CSV (with a Frictionless descriptor) and SQLite (with keys and indexes); the rows that fill
 it are built in :mod:`astana_facts.export.rows`.
 """
@@ -7,6 +8,8 @@ it are built in :mod:`astana_facts.export.rows`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from astana_facts.verdicts import LABELS
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,8 @@ class Column:
     name: str
     type: str
     description: str
+    enum: tuple[str, ...] = ()
+    """The only values the column may hold (empty: any of its type)."""
 
 
 @dataclass(frozen=True)
@@ -39,8 +44,8 @@ class Table:
     indexes: tuple[str, ...] = ()
 
 
-def _c(name: str, type_: str, description: str) -> Column:
-    return Column(name, type_, description)
+def _c(name: str, type_: str, description: str, enum: tuple[str, ...] = ()) -> Column:
+    return Column(name, type_, description, enum)
 
 
 TABLES: tuple[Table, ...] = (
@@ -169,6 +174,62 @@ TABLES: tuple[Table, ...] = (
         ("claim_id", "position"),
         (ForeignKey("claim_id", "claims"), ForeignKey("document", "documents")),
         ("document",),
+    ),
+    Table(
+        "facts",
+        "What public sources establish (records/facts.json), typed like a claim's value.",
+        (
+            _c("id", "string", "Fact id."),
+            _c("kind", "string", "Claim kind of the value (event_date, location, ...)."),
+            _c("subject", "string", "The entity the fact is about."),
+            _c("value_json", "string", "The value, as JSON (the value of a claim of that kind)."),
+            _c("rationale", "string", "Why the evidence establishes the value."),
+        ),
+        ("id",),
+        (ForeignKey("subject", "entities"),),
+        ("subject",),
+    ),
+    Table(
+        "fact_evidence",
+        "The public sources of each fact, with the quote that supports it.",
+        (
+            _c("fact_id", "string", "The fact."),
+            _c("position", "integer", "Order of the source in the fact's evidence (0-based)."),
+            _c("url", "string", "Where the source is published."),
+            _c("publisher", "string", "Who published it."),
+            _c("title", "string", "Its title, where given."),
+            _c("published", "date", "When it was published, where known."),
+            _c("retrieved", "date", "The day it was read."),
+            _c("archived_url", "string", "An archived copy, where there is one."),
+            _c("quote", "string", "The words that support the fact."),
+        ),
+        ("fact_id", "position"),
+        (ForeignKey("fact_id", "facts"),),
+    ),
+    Table(
+        "verdicts",
+        "The verdict on each judged claim against the facts.",
+        (
+            _c("claim_id", "string", "The claim judged."),
+            _c("label", "string", "What the verdict says.", LABELS),
+            _c("reason", "string", "Why, in one sentence."),
+            _c("by", "string", "Who judged: an engine or an editor.", ("engine", "editor")),
+        ),
+        ("claim_id",),
+        (ForeignKey("claim_id", "claims"),),
+        ("label",),
+    ),
+    Table(
+        "verdict_facts",
+        "The facts each verdict rests on.",
+        (
+            _c("claim_id", "string", "The claim judged."),
+            _c("position", "integer", "Order of the fact in the verdict (0-based)."),
+            _c("fact_id", "string", "A fact the verdict uses."),
+        ),
+        ("claim_id", "position"),
+        (ForeignKey("claim_id", "verdicts", "claim_id"), ForeignKey("fact_id", "facts")),
+        ("fact_id",),
     ),
 )
 """Every table, in an order that satisfies the foreign keys."""

@@ -9,17 +9,24 @@ import io
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import orjson
 
+from astana_facts.export.claimreview import claim_reviews
 from astana_facts.export.rows import rows
-from astana_facts.export.tables import TABLES, Table
+from astana_facts.export.tables import TABLES, Column, Table
 from astana_facts.jsonio.atomic import WriteFailed, is_device, temporary_path, write_atomic
 from astana_facts.jsonio.writer import canonical_order
 from astana_facts.reading.records import Records
+
+if TYPE_CHECKING:
+    from astana_facts.verdicts import Verdict
+
+Verdicts = Mapping[str, "Verdict"]
+"""Claim id -> the verdict on it (``Result.claim_verdicts``)."""
 
 SQLITE_TYPES = {
     "string": "TEXT",
@@ -34,13 +41,27 @@ class ExportError(ValueError):
     """The export cannot be written as asked."""
 
 
-def jsonl(records: Records) -> bytes:
-    """One JSON object per claim, in id order: the claim as in its file, with its document."""
+def jsonl(records: Records, verdicts: Verdicts | None = None) -> bytes:
+    """One JSON object per claim, in id order: the claim as in its file, with its document and
+    its ``verdict`` (``{"label", "facts", "reason", "by"}``, or null when it has none)."""
     lines = []
     for record in sorted(records.claims, key=lambda r: r.claim["id"]):
         claim = canonical_order({**record.claim, "document": record.document})
+        claim["verdict"] = _verdict(record.claim["id"], verdicts or {})
         lines.append(orjson.dumps(claim))
     return b"".join(line + b"\n" for line in lines)  # (no claims: no line, not a blank one)
+
+
+def _verdict(claim_id: str, verdicts: Verdicts) -> dict[str, Any] | None:
+    verdict = verdicts.get(claim_id)
+    if verdict is None:
+        return None
+    return {
+        "label": verdict.label,
+        "facts": list(verdict.facts),
+        "reason": verdict.reason,
+        "by": verdict.by,
+    }
 
 
 def _cell(value: Any) -> str:
@@ -51,10 +72,10 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def csv_tables(records: Records) -> dict[str, bytes]:
+def csv_tables(records: Records, verdicts: Verdicts | None = None) -> dict[str, bytes]:
     """Each table as CSV bytes (header row, empty cell for a missing value)."""
     files = {}
-    for table, table_rows in rows(records):
+    for table, table_rows in rows(records, verdicts):
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([column.name for column in table.columns])
@@ -69,7 +90,8 @@ def datapackage(version: str) -> dict[str, Any]:
     return {
         "profile": "tabular-data-package",
         "name": "astana-facts",
-        "title": "astana-facts: claims about the Astana peace process on Syria",
+        "title": "astana-facts: claims about the Astana peace process on Syria, with facts and "
+        "verdicts",
         "version": version,
         "resources": [_resource(table) for table in TABLES],
     }
@@ -78,7 +100,9 @@ def datapackage(version: str) -> dict[str, Any]:
 def _resource(table: Table) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "fields": [
-            {"name": c.name, "type": c.type, "description": c.description} for c in table.columns
+            {"name": c.name, "type": c.type, "description": c.description}
+            | ({"constraints": {"enum": list(c.enum)}} if c.enum else {})
+            for c in table.columns
         ],
         "primaryKey": list(table.primary_key),
     }
@@ -99,13 +123,22 @@ def _resource(table: Table) -> dict[str, Any]:
     }
 
 
-def sqlite_database(records: Records, path: Path) -> None:
+def _sqlite_column(column: Column) -> str:
+    """A column's definition; a column of listed values checks them."""
+    definition = f'"{column.name}" {SQLITE_TYPES[column.type]}'
+    if column.enum:
+        listed = ", ".join(f"'{value}'" for value in column.enum)
+        definition += f' CHECK ("{column.name}" IN ({listed}))'
+    return definition
+
+
+def sqlite_database(records: Records, path: Path, verdicts: Verdicts | None = None) -> None:
     """Write the tables into a new SQLite database at ``path``, with keys and indexes."""
     connection = sqlite3.connect(path)
     try:
         connection.execute("PRAGMA foreign_keys = ON")
-        for table, table_rows in rows(records):
-            columns = [f'"{c.name}" {SQLITE_TYPES[c.type]}' for c in table.columns]
+        for table, table_rows in rows(records, verdicts):
+            columns = [_sqlite_column(c) for c in table.columns]
             columns.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in table.primary_key) + ")")
             columns += [
                 f'FOREIGN KEY ("{key.column}") REFERENCES "{key.table}" ("{key.target}")'
@@ -178,24 +211,35 @@ def _put_back(aside: Path, target: Path, error: OSError) -> NoReturn:
     raise failed
 
 
-def _build(records: Records, output_format: str, built: Path, version: str) -> None:
+def _build(
+    records: Records, output_format: str, built: Path, version: str, verdicts: Verdicts
+) -> None:
     """Write the export of ``output_format`` at ``built`` (a file, or a folder for csv)."""
     if output_format == "jsonl":
-        built.write_bytes(jsonl(records))
+        built.write_bytes(jsonl(records, verdicts))
+    elif output_format == "claimreview":
+        built.write_bytes(claim_reviews(records, verdicts))
     elif output_format == "sqlite":
-        sqlite_database(records, built)
+        sqlite_database(records, built, verdicts)
     else:
         built.mkdir()
-        for name, content in csv_tables(records).items():
+        for name, content in csv_tables(records, verdicts).items():
             (built / name).write_bytes(content)
         descriptor = orjson.dumps(datapackage(version), option=orjson.OPT_INDENT_2)
         (built / "datapackage.json").write_bytes(descriptor + b"\n")
 
 
 def write_export(
-    records: Records, output_format: str, target: Path, *, version: str, force: bool
+    records: Records,
+    output_format: str,
+    target: Path,
+    *,
+    version: str,
+    force: bool,
+    verdicts: Verdicts | None = None,
 ) -> Iterable[Path]:
-    """Write the export of ``output_format`` to ``target``; return the files written.
+    """Write the export of ``output_format`` to ``target``, with ``verdicts`` (claim id ->
+    verdict); return the files written.
 
     The export is built in a temporary folder beside ``target`` (a name of the one temporary
     shape) and moved into place at the end, so a failed export leaves no partial output and
@@ -214,7 +258,7 @@ def write_export(
     try:
         built = workspace / target.name
         try:
-            _build(records, output_format, built, version)
+            _build(records, output_format, built, version, verdicts or {})
         except (OSError, sqlite3.Error) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise WriteFailed(target, reason) from None

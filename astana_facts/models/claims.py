@@ -11,6 +11,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, PrivateAttr
 
 from astana_facts.models.base import EntityId, Identifier, Record, Text, schema_ref
+from astana_facts.models.judged import VerdictLookup, VerdictView
 from astana_facts.models.spans import Span
 from astana_facts.models.values import (
     CountValue,
@@ -95,11 +96,18 @@ class ClaimBase(Record):
     """A phrase of a text that makes a claim of this kind (the claim-kinds table)."""
 
     _document: str = PrivateAttr(default="")
+    _verdict_of: VerdictLookup | None = PrivateAttr(default=None)
 
     @property
     def document(self) -> str:
         """Id of the source document that makes this claim (set when the dataset is loaded)."""
         return self._document
+
+    @property
+    def verdict(self) -> VerdictView | None:
+        """The claim's verdict against the facts (``label``, ``facts``, ``reason``, ``by``), from
+        the dataset it was loaded with (``Dataset.verdicts``); None when it has none."""
+        return self._verdict_of(self.id) if self._verdict_of is not None else None
 
 
 class EventDateClaim(ClaimBase):

@@ -9,7 +9,8 @@ Stable layout (later commands add keys, never remove or rename them)::
                    "fingerprint": str | null, "subject": str | null,
                    "conflict": [str], "values": [{"claim", "value"}],
                    "value_groups": [{"value", "claims": [ids]}],
-                   "verdict": {adjudication} | null}]}
+                   "verdict": {adjudication} | null,
+                   "resolution": {"holds", "refuted", "facts", "reason"} | null}]}
 
 A consistency finding's ``value_groups`` list each value that clashes once, with the ids of
 every claim stating it; ``claims`` and ``values`` list the same claims one by one, in the same
@@ -27,12 +28,24 @@ what its fingerprint is made of, with the rule code, and what an adjudication na
 
 (groups of claims sharing the rule's key; reasons most groups first; ``counted`` is false when
 the rule's engine did not report its groups). Dates in verdicts are ISO strings.
+
+The report also has, after ``findings``, the key ``verdicts``: the verdict on every judged
+claim against the facts, in claim id order (empty when nothing was judged)::
+
+    {"claim": "<claim id>", "label": "supported" | "refuted" | "conflicting"
+     | "not_enough_evidence" | "kept" | "not_kept", "facts": [fact ids], "reason": str,
+     "by": "engine" | "editor"}
+
+and in its summary ``verdict_labels`` (every label, in that order, with its count) and
+``resolved_by_facts``. A finding's ``resolution`` is ``null`` unless the facts settle it: then
+``holds`` (the values of ``conflict`` the facts support), ``refuted`` (those they refute),
+``facts`` (the fact ids) and ``reason``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -40,16 +53,22 @@ from astana_facts.findings.codes import CODES_BY_ID
 from astana_facts.findings.finding import Finding, count_by_severity
 from astana_facts.render.context import PLAIN, RenderContext
 
+if TYPE_CHECKING:
+    from astana_facts.verdicts import Resolution
+
 
 def finding_to_dict(
     finding: Finding,
     names: dict[str, str] | None = None,
     verdicts: dict[str, Any] | None = None,
+    resolutions: dict[str, Resolution] | None = None,
 ) -> dict[str, Any]:
     """One finding as a JSON object of the contract; ``names`` adds the names of consistency
-    rules, ``verdicts`` (fingerprint -> adjudication) the verdict of an adjudicated finding."""
+    rules, ``verdicts`` (fingerprint -> adjudication) the verdict of an adjudicated finding,
+    ``resolutions`` (fingerprint -> resolution) how the facts settle it."""
     row = CODES_BY_ID.get(finding.code)
     verdict = (verdicts or {}).get(finding.fingerprint or "")
+    resolution = (resolutions or {}).get(finding.fingerprint or "")
     return {
         "code": finding.code,
         "name": row.name if row else (names or {}).get(finding.code),
@@ -72,6 +91,19 @@ def finding_to_dict(
             {"value": group.value, "claims": list(group.claims)} for group in finding.value_groups
         ],
         "verdict": verdict,
+        "resolution": _resolution(resolution),
+    }
+
+
+def _resolution(resolution: Resolution | None) -> dict[str, Any] | None:
+    """A finding's ``resolution``: ``null``, or how the facts settle it."""
+    if resolution is None:
+        return None
+    return {
+        "holds": list(resolution.holds),
+        "refuted": list(resolution.refuted),
+        "facts": list(resolution.facts),
+        "reason": resolution.reason,
     }
 
 
@@ -81,13 +113,16 @@ def findings_json_chunks(
     *,
     names: dict[str, str] | None = None,
     verdicts: dict[str, Any] | None = None,
+    resolutions: dict[str, Resolution] | None = None,
     extra_summary: dict[str, Any] | None = None,
     extra: dict[str, Any] | None = None,
+    streamed: dict[str, Iterable[dict[str, Any]]] | None = None,
 ) -> Iterator[str]:
     """The findings as one JSON document (the stable contract described above), with the rule
-    names, verdicts, summary figures and top-level keys (``extra``, before ``findings``) that
-    the report adds, in pieces: one finding at a time, indented as orjson indents it inside the
-    document, so a large report is never all in memory as objects or as one string."""
+    names, verdicts, resolutions, summary figures and top-level keys (``extra`` before
+    ``findings``, the lists of ``streamed`` after them) that the report adds, in pieces: one
+    list item at a time, indented as orjson indents it inside the document, so a large report
+    is never all in memory as objects or as one string."""
     head: dict[str, Any] = {
         "tool": "astana-facts",
         "tool_version": context.tool_version,
@@ -95,19 +130,28 @@ def findings_json_chunks(
         "records": context.records,
         "summary": {**count_by_severity(findings), **(extra_summary or {})},
         **(extra or {}),
-        "findings": [],
     }
     document = orjson.dumps(head, option=orjson.OPT_INDENT_2).decode("utf-8")
-    if not findings:
-        yield document + "\n"
-        return
-    assert document.endswith("[]\n}")
-    yield document[:-4] + "[\n"
-    for index, finding in enumerate(findings):
-        body = orjson.dumps(finding_to_dict(finding, names, verdicts), option=orjson.OPT_INDENT_2)
+    assert document.endswith("\n}")
+    yield document[:-2] + ","
+    lists = {"findings": [], **(streamed or {})}
+    for position, (key, items) in enumerate(lists.items()):
+        if key == "findings":
+            items = (finding_to_dict(f, names, verdicts, resolutions) for f in findings)
+        yield from _list_chunks(key, items)
+        yield "," if position < len(lists) - 1 else "\n}\n"
+
+
+def _list_chunks(key: str, items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """``"key": [...]`` inside the document, one item at a time; an empty list as ``[]``."""
+    opening = "\n  " + orjson.dumps(key).decode("utf-8") + ": ["
+    empty = True
+    for item in items:
+        body = orjson.dumps(item, option=orjson.OPT_INDENT_2)
         piece = (_INDENT + body.replace(b"\n", b"\n" + _INDENT)).decode("utf-8")
-        yield piece if index == 0 else ",\n" + piece
-    yield "\n  ]\n}\n"
+        yield (opening + "\n" if empty else ",\n") + piece
+        empty = False
+    yield opening + "]" if empty else "\n  ]"
 
 
 def findings_json(

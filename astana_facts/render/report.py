@@ -13,103 +13,28 @@ from collections.abc import Iterator
 from typing import Any
 
 from astana_facts.findings.finding import (
-    SPANS_PER_VALUE,
     Finding,
-    ValueGroup,
     count_by_severity,
 )
 from astana_facts.pipeline.result import Result
 from astana_facts.render.context import PLAIN, RenderContext
 from astana_facts.render.github import render_github
 from astana_facts.render.json import findings_json_chunks
+from astana_facts.render.quoting import markdown_text, one_line
+from astana_facts.render.refuted import refuted_lines, refuted_markdown
 from astana_facts.render.rule_stats import rule_stats_json, rule_stats_lines, rule_stats_markdown
+from astana_facts.render.sides import more, side_lines, sides
 from astana_facts.render.text import location
-from astana_facts.text.quotes import context
-
-CONTEXT = 24
-"""Code points of text shown on each side of a quote."""
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def quote_in_context(report: Result, document: str, start: int, end: int) -> str:
-    """``…before «quote» after…`` on one line."""
-    text = report.texts.get(document)
-    if text is None:
-        return "(text not loaded)"
-    before, after = context(text, start, end, CONTEXT)
-    lead = "…" if start - len(before) > 0 else ""
-    tail = "…" if end + len(after) < len(text) else ""
-    return _one_line(f"{lead}{before}«{text[start:end]}»{after}{tail}")
-
-
-QUOTED_PER_VALUE = SPANS_PER_VALUE
-"""Claims quoted per value in the text and Markdown reports; the others are counted."""
-
-
-def value_groups(finding: Finding) -> tuple[ValueGroup, ...]:
-    """A finding's value groups; for a finding without any (an integrity finding), each claim
-    alone, with no value."""
-    if finding.value_groups:
-        return finding.value_groups
-    return tuple(ValueGroup("", (claim_id,)) for claim_id in finding.claims)
-
-
-def _side(report: Result, claim_id: str) -> dict[str, Any] | None:
-    """A claim with its document and its spans in context, looked up in the report's claims."""
-    record = report.claim_index.get(claim_id)
-    if record is None:
-        return None
-    return {
-        "claim": claim_id,
-        "document": record.document,
-        "spans": [
-            (
-                span["start"],
-                span["end"],
-                quote_in_context(report, record.document, span["start"], span["end"]),
-            )
-            for span in record.claim["evidence"]
-        ],
-    }
-
-
-def sides(report: Result, finding: Finding) -> Iterator[dict[str, Any]]:
-    """Each value of a finding once: the value, how many claims state it, and the first
-    :data:`QUOTED_PER_VALUE` of them with their documents and spans in context."""
-    for group in value_groups(finding):
-        shown = [_side(report, claim_id) for claim_id in group.claims[:QUOTED_PER_VALUE]]
-        yield {
-            "value": group.value,
-            "count": len(group.claims),
-            "claims": [side for side in shown if side is not None],
-            "more": max(0, len(group.claims) - QUOTED_PER_VALUE),
-        }
-
-
-def _more(count: int) -> str:
-    return f"… and {count} more claim(s)"
-
-
-def _side_lines(side: dict[str, Any]) -> list[str]:
-    """A value with its claims and quotes, as lines of the text report: a value stated by one
-    claim on that claim's line, a value stated by several on a line of its own above them."""
-    if side["count"] == 1:
-        lines = []
-        for claim in side["claims"]:
-            value = f": {side['value']}" if side["value"] else ""
-            lines.append(f"  - {claim['claim']} ({claim['document']}){value}")
-            lines += [f"      {start}-{end}: {quote}" for start, end, quote in claim["spans"]]
-        return lines
-    lines = [f"  - {side['value'] or '(no value)'}: {side['count']} claims"]
-    for claim in side["claims"]:
-        lines.append(f"    - {claim['claim']} ({claim['document']})")
-        lines += [f"        {start}-{end}: {quote}" for start, end, quote in claim["spans"]]
-    if side["more"]:
-        lines.append(f"    {_more(side['more'])}")
-    return lines
+from astana_facts.render.verdicts import (
+    resolution_lines,
+    resolved_count,
+    value_names,
+    verdict_json,
+    verdict_summary_json,
+    verdict_summary_lines,
+    verdict_summary_markdown,
+    verdicts_in_order,
+)
 
 
 def _names(report: Result) -> dict[str, str]:
@@ -127,16 +52,31 @@ def _summary_lines(report: Result) -> list[str]:
         f"{counts['info']} info; by rule: {by_rule}",
         f"adjudicated: {len(errors) - len(report.unadjudicated_errors())} of {len(errors)} "
         "error finding(s)",
+        *_resolved_line(report),
     ]
+
+
+def _resolved_line(report: Result) -> list[str]:
+    """How many findings facts resolve (no line when none is: the facts settle nothing)."""
+    resolved = resolved_count(report)
+    return [f"resolved by facts: {resolved} finding(s)"] if resolved else []
+
+
+def _resolution_lines(report: Result, finding: Finding) -> list[str]:
+    """How the facts settle ``finding`` (no lines when they do not)."""
+    resolution = report.resolutions.get(finding.fingerprint or "")
+    if resolution is None:
+        return []
+    return resolution_lines(resolution, value_names(report, finding))
 
 
 def _verdict_lines(verdict: dict[str, Any]) -> list[str]:
     lines = [f"verdict: {verdict['verdict']}"]
     if verdict.get("correct_claims"):
         lines[0] += f" (correct: {', '.join(verdict['correct_claims'])})"
-    lines.append(f"rationale: {_one_line(verdict['rationale'])}")
+    lines.append(f"rationale: {one_line(verdict['rationale'])}")
     lines += [
-        f"evidence: {item['url']} — “{_one_line(item['quote'])}”"
+        f"evidence: {item['url']} — “{one_line(item['quote'])}”"
         for item in verdict.get("evidence", [])
     ]
     return lines
@@ -146,8 +86,11 @@ def render_report_text(report: Result, context: RenderContext = PLAIN) -> str:
     """The report for a terminal; each finding's severity is painted."""
     names = _names(report)
     lines = ["astana-facts consistency report", *_summary_lines(report)]
+    lines += ["", *verdict_summary_lines(report)]
     ran = rule_stats_lines(report, context.paint)
     lines += ["", *ran] if ran else []
+    refuted = refuted_lines(report)
+    lines += ["", *refuted] if refuted else []
     for finding in report.findings:
         name = names.get(finding.code, "")
         severity = context.paint(finding.severity, finding.severity)
@@ -157,7 +100,12 @@ def render_report_text(report: Result, context: RenderContext = PLAIN) -> str:
             + (f"  [{finding.fingerprint}]" if finding.fingerprint else "")
         )
         for side in sides(report, finding):
-            lines += _side_lines(side)
+            lines += side_lines(side)
+        resolution = report.resolutions.get(finding.fingerprint or "")
+        if resolution is not None:
+            lines += [
+                f"  {line}" for line in resolution_lines(resolution, value_names(report, finding))
+            ]
         verdict = report.verdicts.get(finding.fingerprint or "")
         if verdict is not None:
             lines += [f"  {line}" for line in _verdict_lines(verdict)]
@@ -165,7 +113,7 @@ def render_report_text(report: Result, context: RenderContext = PLAIN) -> str:
 
 
 def _cell(text: str) -> str:
-    return _one_line(text).replace("|", "\\|")
+    return one_line(text).replace("|", "\\|")
 
 
 def _table_rows(side: dict[str, Any]) -> list[str]:
@@ -185,7 +133,7 @@ def _table_rows(side: dict[str, Any]) -> list[str]:
             )
             value = "" if first else value
     if side["more"]:
-        rows.append(f"| {_more(side['more'])} | | | | |")
+        rows.append(f"| {more(side['more'])} | | | | |")
     return rows
 
 
@@ -193,8 +141,11 @@ def render_report_markdown(report: Result, context: RenderContext = PLAIN) -> st
     """The report as Markdown: a summary, then a section and a table per finding."""
     names = _names(report)
     lines = ["# Consistency report", "", *(f"- {line}" for line in _summary_lines(report))]
+    lines += ["", *verdict_summary_markdown(report)]
     ran = rule_stats_markdown(report)
     lines += ["", *ran] if ran else []
+    refuted = refuted_markdown(report)
+    lines += ["", *refuted] if refuted else []
     for finding in report.findings:
         name = names.get(finding.code, "")
         lines += ["", f"## {finding.code} {name} ({finding.severity})".replace("  ", " "), ""]
@@ -213,6 +164,12 @@ def render_report_markdown(report: Result, context: RenderContext = PLAIN) -> st
             ]
             for side in claim_sides:
                 lines += _table_rows(side)
+        resolution = report.resolutions.get(finding.fingerprint or "")
+        if resolution is not None:
+            lines += [""] + [
+                f"- {markdown_text(line)}"
+                for line in resolution_lines(resolution, value_names(report, finding))
+            ]
         verdict = report.verdicts.get(finding.fingerprint or "")
         if verdict is not None:
             lines += [""] + [f"- {_cell(line)}" for line in _verdict_lines(verdict)]
@@ -233,43 +190,47 @@ def render_report_json_chunks(report: Result, context: RenderContext = PLAIN) ->
         context,
         names=_names(report),
         verdicts=report.verdicts,
+        resolutions=report.resolutions,
         extra_summary={
             "documents": len(report.records.sources),
             "claims": report.claim_count,
             "by_rule": report.by_rule(),
             "errors_adjudicated": len(errors) - unadjudicated,
             "unadjudicated_errors": unadjudicated,
+            **verdict_summary_json(report),
         },
         extra={"rule_stats": rule_stats_json(report)},
+        streamed={"verdicts": (verdict_json(v) for v in verdicts_in_order(report))},
     )
 
 
 def shown_with_verdicts(report: Result) -> list[Finding]:
     """The report's findings as the formats for CI show them (annotations, code quality,
-    JUnit): an adjudicated finding as info, its message naming the verdict, so that it does not
-    read as a failure."""
+    JUnit): an adjudicated finding, or one the facts resolve, as info, its message naming the
+    verdict or the value that holds, so that it does not read as a failure."""
     shown = []
     for finding in report.findings:
         verdict = report.verdicts.get(finding.fingerprint or "")
-        if verdict is not None:
+        notes = [f"adjudicated: {verdict['verdict']}"] if verdict is not None else []
+        notes += _resolution_lines(report, finding)[:1]
+        if notes:
             finding = dataclasses.replace(
-                finding,
-                severity="info",
-                message=f"{finding.message} [adjudicated: {verdict['verdict']}]",
+                finding, severity="info", message=f"{finding.message} [{'; '.join(notes)}]"
             )
         shown.append(finding)
     return shown
 
 
 def render_report_github(report: Result, context: RenderContext = PLAIN) -> str:
-    """Every finding of the report as a GitHub workflow annotation; an adjudicated finding
-    becomes a notice that names its verdict, so it does not read as a failure."""
+    """Every finding of the report as a GitHub workflow annotation; an adjudicated finding, or
+    one the facts resolve, becomes a notice that names its verdict or what holds, so it does
+    not read as a failure."""
     return render_github(shown_with_verdicts(report), context)
 
 
 def render_report_sarif(report: Result, context: RenderContext = PLAIN) -> str:
-    """The report as SARIF 2.1.0, with the declared rules as reporting descriptors and the
-    verdicts as accepted suppressions."""
+    """The report as SARIF 2.1.0, with the declared rules as reporting descriptors, the
+    verdicts as accepted suppressions and a finding the facts resolve as a note."""
     from astana_facts.render.sarif import sarif_log
     from astana_facts.render.sarif_locations import Sites
 
@@ -278,6 +239,7 @@ def render_report_sarif(report: Result, context: RenderContext = PLAIN) -> str:
         tool_version=context.tool_version,
         rules=report.records.rules,
         verdicts=report.verdicts,
+        resolutions=report.resolutions,
         properties={"ruleStats": rule_stats_json(report)} if report.rule_stats else None,
         sites=Sites.of(report),
     )

@@ -11,7 +11,7 @@ commits. Built with sarif-pydantic.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -27,6 +27,9 @@ from astana_facts.render.sarif_locations import (
     primary_locations,
     related_locations,
 )
+
+if TYPE_CHECKING:
+    from astana_facts.verdicts import Resolution
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/astana-facts/"
@@ -88,20 +91,29 @@ def _result(
     verdict: dict[str, Any] | None,
     fingerprint: str,
     sites: Sites,
+    resolution: Resolution | None = None,
 ) -> Any:
     """One finding as a SARIF result: rule, level, message, location, the other claims and the
-    quotes as related locations, fingerprint, claims."""
+    quotes as related locations, fingerprint, claims; a finding the facts resolve is a note,
+    with the values that hold among its properties."""
     from sarif_pydantic import Message, Result
 
+    properties: dict[str, Any] = {"claims": list(finding.claims)} if finding.claims else {}
+    if resolution is not None:
+        properties["resolvedByFacts"] = {
+            "holds": list(resolution.holds),
+            "refuted": list(resolution.refuted),
+            "facts": list(resolution.facts),
+        }
     return Result(
         rule_id=finding.code,
         rule_index=rule_index,
-        level=_LEVEL[finding.severity],
+        level="note" if resolution is not None else _LEVEL[finding.severity],
         message=Message(text=finding.message),
         locations=primary_locations(finding),
         related_locations=related_locations(finding, sites),
         partial_fingerprints={FINGERPRINT_KEY: fingerprint},
-        properties={"claims": list(finding.claims)} if finding.claims else None,
+        properties=properties or None,
         **_suppressions(verdict),
     )
 
@@ -135,11 +147,13 @@ def sarif_log(
     tool_version: str = "",
     rules: Iterable[dict[str, Any]] = (),
     verdicts: dict[str, dict[str, Any]] | None = None,
+    resolutions: dict[str, Resolution] | None = None,
     properties: dict[str, Any] | None = None,
     sites: Sites = NO_SITES,
 ) -> str:
     """The findings as one SARIF 2.1.0 log with a single run; a finding with a verdict in
-    ``verdicts`` (fingerprint -> adjudication) carries it as an accepted suppression;
+    ``verdicts`` (fingerprint -> adjudication) carries it as an accepted suppression, one with
+    a resolution in ``resolutions`` (fingerprint -> how facts settle it) is a note;
     ``properties`` is the run's property bag (the report's ``ruleStats``: what each rule
     compared). Every result has a partial fingerprint (:func:`~astana_facts.findings.
     fingerprints.unique_fingerprints`); ``sites`` places the related locations."""
@@ -154,6 +168,7 @@ def sarif_log(
             (verdicts or {}).get(finding.fingerprint or ""),
             fingerprint,
             sites,
+            (resolutions or {}).get(finding.fingerprint or ""),
         )
         for finding, fingerprint in zip(findings, unique_fingerprints(findings), strict=True)
     ]

@@ -45,6 +45,18 @@ def test_sqlite_has_every_claim_with_keys_and_indexes(tmp_path: Path) -> None:
             "SELECT quantity_low, quantity_high FROM claims WHERE id = 'klein-killed-at-least'"
         ).fetchone()
         assert low == 500000 and high is None
+        facts = connection.execute("SELECT count(*) FROM facts").fetchone()[0]
+        assert facts == len(dataset.facts) > 0
+        url, retrieved = connection.execute(
+            "SELECT url, retrieved FROM fact_evidence WHERE fact_id = 'fact-astana-round-8-dates' "
+            "AND position = 0"
+        ).fetchone()
+        assert url == str(dataset.fact("fact-astana-round-8-dates").evidence[0].url)
+        assert (
+            retrieved == dataset.fact("fact-astana-round-8-dates").evidence[0].retrieved.isoformat()
+        )
+        verdicts = connection.execute("SELECT count(*) FROM verdicts").fetchone()[0]
+        assert verdicts == len(dataset.verdicts)
 
 
 def test_csv_is_valid_against_its_frictionless_descriptor(tmp_path: Path) -> None:
@@ -52,7 +64,8 @@ def test_csv_is_valid_against_its_frictionless_descriptor(tmp_path: Path) -> Non
     assert _export("--format", "csv", "-o", str(target)).exit_code == 0
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["name"] for r in descriptor["resources"]} == {
-        "documents", "entities", "entity_forms", "claims", "claim_entities", "spans"
+        "documents", "entities", "entity_forms", "claims", "claim_entities", "spans", "facts",
+        "fact_evidence", "verdicts", "verdict_facts",
     }  # fmt: skip
     report = frictionless.validate(str(target / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
@@ -61,9 +74,15 @@ def test_csv_is_valid_against_its_frictionless_descriptor(tmp_path: Path) -> Non
 def test_jsonl_has_one_claim_per_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", "--format", "jsonl", "-o", "-"])
     lines = result.stdout.splitlines()
-    assert len(lines) == len(astana_facts.load().claims)
+    dataset = astana_facts.load()
+    assert len(lines) == len(dataset.claims)
     first = json.loads(lines[0])
-    assert {"id", "kind", "value", "evidence", "document"} <= set(first)
+    assert {"id", "kind", "value", "evidence", "document", "verdict"} <= set(first)
+    verdict = dataset.verdicts.get(first["id"])
+    assert first["verdict"] == (verdict and {
+        "label": verdict.label, "facts": list(verdict.facts), "reason": verdict.reason,
+        "by": verdict.by,
+    })  # fmt: skip
     refused = CliRunner().invoke(cli, ["export", "--format", "sqlite", "-o", "-"])
     assert refused.exit_code == 2 and "standard output" in refused.output
 
