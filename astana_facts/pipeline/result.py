@@ -90,12 +90,19 @@ class Result:
         return count_by_severity(self.findings)
 
     def unadjudicated_errors(self) -> list[Finding]:
-        """Error-level findings with no verdict: what makes a check fail."""
+        """Error-level findings neither adjudicated nor resolved by facts: what makes a check
+        fail."""
         return [
             finding
             for finding in self.findings
             if finding.severity == "error"
-            and (finding.fingerprint is None or finding.fingerprint not in self.verdicts)
+            and (
+                finding.fingerprint is None
+                or (
+                    finding.fingerprint not in self.verdicts
+                    and finding.fingerprint not in self.resolutions
+                )
+            )
         ]
 
     @property

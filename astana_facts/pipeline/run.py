@@ -33,6 +33,7 @@ from astana_facts.reading.folder import RecordsReader, load_rules
 from astana_facts.reading.records import ClaimRecord, Records, Site, claim_records
 from astana_facts.reading.validators import file_validator
 from astana_facts.resources import bundled, validators_for
+from astana_facts.verdicts.stage import Judged, judge_claims
 
 
 def resolve_root(path: str | Path | None) -> Path:
@@ -67,15 +68,19 @@ def run(
         later: list[Finding] = []
         verdicts = {}
         rule_stats: dict[str, RuleStats] = {}
+        judged = Judged()
         if consistency:
             later, rule_stats = _consistency(reading.records, progress)
+            judged = judge_claims(reading.records, later)
+            later += judged.findings
             adjudicated = adjudicate(later, reading.records.adjudications)
             verdicts = adjudicated.verdicts
             later += adjudicated.stale
         located = locate([*integrity_findings, *later], root=reading.root, known=reading.known)
         cut = len(integrity_findings)
         findings = [*sorted(located[:cut], key=Finding.sort_key), *located[cut:]]
-    return Result(reading.records, findings, verdicts, consistency, rule_stats)
+    kept = (judged.verdicts, judged.resolutions)
+    return Result(reading.records, findings, verdicts, consistency, rule_stats, *kept)
 
 
 def _consistency(
@@ -153,6 +158,10 @@ class _Reading:
         claim_sites = self._claims(findings, failed, entity_ids, measures, coverage)
         self._adjudications(findings, claim_sites)
         self._facts(findings, entity_ids, measures)
+        fact_ids = {fact["id"] for fact, _ in self.records.facts}
+        verdicts = integrity.load_editor_verdicts(self.reader.verdicts(), claim_sites, fact_ids)
+        self.records.editor_verdicts, found = verdicts
+        findings += found
         rules, rule_files = load_rules(validators or validators_for(self.root))
         self.records.rules = rules
         for loaded in rule_files:

@@ -1,0 +1,121 @@
+"""The verdict stage: every claim judged against the facts, by the judge of its kind
+(:data:`~astana_facts.consistency.judges.JUDGES`), or by an editor.
+
+Linear in the claims: the facts are grouped by subject and kind once
+(:func:`~astana_facts.verdicts.facts.index_facts`) and a claim meets only the facts of its
+subject and of the kinds its judge reads. With no facts, a claim's verdict is one shared
+``not_enough_evidence`` per kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from astana_facts.consistency.context import words
+from astana_facts.consistency.judges import JUDGES, Bench, Judgement
+from astana_facts.consistency.judges.base import TEMPORAL_DEFAULTS
+from astana_facts.findings.finding import Finding
+from astana_facts.integrity.measures import measure_names
+from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
+from astana_facts.verdicts import Label, Resolution, Verdict
+from astana_facts.verdicts.editors import editor_verdicts
+from astana_facts.verdicts.facts import FactIndex, contradiction_findings, index_facts
+from astana_facts.verdicts.resolve import resolve
+
+PLAN_LABELS: dict[str, Label] = {"supported": "kept", "refuted": "not_kept"}
+"""A plan's outcome from the judgement of what it planned: borne out, or not."""
+
+
+@dataclass
+class Judged:
+    """What the stage gives the pipeline."""
+
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    resolutions: dict[str, Resolution] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    """FCT003 for facts that contradict each other; VRD003 and VRD005 for editors' verdicts."""
+
+
+def bench_of(records: Records) -> Bench:
+    """The judges' bench: entities, measure names and the declared rules' parameters."""
+    bench = Bench(
+        entities={entity["id"]: entity for entity, _ in records.entities},
+        measures=measure_names(measure for measure, _ in records.measures),
+    )
+    for rule in sorted(records.rules, key=lambda rule: str(rule["code"])):
+        parameters: dict[str, Any] = rule.get("parameters") or {}
+        comparison = rule["comparison"]
+        if comparison == "temporal" and "months_tolerance" in parameters:
+            if bench.temporal == TEMPORAL_DEFAULTS:
+                bench.temporal = {**TEMPORAL_DEFAULTS, **parameters}
+        elif comparison == "quantity_intervals":
+            bench.approximately = float(parameters["approximately_tolerance"])
+        elif comparison == "instrument_facts":
+            bench.concluded = words(parameters["actions"])
+    return bench
+
+
+def judge_claims(records: Records, findings: list[Finding]) -> Judged:
+    """A verdict for every kept claim (in claim id order), the resolutions of ``findings``
+    (the consistency findings) and the stage's own findings."""
+    judged = Judged()
+    bench = bench_of(records)
+    index = index_facts(records.facts)
+    judged.findings += contradiction_findings(index, bench)
+    urls = {document: source.metadata.get("url") for document, source in records.sources.items()}
+    claims = sorted(records.claims, key=lambda record: record.claim["id"])
+    by_editor, editor_findings = editor_verdicts(records.editor_verdicts, claims)
+    judged.findings += editor_findings
+    unknown: dict[str, Verdict] = {}
+    for record in claims:
+        claim = record.claim
+        entry = JUDGES.get(claim["kind"])
+        if entry is None:
+            verdict = by_editor.get(claim["id"]) or _nobody(claim, unknown)
+        elif not index.by_subject_kind:
+            verdict = _nobody(claim, unknown)
+        else:
+            facts = index.covering(claim["subject"], entry.reads, urls.get(record.document))
+            judgement = _conflicting(facts, index) or entry.judge(claim, facts, bench)
+            verdict = _verdict(record, judgement)
+        judged.verdicts[claim["id"]] = verdict
+    if index.by_subject_kind:
+        by_id = {record.claim["id"]: record for record in claims}
+        judged.resolutions = resolve(findings, judged.verdicts, by_id)
+    return judged
+
+
+def _conflicting(facts: list[PlainRecord], index: FactIndex) -> Judgement | None:
+    """``conflicting`` when a fact covering the claim is in a contradiction (FCT003)."""
+    for fact in facts:
+        names = index.contradicted.get(fact["id"])
+        if names is not None:
+            return Judgement(
+                "conflicting", names, f"the facts contradict each other: {', '.join(names)}"
+            )
+    return None
+
+
+def _verdict(record: ClaimRecord, judgement: Judgement) -> Verdict:
+    """The verdict of a judged claim; a plan's judgement read as its outcome."""
+    label: Label = judgement.label
+    if record.claim["modality"] == "planned":
+        label = PLAN_LABELS.get(label, label)
+    return Verdict(record.claim["id"], label, judgement.facts, judgement.reason)
+
+
+def _nobody(claim: PlainRecord, shared: dict[str, Verdict]) -> Verdict:
+    """``not_enough_evidence`` with no fact and no editor's verdict (one reason per kind)."""
+    kind = claim["kind"]
+    if kind not in shared:
+        reason = (
+            f"no fact covers {kind} claims"
+            if kind in JUDGES
+            else f"no engine compares {kind} claims and no editor has judged it"
+        )
+        shared[kind] = Verdict("", "not_enough_evidence", (), reason)
+    return Verdict(claim["id"], "not_enough_evidence", (), shared[kind].reason)
+
+
+__all__ = ["Judged", "bench_of", "judge_claims"]
