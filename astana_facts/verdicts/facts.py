@@ -87,19 +87,22 @@ def _pairs(facts: list[PlainRecord], judge: object, bench: Bench) -> Iterator[tu
 
 
 def contradiction_findings(index: FactIndex, bench: Bench) -> list[Finding]:
-    """FCT003 for each set of facts that contradict each other, at the first fact's value;
+    """FCT003 for each set of facts that contradict each other, at the value of the last of them
+    in the file (the one added last, most likely the one to check);
     every fact of a set is marked in ``index.contradicted``."""
     findings: list[Finding] = []
+    order = {name: position for position, name in enumerate(index.sites)}
     for facts in contradictions(index, bench):
         names = tuple(fact["id"] for fact in facts)
         for name in names:
             index.contradicted.setdefault(name, names)
-        site = index.sites[names[0]]
+        latest = max(names, key=order.__getitem__)  # the last in the file
+        site = index.sites[latest]
         listed = "; ".join(f"{fact['id']}: {describe_value(fact)}" for fact in facts)
         findings.append(
             Finding.of(
                 code="FCT003",
-                message=f"fact {names[0]}, field value: facts of {facts[0]['subject']} "
+                message=f"fact {latest}, field value: facts of {facts[0]['subject']} "
                 f"contradict each other: {listed}",
                 file=site.file,
                 pointer=f"{site.pointer}/value",
