@@ -23,6 +23,10 @@ from astana_facts.verdicts.editors import editor_verdicts
 from astana_facts.verdicts.facts import FactIndex, contradiction_findings, index_facts
 from astana_facts.verdicts.resolve import resolve
 
+DURATIONS_WITH_DATES = "durations_against_dates"
+"""The ``conflict`` of the temporal rule whose tolerances the judges read durations with: the
+rule that compares an event's durations with its dates, as a claim is compared with facts."""
+
 PLAN_LABELS: dict[str, Label] = {"supported": "kept", "refuted": "not_kept"}
 """A plan's outcome from the judgement of what it planned: borne out, or not."""
 
@@ -46,9 +50,8 @@ def bench_of(records: Records) -> Bench:
     for rule in sorted(records.rules, key=lambda rule: str(rule["code"])):
         parameters: dict[str, Any] = rule.get("parameters") or {}
         comparison = rule["comparison"]
-        if comparison == "temporal" and "months_tolerance" in parameters:
-            if bench.temporal == TEMPORAL_DEFAULTS:
-                bench.temporal = {**TEMPORAL_DEFAULTS, **parameters}
+        if comparison == "temporal" and parameters.get("conflict") == DURATIONS_WITH_DATES:
+            bench.temporal = {**TEMPORAL_DEFAULTS, **parameters}
         elif comparison == "quantity_intervals":
             bench.approximately = float(parameters["approximately_tolerance"])
         elif comparison == "instrument_facts":
