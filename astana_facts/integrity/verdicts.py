@@ -9,28 +9,29 @@ from collections.abc import Collection, Iterator, Mapping
 
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.folder import LoadedFile
-from astana_facts.reading.records import PlainRecord, Site
+from astana_facts.reading.records import PlainRecord, Records, Site
 
 EditorVerdicts = list[tuple[PlainRecord, Site]]
 """The editors' verdicts as read, each with its site."""
 
 
 def load_editor_verdicts(
-    loaded: LoadedFile | None, claim_sites: Mapping[str, object], fact_ids: Collection[str]
-) -> tuple[EditorVerdicts, list[Finding]]:
-    """The verdicts of a read ``verdicts.json`` (none when there is no file, or it failed its
-    schema), with the findings of reading it and of :func:`check_editor_verdicts`."""
+    loaded: LoadedFile | None, claim_sites: Mapping[str, object], records: Records
+) -> list[Finding]:
+    """Keep the verdicts of a read ``verdicts.json`` in ``records.editor_verdicts`` (none when
+    there is no file, or it failed its schema); the findings of reading it and of
+    :func:`check_editor_verdicts` against the claims and ``records.facts``."""
     if loaded is None:
-        return [], []
+        return []
     findings = list(loaded.findings)
-    verdicts: EditorVerdicts = []
     if loaded.record is not None:
-        verdicts = [
+        records.editor_verdicts = [
             (verdict, Site(loaded.file, f"/verdicts/{index}"))
             for index, verdict in enumerate(loaded.record["verdicts"])
         ]
-    findings += check_editor_verdicts(verdicts, claim_sites, fact_ids)
-    return verdicts, findings
+    fact_ids = {fact["id"] for fact, _ in records.facts}
+    findings += check_editor_verdicts(records.editor_verdicts, claim_sites, fact_ids)
+    return findings
 
 
 def check_editor_verdicts(

@@ -33,7 +33,6 @@ from astana_facts.reading.folder import RecordsReader, load_rules
 from astana_facts.reading.records import ClaimRecord, Records, Site, claim_records
 from astana_facts.reading.validators import file_validator
 from astana_facts.resources import bundled, validators_for
-from astana_facts.verdicts.stage import Judged, judge_claims
 
 
 def resolve_root(path: str | Path | None) -> Path:
@@ -68,8 +67,10 @@ def run(
         later: list[Finding] = []
         verdicts = {}
         rule_stats: dict[str, RuleStats] = {}
-        judged = Judged()
+        judged = None
         if consistency:
+            from astana_facts.verdicts.stage import judge_claims  # with consistency only
+
             later, rule_stats = _consistency(reading.records, progress)
             judged = judge_claims(reading.records, later)
             later += judged.findings
@@ -79,7 +80,7 @@ def run(
         located = locate([*integrity_findings, *later], root=reading.root, known=reading.known)
         cut = len(integrity_findings)
         findings = [*sorted(located[:cut], key=Finding.sort_key), *located[cut:]]
-    kept = (judged.verdicts, judged.resolutions)
+    kept = (judged.verdicts, judged.resolutions) if judged else ({}, {})
     return Result(reading.records, findings, verdicts, consistency, rule_stats, *kept)
 
 
@@ -158,10 +159,9 @@ class _Reading:
         claim_sites = self._claims(findings, failed, entity_ids, measures, coverage)
         self._adjudications(findings, claim_sites)
         self._facts(findings, entity_ids, measures)
-        fact_ids = {fact["id"] for fact, _ in self.records.facts}
-        verdicts = integrity.load_editor_verdicts(self.reader.verdicts(), claim_sites, fact_ids)
-        self.records.editor_verdicts, found = verdicts
-        findings += found
+        findings += integrity.load_editor_verdicts(
+            self.reader.verdicts(), claim_sites, self.records
+        )
         rules, rule_files = load_rules(validators or validators_for(self.root))
         self.records.rules = rules
         for loaded in rule_files:

@@ -37,9 +37,9 @@ def _facts(rounds: list[temporal.Round], how: str) -> list[dict[str, Any]]:
             facts.append(fact(f"fact-{subject}-first", "event_date", subject, first))
             facts.append(fact(f"fact-{subject}-last", "event_date", subject, last))
         else:
-            first, _ = temporal._month(round_.start)
-            _, last = temporal._month(round_.end)
-            value = temporal._days(first, last, "full_span", "month")
+            opens = temporal._month(round_.start)[0]
+            closes = temporal._month(round_.end)[1]
+            value = temporal._days(opens, closes, "full_span", "month")
             facts.append(fact(f"fact-{subject}-months", "event_date", subject, value))
     return facts
 
