@@ -32,9 +32,11 @@ def editor_verdicts(
 ) -> tuple[dict[str, Verdict], list[Finding]]:
     """Claim id -> the editor's verdict on it (the first, for a claim judged twice), and the
     findings of the verdicts set aside."""
-    by_id = {record.claim["id"]: record.claim for record in claims}
     found: dict[str, Verdict] = {}
     findings: list[Finding] = []
+    if not verdicts:
+        return found, findings
+    by_id = {record.claim["id"]: record.claim for record in claims}
     for verdict, site in verdicts:
         claim = by_id.get(verdict["claim"])
         if claim is None or verdict["claim"] in found:

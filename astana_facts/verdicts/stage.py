@@ -63,6 +63,9 @@ def judge_claims(records: Records, findings: list[Finding]) -> Judged:
     """A verdict for every kept claim (in claim id order), the resolutions of ``findings``
     (the consistency findings) and the stage's own findings."""
     judged = Judged()
+    if not records.facts and not records.editor_verdicts:
+        judged.verdicts = _unjudged(records.claims)  # nothing to judge against: linear, cheap
+        return judged
     bench = bench_of(records)
     index = index_facts(records.facts)
     judged.findings += contradiction_findings(index, bench)
@@ -70,14 +73,11 @@ def judge_claims(records: Records, findings: list[Finding]) -> Judged:
     claims = sorted(records.claims, key=lambda record: record.claim["id"])
     by_editor, editor_findings = editor_verdicts(records.editor_verdicts, claims)
     judged.findings += editor_findings
-    unknown: dict[str, Verdict] = {}
     for record in claims:
         claim = record.claim
         entry = JUDGES.get(claim["kind"])
         if entry is None:
-            verdict = by_editor.get(claim["id"]) or _nobody(claim, unknown)
-        elif not index.by_subject_kind:
-            verdict = _nobody(claim, unknown)
+            verdict = by_editor.get(claim["id"]) or _nobody(claim["id"], claim["kind"])
         else:
             facts = index.covering(claim["subject"], entry.reads, urls.get(record.document))
             judgement = _conflicting(facts, index) or entry.judge(claim, facts, bench)
@@ -87,6 +87,17 @@ def judge_claims(records: Records, findings: list[Finding]) -> Judged:
         by_id = {record.claim["id"]: record for record in claims}
         judged.resolutions = resolve(findings, judged.verdicts, by_id)
     return judged
+
+
+def _unjudged(claims: list[ClaimRecord]) -> dict[str, Verdict]:
+    """``not_enough_evidence`` for every claim, in id order, when there are no facts and no
+    editors' verdicts (one reason per kind, shared)."""
+    kinds = {record.claim["id"]: record.claim["kind"] for record in claims}
+    reasons = {kind: _reason(kind) for kind in set(kinds.values())}
+    return {
+        claim: Verdict(claim, "not_enough_evidence", (), reasons[kinds[claim]])
+        for claim in sorted(kinds)
+    }
 
 
 def _conflicting(facts: list[PlainRecord], index: FactIndex) -> Judgement | None:
@@ -108,17 +119,16 @@ def _verdict(record: ClaimRecord, judgement: Judgement) -> Verdict:
     return Verdict(record.claim["id"], label, judgement.facts, judgement.reason)
 
 
-def _nobody(claim: PlainRecord, shared: dict[str, Verdict]) -> Verdict:
-    """``not_enough_evidence`` with no fact and no editor's verdict (one reason per kind)."""
-    kind = claim["kind"]
-    if kind not in shared:
-        reason = (
-            f"no fact covers {kind} claims"
-            if kind in JUDGES
-            else f"no engine compares {kind} claims and no editor has judged it"
-        )
-        shared[kind] = Verdict("", "not_enough_evidence", (), reason)
-    return Verdict(claim["id"], "not_enough_evidence", (), shared[kind].reason)
+def _reason(kind: str) -> str:
+    """Why a claim of ``kind`` that nothing judged has not enough evidence."""
+    if kind in JUDGES:
+        return f"no fact covers this {kind} claim"
+    return f"no engine compares {kind} claims and no editor has judged it"
+
+
+def _nobody(claim: str, kind: str) -> Verdict:
+    """``not_enough_evidence`` for a claim no engine compares and no editor judged."""
+    return Verdict(claim, "not_enough_evidence", (), _reason(kind))
 
 
 __all__ = ["Judged", "bench_of", "judge_claims"]
