@@ -57,14 +57,16 @@ def index_facts(facts: Sequence[tuple[PlainRecord, Site]]) -> FactIndex:
 def contradictions(index: FactIndex, bench: Bench) -> Iterator[list[PlainRecord]]:
     """Each minimal set of facts that contradict each other, once, in a deterministic order."""
     seen: set[tuple[str, ...]] = set()
+    timed: set[str] = set()
     by_id = {f["id"]: f for facts in index.by_subject_kind.values() for f in facts}
     for subject, kind in sorted(index.by_subject_kind):
         entry = JUDGES.get(kind)
         if entry is None:
             continue
         if entry.judge is temporal_judge.judge:
-            if kind != entry.reads[0]:
-                continue  # one network per event, made with its first kind
+            if subject in timed:
+                continue  # one network per event, with the facts of every kind it reads
+            timed.add(subject)
             facts = [f for k in entry.reads for f in index.by_subject_kind.get((subject, k), ())]
             found = [tuple(ids) for ids in temporal_judge.contradictions(subject, facts, bench)]
         else:

@@ -71,6 +71,13 @@ def test_facts_that_contradict_each_other_are_fct003_and_their_claims_conflictin
     assert result.verdicts["b"].label == "supported"
 
 
+def test_two_durations_that_cannot_both_hold_are_fct003() -> None:
+    two = fact("fact-two", "duration", ROUND, {"unit": "day", "amount": exact(2)})
+    five = fact("fact-five", "duration", ROUND, {"unit": "day", "amount": exact(5)})
+    (found,) = judged([], [two, five]).findings
+    assert found.code == "FCT003" and "fact-two" in found.message and "fact-five" in found.message
+
+
 def test_two_places_that_differ_are_fct003() -> None:
     one = fact("fact-a", "location", ROUND, {"place": "astana"})
     two = fact("fact-b", "location", ROUND, {"place": "sochi"})
