@@ -17,9 +17,9 @@ from astana_facts.reading.records import ClaimRecord, PlainRecord, Records, Site
 from astana_facts.verdicts import Resolution, Verdict
 
 EXIT_CLEAN = 0
-"""No error-level finding without a verdict."""
+"""No error-level finding that is neither adjudicated nor resolved by facts."""
 EXIT_FINDINGS = 1
-"""At least one error-level finding without a verdict."""
+"""At least one error-level finding neither adjudicated nor resolved by facts."""
 
 
 @dataclass
@@ -107,7 +107,7 @@ class Result:
 
     @property
     def exit_code(self) -> int:
-        """1 when an error-level finding has no verdict, else 0."""
+        """1 when an error-level finding is neither adjudicated nor resolved by facts, else 0."""
         return EXIT_FINDINGS if self.unadjudicated_errors() else EXIT_CLEAN
 
 
