@@ -114,8 +114,24 @@ def judge(claim: PlainRecord, facts: Sequence[PlainRecord], bench: Bench) -> Jud
             f"{_broken(network, shown)}",
         )
     if entailed(network.edges[:known], network.edges[known:]):
-        return Judgement("supported", ids(facts), f"entailed by {cited(facts)}")
+        used = _fewest(subject, claim, facts, bench)
+        return Judgement("supported", ids(used), f"entailed by {cited(used)}")
     return undecided(facts)
+
+
+def _fewest(
+    subject: str, claim: PlainRecord, facts: Sequence[PlainRecord], bench: Bench
+) -> Sequence[PlainRecord]:
+    """The first fact (in id order) that entails the claim alone, else all of ``facts``: a
+    verdict cites what it rests on, not every fact of the event."""
+    if len(facts) > 1:
+        for fact in facts:
+            network = fact_network(subject, [fact], bench)
+            known = len(network.edges)
+            add_value(network, subject, claim, bench)
+            if entailed(network.edges[:known], network.edges[known:]):
+                return [fact]
+    return facts
 
 
 def contradictions(subject: str, facts: Sequence[PlainRecord], bench: Bench) -> list[list[str]]:

@@ -64,3 +64,14 @@ def test_facts_that_contradict_each_other_are_a_minimal_set() -> None:
     place = fact("fact-month", "event_date", ROUND, dates("2017-12-01", "2017-12-31", "month"))
     assert contradictions(ROUND, [HELD, other, place], Bench()) == [["fact-dates", "fact-other"]]
     assert contradictions(ROUND, [HELD, place], Bench()) == []
+
+
+def test_a_supported_claim_cites_the_fact_that_entails_it_alone_where_one_does() -> None:
+    lasted = fact("fact-length", "duration", ROUND, {"unit": "day", "amount": exact(2)})
+    start = fact("fact-start", "event_date", ROUND, dates("2017-12-21", stance="start"))
+    month = dates("2017-12-01", "2017-12-31", "month")
+    assert judge(_claim("event_date", month), [HELD, lasted], Bench()).facts == ("fact-dates",)
+    together = judge(
+        _claim("event_date", dates("2017-12-22", stance="end")), [lasted, start], Bench()
+    )
+    assert together.label == "supported" and together.facts == ("fact-length", "fact-start")
