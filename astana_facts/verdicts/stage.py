@@ -3,8 +3,8 @@
 
 Linear in the claims: the facts are grouped by subject and kind once
 (:func:`~astana_facts.verdicts.facts.index_facts`) and a claim meets only the facts of its
-subject and of the kinds its judge reads. With no facts, a claim's verdict is one shared
-``not_enough_evidence`` per kind.
+subject and of the kinds its judge reads. With no facts and no editors' verdicts, every claim is
+``not_enough_evidence`` in one pass, with one reason per kind.
 """
 
 from __future__ import annotations
