@@ -11,6 +11,7 @@ from astana_facts.findings.code import Code
 from astana_facts.findings.fact_codes import FACT_CODES, FACT_ID_CODES, PROVENANCE_CODES
 from astana_facts.findings.reading_codes import READING_CODES
 from astana_facts.findings.text_codes import TEXT_CODES
+from astana_facts.findings.verdict_codes import VERDICT_CODES
 
 __all__ = ["CODES_BY_ID", "INTEGRITY_CODES", "Code"]
 
@@ -288,6 +289,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
     ),
     *ADJUDICATION_CODES,
     *FACT_CODES,
+    *VERDICT_CODES,
     Code(
         "COV001",
         "uncovered-sentence",

@@ -64,5 +64,16 @@ FACT_CODES: tuple[Code, ...] = (
         "the source could have known.",
         "Correct retrieved (the day the page was read) or published (the day the page gives).",
     ),
+    Code(
+        "FCT003",
+        "facts-contradict",
+        "error",
+        "Facts contradict each other (report only): the engine that compares their kind finds "
+        "no world in which all of them hold; the message names every fact of the minimal set.",
+        "Claims are judged against the facts; facts that cannot all be true settle nothing, so "
+        "every claim they cover is judged conflicting until one of them is corrected.",
+        "Read the evidence of the facts named and correct the fact that misreads its source "
+        "(a wrong day, a stance that should be day_within, a partial list marked complete).",
+    ),
 )
-"""FCT001 and FCT002."""
+"""FCT001, FCT002 and FCT003."""

@@ -29,6 +29,7 @@ from astana_facts.integrity.references import (
 from astana_facts.integrity.sources import check_source, check_source_files
 from astana_facts.integrity.spans import check_claim_spans, check_no_claim_spans, spans_hold
 from astana_facts.integrity.values import check_claim_intervals, intervals_hold
+from astana_facts.integrity.verdicts import check_editor_verdicts, load_editor_verdicts
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
@@ -72,6 +73,7 @@ __all__ = [
     "check_claims",
     "check_claims_file_document",
     "check_coverage",
+    "check_editor_verdicts",
     "check_entity_ids",
     "check_entity_references",
     "check_facts",
@@ -82,5 +84,6 @@ __all__ = [
     "check_source_files",
     "check_source_provenance",
     "fold_moved_spans",
+    "load_editor_verdicts",
     "measure_names",
 ]

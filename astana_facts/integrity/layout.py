@@ -21,6 +21,7 @@ _KNOWN_TOP_LEVEL = {
     "measures.json",
     "adjudications.json",
     "facts.json",
+    "verdicts.json",
 }
 
 

@@ -29,7 +29,9 @@ KEY_ORDER: tuple[str, ...] = (
     "$schema",
     "id",
     "document",
+    "claim",
     "kind",
+    "label",
     "type",
     "bound",
     "name",
@@ -132,6 +134,7 @@ KEY_ORDER: tuple[str, ...] = (
     "entities",
     "adjudications",
     "facts",
+    "verdicts",
     "rules",
     "note",
 )

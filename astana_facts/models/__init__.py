@@ -26,6 +26,7 @@ from astana_facts.models.rules import Rule, RulesFile
 from astana_facts.models.sources import Document, PublishedDate, SourceMetadata
 from astana_facts.models.spans import Span
 from astana_facts.models.values import DateInterval, DateValue, Quantity
+from astana_facts.models.verdicts import EditorVerdict, VerdictsFile
 
 __all__ = [
     "CLAIM_KINDS",
@@ -40,6 +41,7 @@ __all__ = [
     "DateInterval",
     "DateValue",
     "Document",
+    "EditorVerdict",
     "EntitiesFile",
     "Entity",
     "ExternalEvidence",
@@ -57,4 +59,5 @@ __all__ = [
     "RulesFile",
     "SourceMetadata",
     "Span",
+    "VerdictsFile",
 ]

@@ -19,6 +19,7 @@ from astana_facts.models import (
     MeasuresFile,
     RulesFile,
     SourceMetadata,
+    VerdictsFile,
 )
 from astana_facts.models.field_docs import describe_fields
 
@@ -32,6 +33,7 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "measures": (MeasuresFile, "records/measures.json"),
     "adjudications": (AdjudicationsFile, "records/adjudications.json"),
     "facts": (FactsFile, "records/facts.json"),
+    "verdicts": (VerdictsFile, "records/verdicts.json"),
     "rules": (RulesFile, "validators/*.json"),
 }
 """Schema name → (model, files it describes)."""

@@ -17,9 +17,9 @@ from astana_facts.reading.records import ClaimRecord, PlainRecord, Records, Site
 from astana_facts.verdicts import Resolution, Verdict
 
 EXIT_CLEAN = 0
-"""No error-level finding without a verdict."""
+"""No error-level finding that is neither adjudicated nor resolved by facts."""
 EXIT_FINDINGS = 1
-"""At least one error-level finding without a verdict."""
+"""At least one error-level finding neither adjudicated nor resolved by facts."""
 
 
 @dataclass
@@ -90,17 +90,24 @@ class Result:
         return count_by_severity(self.findings)
 
     def unadjudicated_errors(self) -> list[Finding]:
-        """Error-level findings with no verdict: what makes a check fail."""
+        """Error-level findings neither adjudicated nor resolved by facts: what makes a check
+        fail."""
         return [
             finding
             for finding in self.findings
             if finding.severity == "error"
-            and (finding.fingerprint is None or finding.fingerprint not in self.verdicts)
+            and (
+                finding.fingerprint is None
+                or (
+                    finding.fingerprint not in self.verdicts
+                    and finding.fingerprint not in self.resolutions
+                )
+            )
         ]
 
     @property
     def exit_code(self) -> int:
-        """1 when an error-level finding has no verdict, else 0."""
+        """1 when an error-level finding is neither adjudicated nor resolved by facts, else 0."""
         return EXIT_FINDINGS if self.unadjudicated_errors() else EXIT_CLEAN
 
 

@@ -67,15 +67,21 @@ def run(
         later: list[Finding] = []
         verdicts = {}
         rule_stats: dict[str, RuleStats] = {}
+        judged = None
         if consistency:
+            from astana_facts.verdicts.stage import judge_claims  # with consistency only
+
             later, rule_stats = _consistency(reading.records, progress)
+            judged = judge_claims(reading.records, later)
+            later += judged.findings
             adjudicated = adjudicate(later, reading.records.adjudications)
             verdicts = adjudicated.verdicts
             later += adjudicated.stale
         located = locate([*integrity_findings, *later], root=reading.root, known=reading.known)
         cut = len(integrity_findings)
         findings = [*sorted(located[:cut], key=Finding.sort_key), *located[cut:]]
-    return Result(reading.records, findings, verdicts, consistency, rule_stats)
+    kept = (judged.verdicts, judged.resolutions) if judged else ({}, {})
+    return Result(reading.records, findings, verdicts, consistency, rule_stats, *kept)
 
 
 def _consistency(
@@ -153,6 +159,9 @@ class _Reading:
         claim_sites = self._claims(findings, failed, entity_ids, measures, coverage)
         self._adjudications(findings, claim_sites)
         self._facts(findings, entity_ids, measures)
+        findings += integrity.load_editor_verdicts(
+            self.reader.verdicts(), claim_sites, self.records
+        )
         rules, rule_files = load_rules(validators or validators_for(self.root))
         self.records.rules = rules
         for loaded in rule_files:

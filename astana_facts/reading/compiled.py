@@ -31,6 +31,7 @@ FILE_MODELS = (
     "MeasuresFile",
     "AdjudicationsFile",
     "FactsFile",
+    "VerdictsFile",
     "RulesFile",
 )
 """The models of records and validators files, by name."""

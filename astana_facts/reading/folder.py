@@ -250,6 +250,11 @@ class RecordsReader:
             return None
         return load_file(path, "AdjudicationsFile", root=self.root)
 
+    def verdicts(self) -> LoadedFile | None:
+        """The editors' verdicts file, or None when there is none."""
+        path = self.root / "verdicts.json"
+        return load_file(path, "VerdictsFile", root=self.root) if os.path.lexists(path) else None
+
     def claims_paths(self) -> list[Path]:
         """The claims files of the folder, in name order."""
         return files_or_none(self.root / "claims", ".json")

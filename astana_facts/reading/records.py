@@ -92,6 +92,8 @@ class Records:
     adjudications: list[tuple[PlainRecord, Site]] = field(default_factory=list)
     facts: list[tuple[PlainRecord, Site]] = field(default_factory=list)
     """The valid facts of ``facts.json`` with their sites, in file order (always kept)."""
+    editor_verdicts: list[tuple[PlainRecord, Site]] = field(default_factory=list)
+    """The editors' verdicts of ``verdicts.json`` with their sites, in file order."""
     rules: list[PlainRecord] = field(default_factory=list)
     claim_count: int = 0
     """How many valid claims were read, kept or not."""

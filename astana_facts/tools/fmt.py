@@ -50,7 +50,13 @@ def records_files(root: Path) -> list[Path]:
     files = files_or_none(root / "sources", ".json") + files_or_none(root / "claims", ".json")
     files += [
         root / name
-        for name in ("entities.json", "measures.json", "adjudications.json", "facts.json")
+        for name in (
+            "entities.json",
+            "measures.json",
+            "adjudications.json",
+            "facts.json",
+            "verdicts.json",
+        )
     ]
     return [path for path in files if os.path.lexists(path)]
 

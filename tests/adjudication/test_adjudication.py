@@ -1,6 +1,6 @@
-"""Verdicts apply to exactly what they judged: the bundled dataset's two adjudications against
-a new document's new conflicting value, a further claim of a judged value, and the report's
-exit code and ``--changed-since``."""
+"""Verdicts apply to exactly what they judged: the dataset's two adjudications (as written before
+the facts settled their findings) against a new document's new conflicting value, a further
+claim of a judged value, and the report's exit code and ``--changed-since``."""
 
 from __future__ import annotations
 
@@ -27,11 +27,20 @@ JUDGED = "year-end-round-8-day"
 """A date of the eighth round that both bundled adjudications judged correct."""
 
 
+BEFORE_FACTS = Path(__file__).with_name("before_facts.json")
+"""The two adjudications of the eighth round's dates as the editors wrote them before the facts
+settled those findings (the facts replaced them in the bundled data): the adjudication
+machinery is tested on them, in a copy of the dataset without its facts."""
+
+
 @pytest.fixture
 def dataset(tmp_path: Path) -> Path:
-    """A copy of the bundled records and validators."""
+    """A copy of the bundled records and validators, without facts, with the two adjudications
+    of :data:`BEFORE_FACTS`: every finding is settled by an adjudication or not at all."""
     shutil.copytree(bundled("records"), tmp_path / "records")
     shutil.copytree(bundled("validators"), tmp_path / "validators")
+    (tmp_path / "records" / "facts.json").unlink()
+    shutil.copy(BEFORE_FACTS, tmp_path / "records" / "adjudications.json")
     return tmp_path
 
 
@@ -52,8 +61,8 @@ def _report(root: Path) -> Result:
     return run(root / "records", consistency=True)
 
 
-def test_the_bundled_verdicts_judge_exactly_their_findings() -> None:
-    report = run(consistency=True)
+def test_the_verdicts_judge_exactly_their_findings(dataset: Path) -> None:
+    report = _report(dataset)
     judged = {f.code: f for f in report.findings if f.fingerprint in report.verdicts}
     assert set(judged) == {"DAT001", "DAT002", "DUR001"}
     assert all(judges_exactly(report.verdicts[f.fingerprint or ""], f) for f in judged.values())

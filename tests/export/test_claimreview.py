@@ -172,7 +172,19 @@ def test_the_export_is_byte_identical_on_two_runs(judged: None, tmp_path: Path) 
 
 
 def test_no_verdicts_make_an_empty_graph() -> None:
-    assert json.loads(_export("-o", "-").stdout) == {"@context": "https://schema.org", "@graph": []}
+    result = judged_result()
+    empty = json.loads(claim_reviews(result.records, {}))
+    assert empty == {"@context": "https://schema.org", "@graph": []}
+
+
+def test_the_bundled_export_reviews_every_claim_the_facts_or_editors_judged() -> None:
+    from astana_facts.pipeline.run import run
+
+    verdicts = run(None, consistency=True).claim_verdicts
+    judged = {claim for claim, verdict in verdicts.items()
+              if verdict.label != "not_enough_evidence"}  # fmt: skip
+    graph = json.loads(_export("-o", "-").stdout)["@graph"]
+    assert judged and {review["itemReviewed"]["identifier"] for review in graph} == judged
 
 
 def test_untrusted_text_stays_text() -> None:

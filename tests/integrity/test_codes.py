@@ -71,6 +71,24 @@ def _edit_metadata(pointer: str, value: Any) -> Callable[[Path], None]:
     return edit
 
 
+def _verdicts(*entries: dict[str, Any], with_facts: bool = True) -> Callable[[Path], None]:
+    """Write ``verdicts.json`` with ``entries`` (and the sample facts, which they may cite)."""
+
+    def edit(root: Path) -> None:
+        if with_facts:
+            write(root / "facts.json", facts_file())
+        write(
+            root / "verdicts.json",
+            {"$schema": "../schemas/verdicts.schema.json", "verdicts": list(entries)},
+        )
+
+    return edit
+
+
+def _verdict(claim: str, **fields: Any) -> dict[str, Any]:
+    return {"claim": claim, "label": "supported", "rationale": "test", **fields}
+
+
 def _edit_facts(pointer: str, value: Any) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
         write(root / "facts.json", mutated(facts_file(), pointer, value))
@@ -401,6 +419,34 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "/claims/1/value/end",
         "sample-dates",
     ),
+    (
+        "VRD001",
+        _verdicts(_verdict("sample-dates"), _verdict("no-such-claim")),
+        "verdicts.json",
+        "/verdicts/1/claim",
+        None,
+    ),
+    (
+        "VRD002",
+        _verdicts(_verdict("sample-dates", facts=["fact-round-4-dates", "fact-no-such"])),
+        "verdicts.json",
+        "/verdicts/0/facts/1",
+        None,
+    ),
+    (
+        "VRD004",
+        _verdicts(_verdict("sample-dates"), _verdict("sample-dates", label="refuted")),
+        "verdicts.json",
+        "/verdicts/1/claim",
+        None,
+    ),
+    (
+        "SCH008",
+        _verdicts(_verdict("sample-dates", label="true")),
+        "verdicts.json",
+        "/verdicts/0/label",
+        None,
+    ),
 ]
 
 
@@ -452,8 +498,9 @@ def test_a_broken_record_fails_with_its_code_at_its_place(
 def test_every_code_in_the_table_has_a_failing_case() -> None:
     covered = {case[0] for case in CASES}
     # SCH007: tests/integrity/test_unreadable.py; REF003: below; ADJ001 and ADJ002 are report
-    # findings (tests/test_report.py, tests/adjudication/).
-    report_only = {"ADJ001", "ADJ002"}
+    # findings (tests/test_report.py, tests/adjudication/), as are FCT003, VRD003 and VRD005
+    # (tests/verdicts/test_codes.py).
+    report_only = {"ADJ001", "ADJ002", "FCT003", "VRD003", "VRD005"}
     missing = {row.code for row in INTEGRITY_CODES} - covered - {"SCH007", "REF003", *report_only}
     assert missing == set()
 

@@ -74,9 +74,10 @@ def test_the_report_in_gitlab_format_keeps_verdicts_as_info_and_fingerprints_uni
     issues = orjson.loads(render_report_gitlab(report))
     assert len(issues) == len(report.findings)
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
-    adjudicated = [issue for issue in issues if issue["check_name"] == "DAT001"]
-    assert adjudicated[0]["severity"] == "info"
-    assert "[adjudicated: claim_correct]" in adjudicated[0]["description"]
+    by_code = {issue["check_name"]: issue for issue in issues}
+    assert by_code["DAT002"]["severity"] == by_code["DAT001"]["severity"] == "info"
+    assert "[adjudicated: claim_correct]" in by_code["DAT002"]["description"]
+    assert "[resolved by facts: " in by_code["DAT001"]["description"]
     result = CliRunner().invoke(
         cli, ["report", "--records", str(_broken(tmp_path)), "--format", "gitlab"]
     )

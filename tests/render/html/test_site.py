@@ -63,8 +63,8 @@ def test_every_claim_span_shows_exactly_its_quote(bundled_site: dict[str, bytes]
 def test_the_verdicts_of_the_editors_are_on_their_finding_pages(
     bundled_site: dict[str, bytes],
 ) -> None:
-    page = bundled_site["finding-DAT001-2eff5950b29b7ab6.html"].decode()
-    assert "claim_correct" in page and "https://mfa.gov.tr/" in page and "rules.html#DAT001" in page
+    page = bundled_site["finding-DAT002-4669c9eff362130c.html"].decode()
+    assert "claim_correct" in page and "https://mfa.gov.tr/" in page and "rules.html#DAT002" in page
     assert "Not adjudicated" in bundled_site["finding-RND004-8c6bdab65030f636.html"].decode()
 
 
@@ -118,7 +118,8 @@ def test_verdicts_and_facts_show_where_the_pages_put_them() -> None:
 
 def test_without_verdicts_or_facts_the_pages_say_so() -> None:
     result = report_of(bundled("records"))
-    files = site_files(replace(result, records=replace(result.records, facts=[])))
+    records = replace(result.records, facts=[])
+    files = site_files(replace(result, records=records, claim_verdicts={}))
     document_page = files["document-kisi-eighth-round-results-2017-12.html"].decode()
     assert evidence.NO_VERDICT in document_page
     assert "none recorded yet" in files["index.html"].decode()

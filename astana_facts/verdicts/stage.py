@@ -1,0 +1,134 @@
+"""The verdict stage: every claim judged against the facts, by the judge of its kind
+(:data:`~astana_facts.consistency.judges.JUDGES`), or by an editor.
+
+Linear in the claims: the facts are grouped by subject and kind once
+(:func:`~astana_facts.verdicts.facts.index_facts`) and a claim meets only the facts of its
+subject and of the kinds its judge reads. With no facts and no editors' verdicts, every claim is
+``not_enough_evidence`` in one pass, with one reason per kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from astana_facts.consistency.context import words
+from astana_facts.consistency.judges import JUDGES, Bench, Judgement
+from astana_facts.consistency.judges.base import TEMPORAL_DEFAULTS
+from astana_facts.findings.finding import Finding
+from astana_facts.integrity.measures import measure_names
+from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
+from astana_facts.verdicts import Label, Resolution, Verdict
+from astana_facts.verdicts.editors import editor_verdicts
+from astana_facts.verdicts.facts import FactIndex, contradiction_findings, index_facts
+from astana_facts.verdicts.resolve import resolve
+
+DURATIONS_WITH_DATES = "durations_against_dates"
+"""The ``conflict`` of the temporal rule whose tolerances the judges read durations with: the
+rule that compares an event's durations with its dates, as a claim is compared with facts."""
+
+PLAN_LABELS: dict[str, Label] = {"supported": "kept", "refuted": "not_kept"}
+"""A plan's outcome from the judgement of what it planned: borne out, or not."""
+
+
+@dataclass
+class Judged:
+    """What the stage gives the pipeline."""
+
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    resolutions: dict[str, Resolution] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    """FCT003 for facts that contradict each other; VRD003 and VRD005 for editors' verdicts."""
+
+
+def bench_of(records: Records) -> Bench:
+    """The judges' bench: entities, measure names and the declared rules' parameters."""
+    bench = Bench(
+        entities={entity["id"]: entity for entity, _ in records.entities},
+        measures=measure_names(measure for measure, _ in records.measures),
+    )
+    for rule in sorted(records.rules, key=lambda rule: str(rule["code"])):
+        parameters: dict[str, Any] = rule.get("parameters") or {}
+        comparison = rule["comparison"]
+        if comparison == "temporal" and parameters.get("conflict") == DURATIONS_WITH_DATES:
+            bench.temporal = {**TEMPORAL_DEFAULTS, **parameters}
+        elif comparison == "quantity_intervals":
+            bench.approximately = float(parameters["approximately_tolerance"])
+        elif comparison == "instrument_facts":
+            bench.concluded = words(parameters["actions"])
+    return bench
+
+
+def judge_claims(records: Records, findings: list[Finding]) -> Judged:
+    """A verdict for every kept claim (in claim id order), the resolutions of ``findings``
+    (the consistency findings) and the stage's own findings."""
+    judged = Judged()
+    if not records.facts and not records.editor_verdicts:
+        judged.verdicts = _unjudged(records.claims)  # nothing to judge against: linear, cheap
+        return judged
+    bench = bench_of(records)
+    index = index_facts(records.facts)
+    judged.findings += contradiction_findings(index, bench)
+    urls = {document: source.metadata.get("url") for document, source in records.sources.items()}
+    claims = sorted(records.claims, key=lambda record: record.claim["id"])
+    by_editor, editor_findings = editor_verdicts(records.editor_verdicts, claims)
+    judged.findings += editor_findings
+    for record in claims:
+        claim = record.claim
+        entry = JUDGES.get(claim["kind"])
+        if entry is None:
+            verdict = by_editor.get(claim["id"]) or _nobody(claim["id"], claim["kind"])
+        else:
+            facts = index.covering(claim["subject"], entry.reads, urls.get(record.document))
+            judgement = _conflicting(facts, index) or entry.judge(claim, facts, bench)
+            verdict = _verdict(record, judgement)
+        judged.verdicts[claim["id"]] = verdict
+    if index.by_subject_kind:
+        by_id = {record.claim["id"]: record for record in claims}
+        judged.resolutions = resolve(findings, judged.verdicts, by_id)
+    return judged
+
+
+def _unjudged(claims: list[ClaimRecord]) -> dict[str, Verdict]:
+    """``not_enough_evidence`` for every claim, in id order, when there are no facts and no
+    editors' verdicts (one reason per kind, shared)."""
+    kinds = {record.claim["id"]: record.claim["kind"] for record in claims}
+    reasons = {kind: _reason(kind) for kind in set(kinds.values())}
+    return {
+        claim: Verdict(claim, "not_enough_evidence", (), reasons[kinds[claim]])
+        for claim in sorted(kinds)
+    }
+
+
+def _conflicting(facts: list[PlainRecord], index: FactIndex) -> Judgement | None:
+    """``conflicting`` when a fact covering the claim is in a contradiction (FCT003)."""
+    for fact in facts:
+        names = index.contradicted.get(fact["id"])
+        if names is not None:
+            return Judgement(
+                "conflicting", names, f"the facts contradict each other: {', '.join(names)}"
+            )
+    return None
+
+
+def _verdict(record: ClaimRecord, judgement: Judgement) -> Verdict:
+    """The verdict of a judged claim; a plan's judgement read as its outcome."""
+    label: Label = judgement.label
+    if record.claim["modality"] == "planned":
+        label = PLAN_LABELS.get(label, label)
+    return Verdict(record.claim["id"], label, judgement.facts, judgement.reason)
+
+
+def _reason(kind: str) -> str:
+    """Why a claim of ``kind`` that nothing judged has not enough evidence."""
+    if kind in JUDGES:
+        return f"no fact covers this {kind} claim"
+    return f"no engine compares {kind} claims and no editor has judged it"
+
+
+def _nobody(claim: str, kind: str) -> Verdict:
+    """``not_enough_evidence`` for a claim no engine compares and no editor judged."""
+    return Verdict(claim, "not_enough_evidence", (), _reason(kind))
+
+
+__all__ = ["Judged", "bench_of", "judge_claims"]
