@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,7 +116,7 @@ def load(path: str | Path | None = None) -> Dataset:
         return _cache[root]
 
 
-def claim_verdicts(path: str | Path | None = None) -> dict[str, Verdict]:
+def claim_verdicts(path: str | Path | None = None) -> Mapping[str, Verdict]:
     """Claim id -> the verdict on the claim against the facts, for a records folder (default:
     the bundled dataset): the pipeline with its consistency and verdict stages, as
     ``report`` runs it (``Result.claim_verdicts``)."""

@@ -82,8 +82,9 @@ os.unlink(out)
 planted = json.load(open(sys.argv[2], encoding="utf-8"))
 cited = {}  # a plant is found when one finding of its code cites all of its "claims"
 for f in result.findings:
+    claims = frozenset(f.claims)  # one set per finding, not per claim: memory stays linear
     for claim in f.claims:
-        cited.setdefault((f.code, claim), []).append(set(f.claims))
+        cited.setdefault((f.code, claim), []).append(claims)
 # (A plant of a folder generated before plants named all their claims names one.)
 wanted = [(p["code"], p["claim"], set(p.get("claims", [p["claim"]]))) for p in planted]
 hits = sum(any(claims <= c for c in cited.get((code, claim), [])) for code, claim, claims in wanted)

@@ -7,6 +7,7 @@ is built.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -39,7 +40,7 @@ class Result:
     """Rule code -> the groups of claims the rule compared and skipped (by reason), in code
     order; empty when the consistency stage did not run. Counted over the whole folder, also
     when the findings shown are narrowed to a change (``--changed-since``)."""
-    claim_verdicts: dict[str, Verdict] = field(default_factory=dict)
+    claim_verdicts: Mapping[str, Verdict] = field(default_factory=dict)
     """Claim id -> the verdict on the claim against the facts (the verdict stage), in claim id
     order; empty when the consistency stage did not run."""
     resolutions: dict[str, Resolution] = field(default_factory=dict)

@@ -27,7 +27,6 @@ from astana_facts.render.sides import more, side_lines, sides
 from astana_facts.render.text import location
 from astana_facts.render.verdicts import (
     resolution_lines,
-    resolved_count,
     value_names,
     verdict_json,
     verdict_summary_json,
@@ -50,16 +49,21 @@ def _summary_lines(report: Result) -> list[str]:
         f"{len(report.records.entities)} entities, {len(report.records.rules)} rule(s)",
         f"findings: {counts['error']} error(s), {counts['warning']} warning(s), "
         f"{counts['info']} info; by rule: {by_rule}",
-        f"adjudicated: {len(errors) - len(report.unadjudicated_errors())} of {len(errors)} "
-        "error finding(s)",
-        *_resolved_line(report),
+        _settled_line(report, errors),
     ]
 
 
-def _resolved_line(report: Result) -> list[str]:
-    """How many findings facts resolve (no line when none is: the facts settle nothing)."""
-    resolved = resolved_count(report)
-    return [f"resolved by facts: {resolved} finding(s)"] if resolved else []
+def _settled_line(report: Result, errors: list[Finding]) -> str:
+    """How many error findings are settled, and how: by an editor's adjudication or by the
+    facts (the gate counts both)."""
+    settled = len(errors) - len(report.unadjudicated_errors())
+    resolved = sum((f.fingerprint or "") in report.resolutions for f in errors)
+    if not resolved:
+        return f"adjudicated: {settled} of {len(errors)} error finding(s)"
+    return (
+        f"settled: {settled} of {len(errors)} error finding(s) "
+        f"({settled - resolved} adjudicated, {resolved} resolved by facts)"
+    )
 
 
 def _resolution_lines(report: Result, finding: Finding) -> list[str]:

@@ -9,6 +9,7 @@ subject and of the kinds its judge reads. With no facts and no editors' verdicts
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from astana_facts.verdicts import Label, Resolution, Verdict
 from astana_facts.verdicts.editors import editor_verdicts
 from astana_facts.verdicts.facts import FactIndex, contradiction_findings, index_facts
 from astana_facts.verdicts.resolve import resolve
+from astana_facts.verdicts.unjudged import UnjudgedVerdicts, unjudged_reason
 
 DURATIONS_WITH_DATES = "durations_against_dates"
 """The ``conflict`` of the temporal rule whose tolerances the judges read durations with: the
@@ -35,7 +37,8 @@ PLAN_LABELS: dict[str, Label] = {"supported": "kept", "refuted": "not_kept"}
 class Judged:
     """What the stage gives the pipeline."""
 
-    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    verdicts: Mapping[str, Verdict] = field(default_factory=dict)
+    """Claim id -> verdict, in claim id order (made when asked for when nothing judges)."""
     resolutions: dict[str, Resolution] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     """FCT003 for facts that contradict each other; VRD003 and VRD005 for editors' verdicts."""
@@ -64,7 +67,7 @@ def judge_claims(records: Records, findings: list[Finding]) -> Judged:
     (the consistency findings) and the stage's own findings."""
     judged = Judged()
     if not records.facts and not records.editor_verdicts:
-        judged.verdicts = _unjudged(records.claims)  # nothing to judge against: linear, cheap
+        judged.verdicts = UnjudgedVerdicts(records.claims, JUDGES)  # made when asked for
         return judged
     bench = bench_of(records)
     index = index_facts(records.facts)
@@ -73,6 +76,8 @@ def judge_claims(records: Records, findings: list[Finding]) -> Judged:
     claims = sorted(records.claims, key=lambda record: record.claim["id"])
     by_editor, editor_findings = editor_verdicts(records.editor_verdicts, claims)
     judged.findings += editor_findings
+    verdicts: dict[str, Verdict] = {}
+    judged.verdicts = verdicts
     for record in claims:
         claim = record.claim
         entry = JUDGES.get(claim["kind"])
@@ -82,22 +87,11 @@ def judge_claims(records: Records, findings: list[Finding]) -> Judged:
             facts = index.covering(claim["subject"], entry.reads, urls.get(record.document))
             judgement = _conflicting(facts, index) or entry.judge(claim, facts, bench)
             verdict = _verdict(record, judgement)
-        judged.verdicts[claim["id"]] = verdict
+        verdicts[claim["id"]] = verdict
     if index.by_subject_kind:
         by_id = {record.claim["id"]: record for record in claims}
-        judged.resolutions = resolve(findings, judged.verdicts, by_id)
+        judged.resolutions = resolve(findings, verdicts, by_id)
     return judged
-
-
-def _unjudged(claims: list[ClaimRecord]) -> dict[str, Verdict]:
-    """``not_enough_evidence`` for every claim, in id order, when there are no facts and no
-    editors' verdicts (one reason per kind, shared)."""
-    kinds = {record.claim["id"]: record.claim["kind"] for record in claims}
-    reasons = {kind: _reason(kind) for kind in set(kinds.values())}
-    return {
-        claim: Verdict(claim, "not_enough_evidence", (), reasons[kinds[claim]])
-        for claim in sorted(kinds)
-    }
 
 
 def _conflicting(facts: list[PlainRecord], index: FactIndex) -> Judgement | None:
@@ -119,16 +113,9 @@ def _verdict(record: ClaimRecord, judgement: Judgement) -> Verdict:
     return Verdict(record.claim["id"], label, judgement.facts, judgement.reason)
 
 
-def _reason(kind: str) -> str:
-    """Why a claim of ``kind`` that nothing judged has not enough evidence."""
-    if kind in JUDGES:
-        return f"no fact covers this {kind} claim"
-    return f"no engine compares {kind} claims and no editor has judged it"
-
-
 def _nobody(claim: str, kind: str) -> Verdict:
     """``not_enough_evidence`` for a claim no engine compares and no editor judged."""
-    return Verdict(claim, "not_enough_evidence", (), _reason(kind))
+    return Verdict(claim, "not_enough_evidence", (), unjudged_reason(kind, JUDGES))
 
 
 __all__ = ["Judged", "bench_of", "judge_claims"]

@@ -54,7 +54,7 @@ def test_a_refuted_claim_shows_its_quote_the_fact_and_the_evidence() -> None:
 def test_a_finding_the_facts_settle_says_which_value_holds() -> None:
     result = judged_result()
     text = render_report_text(result)
-    assert "resolved by facts: 1 finding(s)" in text
+    assert "settled: 1 of 1 error finding(s) (0 adjudicated, 1 resolved by facts)" in text
     assert (
         "  resolved by facts: day_within 2017-12-22 (day) holds; refuted: end 2017-12-21 (day) "
         "(facts fact-round-8-dates)\n  reason: The facts date the round 21-22 December.\n"

@@ -138,3 +138,12 @@ def test_no_document_on_both_sides_is_a_usage_error(tmp_path: Path) -> None:
     lone.write_bytes(header + b'"claims": [], "not_check_worthy": []}')
     result = _run(str(lone), "records")
     assert result.exit_code == 2 and "no document is annotated on both sides" in result.stderr
+
+
+def test_the_data_cards_agreement_figures_are_those_the_command_gives() -> None:
+    """The corpus against its blind second annotation, as README's data card states it."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    card = readme.split("<!-- agreement -->\n", 1)[1].split("<!-- /agreement -->", 1)[0]
+    result = _run("records", "annotations/second-pass", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == card

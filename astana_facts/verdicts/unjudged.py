@@ -1,0 +1,46 @@
+"""The verdicts of a folder with nothing to judge against: ``not_enough_evidence`` for every
+claim, made when asked for.
+
+With no fact and no editor's verdict, every claim's verdict is the same label with a reason per
+kind; holding a million of them would cost a report of a million claims about 160 MB and two
+seconds for nothing. :class:`UnjudgedVerdicts` holds the claims in id order and makes a claim's
+verdict when it is looked up or iterated, so ``Result.claim_verdicts`` reads the same either way.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
+
+from astana_facts.reading.records import ClaimRecord
+from astana_facts.verdicts import Verdict
+
+
+def unjudged_reason(kind: str, judged_kinds: Mapping[str, object]) -> str:
+    """Why a claim of ``kind`` that nothing judged has not enough evidence."""
+    if kind in judged_kinds:
+        return f"no fact covers this {kind} claim"
+    return f"no engine compares {kind} claims and no editor has judged it"
+
+
+class UnjudgedVerdicts(Mapping[str, Verdict]):
+    """Claim id -> ``not_enough_evidence`` (with the reason of its kind), in claim id order."""
+
+    def __init__(self, claims: Sequence[ClaimRecord], judged_kinds: Mapping[str, object]) -> None:
+        self._claims = sorted(claims, key=lambda record: record.claim["id"])
+        self._ids = [record.claim["id"] for record in self._claims]
+        kinds = {record.claim["kind"] for record in self._claims}
+        self._reasons = {kind: unjudged_reason(kind, judged_kinds) for kind in kinds}
+
+    def __getitem__(self, claim_id: str) -> Verdict:
+        at = bisect.bisect_left(self._ids, claim_id)
+        if at == len(self._ids) or self._ids[at] != claim_id:
+            raise KeyError(claim_id)
+        kind = self._claims[at].claim["kind"]
+        return Verdict(claim_id, "not_enough_evidence", (), self._reasons[kind])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
