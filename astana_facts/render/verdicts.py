@@ -9,6 +9,7 @@ of zeros.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from astana_facts.consistency.findings import normalised_value
@@ -24,7 +25,7 @@ NO_VERDICTS = "none (no claim has been judged against the facts)"
 """What the summary says when there are no verdicts."""
 
 
-def label_counts(verdicts: list[Verdict]) -> dict[str, int]:
+def label_counts(verdicts: Iterable[Verdict]) -> dict[str, int]:
     """Label -> how many of ``verdicts`` have it, every label in :data:`LABELS` order."""
     counts: dict[str, int] = dict.fromkeys(LABELS, 0)
     for verdict in verdicts:
@@ -34,19 +35,24 @@ def label_counts(verdicts: list[Verdict]) -> dict[str, int]:
 
 def counts_by_document(report: Result) -> dict[str, dict[str, int]]:
     """Document id -> label counts of the verdicts on its claims, every document of the report
-    by id (a verdict on a claim not read is counted under :data:`UNKNOWN_DOCUMENT`, last)."""
-    by_document: dict[str, list[Verdict]] = {document: [] for document in sorted(report.texts)}
-    unknown: list[Verdict] = []
+    by id (a verdict on a claim not read is counted under :data:`UNKNOWN_DOCUMENT`, last).
+    Counted as the verdicts go by: none is held."""
+    counts: dict[str, dict[str, int]] = {
+        document: dict.fromkeys(LABELS, 0) for document in sorted(report.texts)
+    }
+    unknown: dict[str, int] = dict.fromkeys(LABELS, 0)
     for verdict in report.claim_verdicts.values():
         record = report.claim_index.get(verdict.claim)
-        if record is None:
-            unknown.append(verdict)
-        else:
-            by_document.setdefault(record.document, []).append(verdict)
-    counts = {document: label_counts(by_document[document]) for document in sorted(by_document)}
-    if unknown:
-        counts[UNKNOWN_DOCUMENT] = label_counts(unknown)
-    return counts
+        tally = (
+            unknown
+            if record is None
+            else counts.setdefault(record.document, dict.fromkeys(LABELS, 0))
+        )
+        tally[verdict.label] += 1
+    ordered = {document: counts[document] for document in sorted(counts)}
+    if any(unknown.values()):
+        ordered[UNKNOWN_DOCUMENT] = unknown
+    return ordered
 
 
 def _line(counts: dict[str, int]) -> str:
@@ -64,7 +70,7 @@ def verdict_summary_lines(report: Result) -> list[str]:
     """The text report's verdict summary: counts per label, then a line per document."""
     if not report.claim_verdicts:
         return [f"verdicts: {NO_VERDICTS}"]
-    overall = label_counts(list(report.claim_verdicts.values()))
+    overall = label_counts(report.claim_verdicts.values())
     lines = [f"verdicts ({_judged(report)}): {_line(overall)}"]
     lines += [
         f"  {document}: {_line(counts)}" for document, counts in counts_by_document(report).items()
@@ -76,7 +82,7 @@ def verdict_summary_markdown(report: Result) -> list[str]:
     """The Markdown report's verdict summary: a table of counts per label and document."""
     if not report.claim_verdicts:
         return ["## Verdicts", "", f"Verdicts: {NO_VERDICTS}."]
-    overall = label_counts(list(report.claim_verdicts.values()))
+    overall = label_counts(report.claim_verdicts.values())
     lines = [
         "## Verdicts",
         "",
@@ -140,15 +146,16 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
     }
 
 
-def verdicts_in_order(report: Result) -> list[Verdict]:
-    """The report's verdicts in claim id order."""
-    return [report.claim_verdicts[claim] for claim in sorted(report.claim_verdicts)]
+def verdicts_in_order(report: Result) -> Iterator[Verdict]:
+    """The report's verdicts in claim id order (``Result.claim_verdicts`` keeps them so), one
+    at a time."""
+    return iter(report.claim_verdicts.values())
 
 
 def verdict_summary_json(report: Result) -> dict[str, Any]:
     """What the JSON summary adds: the count of each label (``verdict_labels``, every label)
     and of findings resolved by facts (``resolved_by_facts``)."""
     return {
-        "verdict_labels": label_counts(list(report.claim_verdicts.values())),
+        "verdict_labels": label_counts(report.claim_verdicts.values()),
         "resolved_by_facts": resolved_count(report),
     }

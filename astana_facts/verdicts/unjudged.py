@@ -10,7 +10,7 @@ verdict when it is looked up or iterated, so ``Result.claim_verdicts`` reads the
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, ValuesView
 
 from astana_facts.reading.records import ClaimRecord
 from astana_facts.verdicts import Verdict
@@ -44,3 +44,21 @@ class UnjudgedVerdicts(Mapping[str, Verdict]):
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def values(self) -> ValuesView[Verdict]:
+        """Every verdict in claim id order, made one at a time (no lookup per claim)."""
+        return _Values(self)
+
+    def _made(self) -> Iterator[Verdict]:
+        for record in self._claims:
+            claim = record.claim
+            yield Verdict(claim["id"], "not_enough_evidence", (), self._reasons[claim["kind"]])
+
+
+class _Values(ValuesView[Verdict]):
+    """The values of an :class:`UnjudgedVerdicts`, iterated without a lookup per claim."""
+
+    _mapping: UnjudgedVerdicts
+
+    def __iter__(self) -> Iterator[Verdict]:
+        return self._mapping._made()

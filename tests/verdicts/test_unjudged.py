@@ -35,6 +35,7 @@ def test_it_reads_as_the_mapping_of_every_claim_to_not_enough_evidence(ids: list
         for record in sorted(records, key=lambda record: record.claim["id"])
     }
     assert dict(lazy) == eager and list(lazy) == list(eager) and len(lazy) == len(eager)
+    assert list(lazy.values()) == list(eager.values())
     assert "no-such-claim!" not in lazy and lazy.get("no-such-claim!") is None
 
 
