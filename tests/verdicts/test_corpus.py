@@ -4,7 +4,9 @@ are resolved by its facts (their adjudications replaced), so the report passes."
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +70,20 @@ def test_the_verdict_counts(result: Result) -> None:
     assert counts["refuted"] == 4 and counts["not_kept"] == 4
     assert counts["supported"] >= 30 and counts["kept"] >= 9
     assert Counter(v.by for v in result.claim_verdicts.values())["editor"] == 9
+
+
+def test_the_readme_lists_exactly_the_refuted_claims_and_plans_not_kept(result: Result) -> None:
+    """README's table of refuted claims and plans not kept is the data's, each with its fact
+    and the fact's public evidence."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| claim | says | label | fact | evidence |\n", 1)[1].split("\n\n")[0]
+    listed = set()
+    for row in table.splitlines()[1:]:
+        claims, _, label, fact, evidence = row.strip("|").split("|")
+        for claim in re.findall(r"`([a-z0-9-]+)`", claims):
+            listed.add((claim, label.strip().replace(" ", "_")))
+            assert re.search(r"`(fact-[a-z0-9-]+)`", fact)[1] in result.claim_verdicts[claim].facts  # type: ignore[index]
+        assert "](https://" in evidence
+    shown = {"refuted", "not_kept"}
+    expected = {(v.claim, v.label) for v in result.claim_verdicts.values() if v.label in shown}
+    assert listed == expected
