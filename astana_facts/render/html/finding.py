@@ -19,6 +19,7 @@ from astana_facts.render.html.highlight import Mark, excerpt_bounds, highlight
 from astana_facts.render.html.links import Links, event_page, rule_link
 from astana_facts.render.html.pages import Pages
 from astana_facts.render.text import location
+from astana_facts.render.verdicts import resolution_line, value_names
 
 QUOTED = 5
 """Claims of a value quoted in context on a finding page."""
@@ -115,10 +116,21 @@ def finding_context(
         "values": values,
         "spans": _spans_only(result, finding.spans) if not finding.claims else [],
         "adjudication": result.verdicts.get(finding.fingerprint or ""),
+        "resolution": _resolution(result, finding),
         "timeline": event_page(event) if event else "",
         "subject_name": names.get(subject, ""),
         "site_claim": links.claim,
     }
+
+
+def _resolution(result: Result, finding: Finding) -> str:
+    """How the facts settle ``finding``, in one line ("" when they do not)."""
+    resolution = result.resolutions.get(finding.fingerprint or "")
+    if resolution is None:
+        return ""
+    return resolution_line(resolution, value_names(result, finding)).removeprefix(
+        "resolved by facts: "
+    )
 
 
 def finding_pages(result: Result, links: Links, pages: Pages) -> Iterator[tuple[str, bytes]]:

@@ -66,6 +66,8 @@ def test_the_verdicts_of_the_editors_are_on_their_finding_pages(
     page = bundled_site["finding-DAT002-4669c9eff362130c.html"].decode()
     assert "claim_correct" in page and "https://mfa.gov.tr/" in page and "rules.html#DAT002" in page
     assert "Not adjudicated" in bundled_site["finding-RND004-8c6bdab65030f636.html"].decode()
+    resolved = bundled_site["finding-DAT001-2eff5950b29b7ab6.html"].decode()
+    assert "Resolved by the facts" in resolved and "fact-astana-round-8-dates" in resolved
 
 
 def test_untrusted_text_is_escaped_and_nested_spans_exact(tmp_path: Path) -> None:
