@@ -69,3 +69,20 @@ def test_an_unknown_command_is_a_usage_error_naming_it() -> None:
     assert result.exit_code == 2 and "No such command 'repor'" in result.output
     if hasattr(click.exceptions, "NoSuchCommand"):  # click 8.4 and later suggest close names
         assert "'report'" in result.output.split("Did you mean", 1)[1]
+
+
+def test_shell_completion_as_readme_documents_it() -> None:
+    """README's completion lines work: click prints a completion script for each shell."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    beside = Path(sys.executable).parent / "astana-facts"
+    command = str(beside) if beside.exists() else shutil.which("astana-facts")
+    assert command, "the astana-facts console script is installed with the package"
+    for shell in ("bash", "zsh", "fish"):
+        env = {**os.environ, "_ASTANA_FACTS_COMPLETE": f"{shell}_source"}
+        done = subprocess.run([command], env=env, capture_output=True, text=True)
+        assert done.returncode == 0 and "astana" in done.stdout.lower(), shell
