@@ -13,13 +13,28 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from astana_facts.dataset import Dataset
     from astana_facts.findings.finding import Finding
+    from astana_facts.models import Claim, Entity, Fact
     from astana_facts.pipeline.result import Result
+    from astana_facts.verdicts import Verdict
 
+_PUBLIC_TYPES = {
+    "Dataset": "astana_facts.dataset",
+    "Finding": "astana_facts.findings.finding",
+    "Claim": "astana_facts.models",
+    "Entity": "astana_facts.models",
+    "Fact": "astana_facts.models",
+    "Result": "astana_facts.pipeline.result",
+    "Verdict": "astana_facts.verdicts",
+}
+"""The public types, importable from the top (``from astana_facts import Dataset``) and
+imported only when first asked for, so that importing the package stays cheap."""
+
+if TYPE_CHECKING:
     __version__: str
 
 
@@ -34,11 +49,15 @@ def package_version() -> str:
         return "0+unknown"
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> Any:
     # __version__ is read from the package metadata on first use: importing
     # importlib.metadata costs more start-up time than everything else a command does.
     if name == "__version__":
         return package_version()
+    if name in _PUBLIC_TYPES:
+        from importlib import import_module
+
+        return getattr(import_module(_PUBLIC_TYPES[name]), name)
     raise AttributeError(f"module 'astana_facts' has no attribute {name!r}")
 
 
@@ -65,4 +84,17 @@ def report(path: str | Path | None = None) -> Result:
     return run(path, consistency=True)
 
 
-__all__ = ["__version__", "load", "package_version", "report", "validate"]
+__all__ = [
+    "Claim",
+    "Dataset",
+    "Entity",
+    "Fact",
+    "Finding",
+    "Result",
+    "Verdict",
+    "__version__",
+    "load",
+    "package_version",
+    "report",
+    "validate",
+]

@@ -101,3 +101,66 @@ class Dataset:
     def text(self, document_id: str) -> str:
         """The verbatim text of a document."""
         return self.documents[document_id].text
+
+    def lookup(self, name: str) -> Entity:
+        """The entity whose id, name, alias or registered misspelling is ``name``, compared as
+        the name rules compare forms (case-folded, a leading "the" dropped), as pycountry's
+        ``lookup`` finds a country by any of its names; ``LookupError`` when none is.
+
+        >>> import astana_facts
+        >>> astana_facts.load().lookup("Addrakmanov").id
+        'kairat-abdrakhmanov'
+        """
+        wanted = _normalise(name)
+        for entity_id in sorted(self.entities):
+            entity = self.entities[entity_id]
+            forms = [entity.id, entity.name, *entity.aliases, *entity.misspellings]
+            if any(_normalise(form) == wanted for form in forms):
+                return entity
+        raise LookupError(f"no entity is called {name!r}")
+
+    def search(self, name: str, limit: int = 5) -> list[tuple[Entity, float]]:
+        """The entities whose name, aliases or registered misspellings are most like ``name``,
+        best first, each with its score (0-100: rapidfuzz's ratio on the forms the name rules
+        compare, the matcher of NAM001); at most ``limit``, none scoring 0.
+
+        >>> import astana_facts
+        >>> [entity.id for entity, _ in astana_facts.load().search("Abdrakmanov", limit=1)]
+        ['kairat-abdrakhmanov']
+        """
+        from rapidfuzz import fuzz
+
+        wanted = _normalise(name)
+        scored = []
+        for entity_id in sorted(self.entities):
+            entity = self.entities[entity_id]
+            forms = [entity.name, *entity.aliases, *entity.misspellings]
+            best = max(fuzz.ratio(wanted, _normalise(form)) for form in forms)
+            if best > 0:
+                scored.append((entity, float(best)))
+        scored.sort(key=lambda found: (-found[1], found[0].id))
+        return scored[:limit]
+
+    def claims_about(self, entity: str | Entity) -> list[Claim]:
+        """Every claim that names the entity (its id, or the entity itself): as its subject, in
+        its value or as its speaker, in file order.
+
+        >>> import astana_facts
+        >>> claims = astana_facts.load().claims_about("kairat-abdrakhmanov")
+        >>> len(claims) > 0
+        True
+        """
+        from astana_facts.reading.model_paths import claim_collectors
+
+        wanted = entity if isinstance(entity, str) else entity.id
+        return [
+            claim
+            for claim in self.claims
+            if wanted in claim_collectors(claim.kind)[0](claim.model_dump(by_alias=True))
+        ]
+
+
+def _normalise(form: str) -> str:
+    """Case-folded, without a leading "the" (as the name rules compare forms)."""
+    folded = form.casefold().strip()
+    return folded[4:] if folded.startswith("the ") else folded

@@ -125,8 +125,11 @@ def test_a_users_script_type_checks_strictly_against_the_installed_wheel(
     its calls against the package instead of failing on a missing library stub."""
     script = tmp_path / "user.py"
     script.write_text(
-        "import astana_facts\n\n"
-        "dataset = astana_facts.load()\n"
+        "import astana_facts\n"
+        "from astana_facts import Dataset, Finding\n\n"
+        "dataset: Dataset = astana_facts.load()\n"
+        "found: list[Finding] = astana_facts.validate()\n"
+        "name: str = dataset.lookup('Addrakmanov').name\n"
         "ids: list[str] = [claim.id for claim in dataset.claims]\n"
         "codes: list[str] = [finding.code for finding in astana_facts.validate()]\n"
         "count: int = len(astana_facts.report().findings)\n",
