@@ -45,8 +45,14 @@ def test_claims_about_an_entity_are_those_naming_it(dataset: Dataset) -> None:
 
 
 def test_the_public_types_are_importable_from_the_top() -> None:
-    from astana_facts import Claim, Dataset, Entity, Fact, Finding, Result, Verdict
+    from astana_facts import Claim, Dataset, Entity, Fact, Finding, Result, Verdict, models
+    from astana_facts.findings.finding import Finding as FindingType
+    from astana_facts.pipeline.result import Result as ResultType
+    from astana_facts.verdicts import Verdict as VerdictType
 
     assert Dataset is type(astana_facts.load())
-    assert {Claim, Entity, Fact, Finding, Result, Verdict}
+    assert (Claim, Entity, Fact) == (models.Claim, models.Entity, models.Fact)
+    assert (Finding, Result, Verdict) == (FindingType, ResultType, VerdictType)
+    with pytest.raises(AttributeError):
+        astana_facts.NoSuchType  # noqa: B018 (the lazy lookup knows only the public types)
     assert set(astana_facts.__all__) >= {"Claim", "Dataset", "Finding", "Result", "Verdict"}

@@ -44,20 +44,22 @@ def check_editor_verdicts(
     for verdict, site in verdicts:
         claim = verdict["claim"]
         if claim not in claim_sites:
-            yield _finding("VRD001", site, claim, "claim", f"no claim has the id {claim!r}")
+            yield verdict_finding("VRD001", site, claim, "claim", f"no claim has the id {claim!r}")
         earlier = first.setdefault(claim, site)
         if earlier is not site:
-            yield _finding(
+            yield verdict_finding(
                 "VRD004", site, claim, "claim", f"the claim is already judged at {earlier.pointer}"
             )
         for position, fact in enumerate(verdict["facts"]):
             if fact not in fact_ids:
-                yield _finding(
+                yield verdict_finding(
                     "VRD002", site, claim, f"facts/{position}", f"no fact has the id {fact!r}"
                 )
 
 
-def _finding(code: str, site: Site, claim: str, field: str, why: str) -> Finding:
+def verdict_finding(code: str, site: Site, claim: str, field: str, why: str) -> Finding:
+    """A finding ``code`` about field ``field`` of the editors' verdict on ``claim`` at
+    ``site``, saying ``why`` (the VRD codes, here and in the verdict stage)."""
     return Finding.of(
         code=code,
         message=f"verdict on claim {claim}, field {field}: {why}",

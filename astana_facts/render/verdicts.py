@@ -112,9 +112,15 @@ def value_names(report: Result, finding: Finding) -> dict[str, str]:
 def resolution_line(resolution: Resolution, names: dict[str, str] | None = None) -> str:
     """``resolved by facts: <values that hold> holds (facts …)``, on one line; ``names`` gives
     the values in words (:func:`value_names`)."""
+    return f"resolved by facts: {resolution_text(resolution, names)}"
+
+
+def resolution_text(resolution: Resolution, names: dict[str, str] | None = None) -> str:
+    """``<values that hold> holds; refuted: <values> (facts …)``, on one line: how the facts
+    settle a finding, without the label :func:`resolution_line` puts before it."""
     words = names or {}
     holds = ", ".join(words.get(v, v) for v in resolution.holds) or "none of the values"
-    line = f"resolved by facts: {holds} holds"
+    line = f"{holds} holds"
     if resolution.refuted:
         line += f"; refuted: {', '.join(words.get(v, v) for v in resolution.refuted)}"
     if resolution.facts:

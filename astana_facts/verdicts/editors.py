@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from astana_facts.consistency.judges import JUDGES
 from astana_facts.findings.finding import Finding
+from astana_facts.integrity.verdicts import verdict_finding
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Site
 from astana_facts.verdicts import Verdict
 
@@ -44,10 +45,10 @@ def editor_verdicts(
         label = verdict["label"]
         if claim["kind"] in JUDGES:
             findings.append(
-                _finding(
+                verdict_finding(
                     "VRD005",
                     site,
-                    verdict,
+                    verdict["claim"],
                     "claim",
                     f"{claim['kind']} claims are judged by the engines against facts.json: "
                     "add the fact that settles it instead",
@@ -57,7 +58,11 @@ def editor_verdicts(
         plan = is_plan(claim)
         if (plan and label in NOT_FOR_PLANS) or (not plan and label in PLAN_ONLY):
             what = "a plan is kept or not_kept" if plan else "only a plan is kept or not_kept"
-            findings.append(_finding("VRD003", site, verdict, "label", f"label {label!r}: {what}"))
+            findings.append(
+                verdict_finding(
+                    "VRD003", site, verdict["claim"], "label", f"label {label!r}: {what}"
+                )
+            )
             continue
         found[verdict["claim"]] = Verdict(
             verdict["claim"],
@@ -67,12 +72,3 @@ def editor_verdicts(
             "editor",
         )
     return found, findings
-
-
-def _finding(code: str, site: Site, verdict: PlainRecord, field: str, why: str) -> Finding:
-    return Finding.of(
-        code=code,
-        message=f"verdict on claim {verdict['claim']}, field {field}: {why}",
-        file=site.file,
-        pointer=f"{site.pointer}/{field}",
-    )

@@ -19,7 +19,7 @@ from astana_facts.render.html.highlight import Mark, excerpt_bounds, highlight
 from astana_facts.render.html.links import Links, event_page, rule_link
 from astana_facts.render.html.pages import Pages
 from astana_facts.render.text import location
-from astana_facts.render.verdicts import resolution_line, value_names
+from astana_facts.render.verdicts import resolution_text, value_names
 
 QUOTED = 5
 """Claims of a value quoted in context on a finding page."""
@@ -128,9 +128,7 @@ def _resolution(result: Result, finding: Finding) -> str:
     resolution = result.resolutions.get(finding.fingerprint or "")
     if resolution is None:
         return ""
-    return resolution_line(resolution, value_names(result, finding)).removeprefix(
-        "resolved by facts: "
-    )
+    return resolution_text(resolution, value_names(result, finding))
 
 
 def finding_pages(result: Result, links: Links, pages: Pages) -> Iterator[tuple[str, bytes]]:
