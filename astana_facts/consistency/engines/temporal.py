@@ -21,7 +21,9 @@ The rule's ``conflict`` parameter says which contradictions it reports:
   rounds of a few consecutive ordinals at a time
   (:func:`~astana_facts.consistency.engines.rounds.chronology_networks`), so the work grows with
   the number of rounds, not its square; with the relative dates between rounds of the series. A
-  conflict with relative dates is RND003's only when it needs the order of the rounds.
+  conflict with relative dates is RND003's only when it needs the order of the rounds. Its
+  conflicts are found from the cycles through an order constraint
+  (:mod:`~astana_facts.consistency.cycles`), not by taking apart every conflict of each round.
 
 The networks are one per event, per component of events linked by relative dates, or per window
 of a series, so the report stays linear in the
@@ -35,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from astana_facts.consistency.context import Context, rule_groups
+from astana_facts.consistency.cycles import conflicts_through
 from astana_facts.consistency.engines.durations import add_event
 from astana_facts.consistency.engines.relative import relative_networks
 from astana_facts.consistency.engines.rounds import chronology_networks
@@ -242,14 +245,16 @@ def _solved(label: str, records: list[ClaimRecord], rule: PlainRecord, context: 
 
 
 def _run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
-    """RND003 and its kin: the conflicts of each series' networks that order two rounds. A
-    conflict found in two windows is reported once, and one that holds another (a window sees
+    """RND003 and its kin: the conflicts of each series' networks that order two rounds, from
+    the cycles through an order constraint (the hitting-set tree when that search runs out of
+    steps). A conflict found in two windows is reported once, and one that holds another (a window sees
     only part of the series) not at all."""
     found: dict[str, dict[frozenset[str], Finding]] = {}
     for series, network in chronology_networks(rule, context):
         built = network.network()
         kept = found.setdefault(series, {})
-        for conflict in _conflicts("chronology", network, built):
+        through = conflicts_through(built, "order")
+        for conflict in _conflicts("chronology", network, built) if through is None else through:
             if not _wanted("chronology", network, conflict):
                 continue
             ids = frozenset(r.claim["id"] for i in conflict for r in network.sources[i].group)
