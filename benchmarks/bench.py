@@ -80,14 +80,20 @@ seconds = time.perf_counter() - start
 size = out.stat().st_size
 os.unlink(out)
 planted = json.load(open(sys.argv[2], encoding="utf-8"))
-cited = {}  # a plant is found when one finding of its code cites all of its "claims"
-for f in result.findings:
-    claims = frozenset(f.claims)  # one set per finding, not per claim: memory stays linear
-    for claim in f.claims:
-        cited.setdefault((f.code, claim), []).append(claims)
+# A plant is found when one finding of its code cites all of its "claims". Each finding's set
+# of claims is made only while it is looked at: the check must not add to the peak it measures.
 # (A plant of a folder generated before plants named all their claims names one.)
-wanted = [(p["code"], p["claim"], set(p.get("claims", [p["claim"]]))) for p in planted]
-hits = sum(any(claims <= c for c in cited.get((code, claim), [])) for code, claim, claims in wanted)
+wanted = {}
+for number, p in enumerate(planted):
+    claims = set(p.get("claims", [p["claim"]]))
+    wanted.setdefault((p["code"], p["claim"]), []).append((number, claims))
+found = set()
+for f in result.findings:
+    here = [plant for claim in f.claims for plant in wanted.get((f.code, claim), ())]
+    if here:
+        cited = set(f.claims)
+        found.update(number for number, claims in here if claims <= cited)
+hits = len(found)
 print(json.dumps({"seconds": seconds, "findings": len(result.findings), "hits": hits,
                   "planted": len(planted), "bytes": size}))
 """

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from astana_facts.consistency.context import Context, build_context, recipe, rule_groups
 from astana_facts.consistency.engines import ENGINES
+from astana_facts.consistency.findings import release_shared_groups
 from astana_facts.consistency.needs import count_groups
 from astana_facts.findings.finding import SEVERITY_RANK, Finding
 from astana_facts.findings.rule_stats import UNCOUNTED, RuleStats, Tally
@@ -53,8 +54,12 @@ def run_rule(rule: PlainRecord, context: Context) -> RuleRun:
 
 
 def run_rules(rules: Sequence[PlainRecord], context: Context) -> list[RuleRun]:
-    """Carry out ``rules`` one after the other over ``context`` (one task of a worker)."""
-    return [run_rule(rule, context) for rule in rules]
+    """Carry out ``rules`` one after the other over ``context`` (one task of a worker); their
+    findings share the tuples of value groups they have in common."""
+    try:
+        return [run_rule(rule, context) for rule in rules]
+    finally:
+        release_shared_groups()
 
 
 def rule_batches(rules: Iterable[PlainRecord]) -> list[list[PlainRecord]]:
@@ -81,8 +86,8 @@ def run_consistency(
     context: Context = build_context(records)
     findings: list[Finding] = []
     stats: dict[str, RuleStats] = {}
-    for rule in sorted(rules if rules is not None else records.rules, key=lambda r: str(r["code"])):
-        ran = run_rule(rule, context)
+    ordered = sorted(rules if rules is not None else records.rules, key=lambda r: str(r["code"]))
+    for ran in run_rules(ordered, context):
         findings += ran.findings
         stats[ran.code] = ran.stats
     return sorted(findings, key=consistency_sort_key), stats

@@ -141,6 +141,18 @@ def consistency_finding(
     return grouped_finding(rule, by_value(records), message, *subject, values=values)
 
 
+_SHARED_GROUPS: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""The claim ids of each value group made in the current batch of rules, one tuple per distinct
+group: a value stated by thousands of claims is in many findings (every false value of an event
+clashes with its true ones), and a shared tuple costs its ids once, in the worker, in the pickle
+that carries the batch's findings to the main process, and there."""
+
+
+def release_shared_groups() -> None:
+    """Forget the shared value groups (the findings keep theirs): called after each batch."""
+    _SHARED_GROUPS.clear()
+
+
 def grouped_finding(
     rule: PlainRecord,
     groups: Sequence[Sequence[ClaimRecord]],
@@ -162,10 +174,14 @@ def grouped_finding(
     stated by many claims does not copy all their quotes."""
     first = groups[0][0]
     value_groups = tuple(
-        ValueGroup(describe_value(group[0].claim), tuple(record.claim["id"] for record in group))
+        ValueGroup(describe_value(group[0].claim), _shared(record.claim["id"] for record in group))
         for group in groups
     )
-    claim_ids = tuple(claim_id for group in value_groups for claim_id in group.claims)
+    claim_ids = (
+        value_groups[0].claims
+        if len(value_groups) == 1
+        else tuple(claim_id for group in value_groups for claim_id in group.claims)
+    )
     spans = tuple(
         SpanRef(record.document, span["start"], span["end"], span["exact"])
         for group in groups
@@ -189,6 +205,11 @@ def grouped_finding(
         subject=named_subject,
         conflict=conflict,
     )
+
+
+def _shared(ids: Iterable[str]) -> tuple[str, ...]:
+    made = tuple(ids)
+    return _SHARED_GROUPS.setdefault(made, made)
 
 
 def named(group: Sequence[ClaimRecord]) -> str:

@@ -8,7 +8,7 @@ import pytest
 from astana_facts.consistency.findings import DESCRIBERS, describe_value
 from astana_facts.models.kinds import CLAIM_KINDS
 from astana_facts.pipeline.run import run
-from tests.consistency.builders import claim, dates, exact
+from tests.consistency.builders import claim, dates, exact, findings
 
 
 def test_every_claim_kind_has_exactly_one_describer() -> None:
@@ -39,3 +39,16 @@ def test_a_value_is_described_by_its_kind(kind: str, value: dict[str, object], w
 def test_a_kind_without_a_describer_is_a_key_error() -> None:
     with pytest.raises(KeyError):
         describe_value({"kind": "verdict", "value": {}})
+
+
+def test_findings_of_one_batch_share_the_claims_of_a_value_they_have_in_common() -> None:
+    # Two false dates of one event, each against the same true value stated by two claims.
+    true = [claim(f"t{n}", "event_date", "e", dates("2017-01-23")) for n in range(2)]
+    false = [
+        claim("f1", "event_date", "e", dates("2017-02-23")),
+        claim("f2", "event_date", "e", dates("2017-03-23")),
+    ]
+    clashes = [f for f in findings([*true, *false], "DAT001") if "t0" in f.claims]
+    shared = [g.claims for f in clashes for g in f.value_groups if g.claims == ("t0", "t1")]
+    assert len(shared) == 2
+    assert shared[0] is shared[1]

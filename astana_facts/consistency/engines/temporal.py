@@ -247,8 +247,8 @@ def _solved(label: str, records: list[ClaimRecord], rule: PlainRecord, context: 
 def _run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """RND003 and its kin: the conflicts of each series' networks that order two rounds, from
     the cycles through an order constraint (the hitting-set tree when that search runs out of
-    steps). A conflict found in two windows is reported once, and one that holds another (a window sees
-    only part of the series) not at all."""
+    steps). A conflict found in two windows is reported once, and one that holds another (a
+    window sees only part of the series) not at all."""
     found: dict[str, dict[frozenset[str], Finding]] = {}
     for series, network in chronology_networks(rule, context):
         built = network.network()
