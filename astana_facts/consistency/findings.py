@@ -13,6 +13,7 @@ from astana_facts.consistency.quantities import describe_quantity
 from astana_facts.consistency.timeline import describe_interval
 from astana_facts.consistency.values import by_value
 from astana_facts.findings.finding import SPANS_PER_VALUE, Finding, SpanRef, ValueGroup
+from astana_facts.findings.grouped import claim_sequence
 from astana_facts.reading.records import ClaimRecord, PlainRecord
 
 
@@ -177,11 +178,7 @@ def grouped_finding(
         ValueGroup(describe_value(group[0].claim), _shared(record.claim["id"] for record in group))
         for group in groups
     )
-    claim_ids = (
-        value_groups[0].claims
-        if len(value_groups) == 1
-        else tuple(claim_id for group in value_groups for claim_id in group.claims)
-    )
+    claim_ids = claim_sequence(value_groups)
     spans = tuple(
         SpanRef(record.document, span["start"], span["end"], span["exact"])
         for group in groups

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from astana_facts.findings.codes import CODES_BY_ID
@@ -51,8 +52,10 @@ class Finding:
     pointer: str | None = None
     line: int | None = None
     column: int | None = None
-    claims: tuple[str, ...] = ()
-    """Every claim the finding involves; for consistency findings, value group by value group."""
+    claims: Sequence[str] = ()
+    """Every claim the finding involves (a tuple of ids, or a sequence that equals one); for
+    consistency findings, value group by value group, read through the groups
+    (:class:`~astana_facts.findings.grouped.GroupedClaims`)."""
     spans: tuple[SpanRef, ...] = field(default=())
     """Spans of the claims involved; for consistency findings, those of the first few claims of
     each value (:data:`SPANS_PER_VALUE`): the others are in the claims themselves."""
@@ -86,7 +89,7 @@ class Finding:
         pointer: str | None = None,
         line: int | None = None,
         column: int | None = None,
-        claims: tuple[str, ...] = (),
+        claims: Sequence[str] = (),
         spans: tuple[SpanRef, ...] = (),
     ) -> Finding:
         """A finding of the integrity code ``code``, with the severity its row of the code table

@@ -1,0 +1,102 @@
+"""The claim ids of a consistency finding, read through its value groups instead of copied.
+
+A finding lists every claim of each value in conflict (:class:`~astana_facts.findings.finding.
+ValueGroup`) and, for every reader that wants them all, every claim in one sequence
+(``Finding.claims``). A value stated by thousands of claims is in every finding of each value
+that clashes with it, so a copy of the ids per finding is most of a large report's findings;
+:class:`GroupedClaims` is that sequence without the copy: it holds the groups, which findings of
+one batch of rules share. It compares, hashes and pickles as the tuple of its ids would, one id
+at a time, so sorting findings by their claims costs what the first difference costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import zip_longest
+from typing import TYPE_CHECKING, overload
+
+if TYPE_CHECKING:
+    from astana_facts.findings.finding import ValueGroup
+
+_END = object()
+
+
+class GroupedClaims(Sequence[str]):
+    """The ids of ``groups``' claims, group after group: a read-only sequence of strings that
+    equals the tuple of the same ids."""
+
+    __slots__ = ("groups",)
+
+    def __init__(self, groups: tuple[ValueGroup, ...]) -> None:
+        self.groups = groups
+
+    def __len__(self) -> int:
+        return sum(len(group.claims) for group in self.groups)
+
+    def __iter__(self) -> Iterator[str]:
+        for group in self.groups:
+            yield from group.claims
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, int) and index >= 0:
+            for group in self.groups:
+                if index < len(group.claims):
+                    return group.claims[index]
+                index -= len(group.claims)
+            raise IndexError("claim index out of range")
+        return tuple(self)[index]
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[type[GroupedClaims], tuple[tuple[ValueGroup, ...]]]:
+        return (GroupedClaims, (self.groups,))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def _order(self, other: object) -> int | None:
+        """-1, 0 or 1 as the tuple of these ids against ``other``'s; None: not comparable."""
+        if not isinstance(other, (tuple, GroupedClaims)):
+            return None
+        for mine, theirs in zip_longest(self, other, fillvalue=_END):
+            if mine is _END or theirs is _END:
+                return -1 if mine is _END else 1
+            if mine != theirs:
+                return -1 if mine < theirs else 1  # type: ignore[operator]
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        order = self._order(other)
+        return NotImplemented if order is None else order == 0
+
+    def __lt__(self, other: object) -> bool:
+        order = self._order(other)
+        return NotImplemented if order is None else order < 0
+
+    def __le__(self, other: object) -> bool:
+        order = self._order(other)
+        return NotImplemented if order is None else order <= 0
+
+    def __gt__(self, other: object) -> bool:
+        order = self._order(other)
+        return NotImplemented if order is None else order > 0
+
+    def __ge__(self, other: object) -> bool:
+        order = self._order(other)
+        return NotImplemented if order is None else order >= 0
+
+
+def claim_sequence(groups: tuple[ValueGroup, ...]) -> Sequence[str]:
+    """Every claim of ``groups``, group after group: the one group's own tuple, else a
+    :class:`GroupedClaims` over them."""
+    return groups[0].claims if len(groups) == 1 else GroupedClaims(groups)
+
+
+__all__ = ["GroupedClaims", "claim_sequence"]

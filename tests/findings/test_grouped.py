@@ -1,0 +1,61 @@
+"""A finding's claims read through its value groups behave exactly as the tuple of their ids:
+equal, ordered, hashed, indexed and pickled the same (held to the tuple by hypothesis)."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from astana_facts.findings.finding import ValueGroup
+from astana_facts.findings.grouped import GroupedClaims, claim_sequence
+
+ids = st.sampled_from(["a", "b", "c", "d"])
+groups = st.lists(
+    st.lists(ids, min_size=1, max_size=3).map(lambda claims: ValueGroup("v", tuple(claims))),
+    min_size=0,
+    max_size=4,
+).map(tuple)
+
+
+def flat(value_groups: tuple[ValueGroup, ...]) -> tuple[str, ...]:
+    return tuple(claim for group in value_groups for claim in group.claims)
+
+
+@given(groups, st.integers(-12, 12))
+def test_the_claims_are_the_tuple_of_the_groups_ids(
+    value_groups: tuple[ValueGroup, ...], index: int
+) -> None:
+    claims, plain = GroupedClaims(value_groups), flat(value_groups)
+    assert tuple(claims) == plain and len(claims) == len(plain)
+    assert claims == plain and plain == claims and hash(claims) == hash(plain)
+    assert claims[index:] == plain[index:]
+    if -len(plain) <= index < len(plain):
+        assert claims[index] == plain[index]
+    assert pickle.loads(pickle.dumps(claims)) == plain
+    assert list(claims) == list(plain) and ("a" in claims) == ("a" in plain)
+
+
+@given(groups, groups)
+def test_claims_are_ordered_as_their_tuples(
+    first: tuple[ValueGroup, ...], second: tuple[ValueGroup, ...]
+) -> None:
+    a, b = GroupedClaims(first), GroupedClaims(second)
+    x, y = flat(first), flat(second)
+    assert (a < b, a <= b, a > b, a >= b, a == b) == (x < y, x <= y, x > y, x >= y, x == y)
+    assert (a < y, x < b, a > y, x > b) == (x < y, x < y, x > y, x > y)
+    assert [tuple(claims) for claims in sorted([a, b])] == sorted([x, y])
+
+
+def test_one_group_is_its_own_tuple_and_an_index_past_the_end_fails() -> None:
+    one = (ValueGroup("v", ("a", "b")),)
+    assert claim_sequence(one) is one[0].claims
+    two = GroupedClaims((*one, ValueGroup("w", ("c",))))
+    assert two[2] == "c"
+    try:
+        two[3]
+    except IndexError:
+        pass
+    else:
+        raise AssertionError("an index past the end must fail")
