@@ -11,12 +11,12 @@ at a time, so sorting findings by their claims costs what the first difference c
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import zip_longest
-from typing import TYPE_CHECKING, overload
+from typing import overload
 
-if TYPE_CHECKING:
-    from astana_facts.findings.finding import ValueGroup
+from astana_facts.findings.finding import Finding, ValueGroup
 
 _END = object()
 
@@ -99,4 +99,22 @@ def claim_sequence(groups: tuple[ValueGroup, ...]) -> Sequence[str]:
     return groups[0].claims if len(groups) == 1 else GroupedClaims(groups)
 
 
-__all__ = ["GroupedClaims", "claim_sequence"]
+GroupIds = dict[tuple[str, ...], tuple[str, ...]]
+"""Each value group's claim ids, by themselves: one tuple of equal ids (:func:`share_groups`)."""
+
+
+def share_groups(findings: Iterable[Finding], shared: GroupIds) -> list[Finding]:
+    """``findings`` with the ids of each value group replaced by the equal tuple already in
+    ``shared`` (a tuple not there yet is added): findings that come from different processes
+    then hold a value stated by many claims once, as those of one batch already do."""
+    kept = []
+    for finding in findings:
+        groups = tuple(
+            group if (ids := shared.setdefault(group.claims, group.claims)) is group.claims
+            else ValueGroup(group.value, ids)
+            for group in finding.value_groups
+        )  # fmt: skip
+        if any(new is not old for new, old in zip(groups, finding.value_groups, strict=True)):
+            finding = replace(finding, value_groups=groups, claims=claim_sequence(groups))
+        kept.append(finding)
+    return kept

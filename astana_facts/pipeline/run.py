@@ -99,19 +99,19 @@ def _consistency(
         rule_batches,
         run_rules,
     )
+    from astana_facts.findings.grouped import GroupIds, share_groups
 
     context = build_context(records)
     batches = rule_batches(records.rules)
     jobs = job_count(records.claim_count * _CLAIM_BYTES)
     ran = ordered_map(partial(run_rules, context=context), batches, jobs, chunk=1)
     findings: list[Finding] = []
-    runs = {}
+    runs, shared = {}, GroupIds()  # shared: each value group's ids once, whichever worker
     each = (rule_run for batch in ran for rule_run in batch)
     for rule_run in progress(each, total=len(records.rules), label="consistency rules"):
-        findings += rule_run.findings
+        findings += share_groups(rule_run.findings, shared)
         runs[rule_run.code] = rule_run.stats
-    stats = {code: runs[code] for code in sorted(runs)}
-    return sorted(findings, key=consistency_sort_key), stats
+    return sorted(findings, key=consistency_sort_key), {code: runs[code] for code in sorted(runs)}
 
 
 _CLAIM_BYTES = 700

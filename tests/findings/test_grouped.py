@@ -8,8 +8,8 @@ import pickle
 from hypothesis import given
 from hypothesis import strategies as st
 
-from astana_facts.findings.finding import ValueGroup
-from astana_facts.findings.grouped import GroupedClaims, claim_sequence
+from astana_facts.findings.finding import Finding, ValueGroup
+from astana_facts.findings.grouped import GroupedClaims, GroupIds, claim_sequence, share_groups
 
 ids = st.sampled_from(["a", "b", "c", "d"])
 groups = st.lists(
@@ -59,3 +59,16 @@ def test_one_group_is_its_own_tuple_and_an_index_past_the_end_fails() -> None:
         pass
     else:
         raise AssertionError("an index past the end must fail")
+
+
+def test_findings_from_two_workers_end_up_holding_one_tuple_of_a_value_they_share() -> None:
+    def finding(code: str, ids: tuple[str, ...]) -> Finding:
+        groups = (ValueGroup("v", ids), ValueGroup("w", ("z",)))
+        return Finding(code, "error", "m", claims=claim_sequence(groups), value_groups=groups)
+
+    first, second = finding("DAT001", ("a", "b")), finding("RND003", tuple(["a", "b"]))
+    shared: GroupIds = {}
+    kept = share_groups([first], shared) + share_groups([second], shared)
+    assert kept[0] is first  # nothing to replace in the first one
+    assert kept[1].value_groups[0].claims is first.value_groups[0].claims
+    assert kept[1] == second and kept[1].claims == ("a", "b", "z")
