@@ -55,6 +55,7 @@ def test_a_removed_id_raises_an_error_naming_version_reason_and_replacement(root
         "Replaced by: sample-dates."
     )
     assert isinstance(raised.value, KeyError) and raised.value.removal.version == "0.2.0"
+    assert astana_facts.RemovedClaimError is RemovedClaimError
     with pytest.raises(RemovedClaimError):
         dataset.lookup("sample-round-4-dates")
     with pytest.raises(KeyError) as unknown:
