@@ -8,6 +8,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import astana_facts
 from astana_facts import validate
 from astana_facts.api import check
@@ -83,3 +87,20 @@ def test_a_bad_removal_log_is_a_schema_finding_naming_the_file(tmp_path: Path) -
     (finding,) = validate(root)
     assert finding.code == "SCH008" and finding.file is not None
     assert finding.file.endswith("removals.json") and finding.pointer == "/removals/0/version"
+
+
+@settings(max_examples=25)
+@given(chosen=st.sets(st.integers(min_value=0, max_value=6)))
+def test_no_finding_or_verdict_ever_names_a_deprecated_claim(
+    tmp_path_factory: pytest.TempPathFactory, chosen: set[int]
+) -> None:
+    found = _with_clash(deprecated=False)
+    for index in chosen:
+        found[index]["deprecated"] = DEPRECATION
+    root = build_records(tmp_path_factory.mktemp("records"), claim_list=found)
+    write(root / "facts.json", facts_file())
+    result = check(root)
+    gone = {found[index]["id"] for index in chosen}
+    assert result.claim_count == len(found)
+    assert not [f for f in result.findings if gone & set(f.claims)]
+    assert set(result.claim_verdicts) == {claim["id"] for claim in found} - gone
