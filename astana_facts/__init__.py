@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from astana_facts.dataset import Dataset
+    from astana_facts.dataset import Dataset, RemovedClaimError
     from astana_facts.findings.finding import Finding
     from astana_facts.models import Claim, Entity, Fact
     from astana_facts.pipeline.result import Result
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 _PUBLIC_TYPES = {
     "Dataset": "astana_facts.dataset",
+    "RemovedClaimError": "astana_facts.dataset",
     "Finding": "astana_facts.findings.finding",
     "Claim": "astana_facts.models",
     "Entity": "astana_facts.models",
@@ -90,6 +91,7 @@ __all__ = [
     "Entity",
     "Fact",
     "Finding",
+    "RemovedClaimError",
     "Result",
     "Verdict",
     "__version__",

@@ -59,6 +59,7 @@ def build_dataset(records: Records, judge: Judge | None = None) -> Dataset:
         Entity,
         Fact,
         Measure,
+        Removal,
         Rule,
         SourceMetadata,
     )
@@ -80,6 +81,7 @@ def build_dataset(records: Records, judge: Judge | None = None) -> Dataset:
             span._document = record.document
         dataset.claims.append(claim)
     dataset.adjudications = [Adjudication.model_validate(a) for a, _ in records.adjudications]
+    dataset.removals = {r["id"]: Removal.model_validate(r) for r, _ in records.removals}
     fact_adapter: TypeAdapter[Fact] = TypeAdapter(Fact)
     dataset.facts = [fact_adapter.validate_python(fact) for fact, _ in records.facts]
     rule_adapter: TypeAdapter[Rule] = TypeAdapter(Rule)

@@ -8,11 +8,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from astana_facts.models import Adjudication, Claim, Document, Entity, Fact, Measure, Rule
+    from astana_facts.models import (
+        Adjudication,
+        Claim,
+        Document,
+        Entity,
+        Fact,
+        Measure,
+        Removal,
+        Rule,
+    )
     from astana_facts.verdicts import Verdict
 
 Judge = Callable[[], "Mapping[str, Verdict]"]
 """What gives a dataset its verdicts when they are first asked for: claim id -> verdict."""
+
+
+class RemovedClaimError(KeyError):
+    """A claim id that the dataset no longer has, logged in ``records/removals.json``: the
+    message names the version that removed it, why, and what replaces it."""
+
+    def __init__(self, removal: Removal) -> None:
+        self.removal = removal
+        replacement = ", ".join(removal.replacement) or "nothing (withdrawn)"
+        super().__init__(
+            f"claim {removal.id} was removed in version {removal.version}: {removal.reason} "
+            f"Replaced by: {replacement}."
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])  # (KeyError would show the message's repr)
 
 
 @dataclass
@@ -52,6 +77,9 @@ class Dataset:
     adjudications: list[Adjudication] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    removals: dict[str, Removal] = field(default_factory=dict)
+    """Claim id -> its entry in the removal log (``records/removals.json``): ids removed or
+    renamed, which :meth:`claim` and :meth:`lookup` name instead of failing silently."""
     judge: Judge | None = field(default=None, repr=False, compare=False)
     """Gives the verdicts when first asked for (None: no verdicts)."""
     _verdicts: dict[str, Verdict] | None = field(
@@ -72,11 +100,20 @@ class Dataset:
         return self.verdicts.get(claim_id)
 
     def claim(self, claim_id: str) -> Claim:
-        """The claim with id ``claim_id`` (KeyError when there is none)."""
+        """The claim with id ``claim_id``, deprecated or not (``claim.deprecated`` says why and
+        what replaces it); :class:`RemovedClaimError` (a KeyError naming the version, the
+        reason and the replacement) for an id in the removal log, KeyError for any other."""
         for claim in self.claims:
             if claim.id == claim_id:
                 return claim
+        if claim_id in self.removals:
+            raise RemovedClaimError(self.removals[claim_id])
         raise KeyError(claim_id)
+
+    def deprecated(self) -> list[Claim]:
+        """The deprecated claims, in file order: each keeps its id and says why and what
+        replaces it (``claim.deprecated``: ``reason``, ``replaced_by``, ``since``)."""
+        return [claim for claim in self.claims if claim.deprecated is not None]
 
     def fact(self, fact_id: str) -> Fact:
         """The fact with id ``fact_id`` (KeyError when there is none)."""
@@ -105,7 +142,9 @@ class Dataset:
     def lookup(self, name: str) -> Entity:
         """The entity whose id, name, alias or registered misspelling is ``name``, compared as
         the name rules compare forms (case-folded, a leading "the" dropped), as pycountry's
-        ``lookup`` finds a country by any of its names; ``LookupError`` when none is.
+        ``lookup`` finds a country by any of its names; ``LookupError`` when none is
+        (:class:`RemovedClaimError`, naming its version, reason and replacement, when ``name``
+        is a claim id of the removal log).
 
         >>> import astana_facts
         >>> astana_facts.load().lookup("Addrakmanov").id
@@ -117,6 +156,8 @@ class Dataset:
             forms = [entity.id, entity.name, *entity.aliases, *entity.misspellings]
             if any(_normalise(form) == wanted for form in forms):
                 return entity
+        if name in self.removals:  # (a stored claim id looked up here: say where it went)
+            raise RemovedClaimError(self.removals[name])
         raise LookupError(f"no entity is called {name!r}")
 
     def search(self, name: str, limit: int = 5) -> list[tuple[Entity, float]]:

@@ -118,6 +118,17 @@ def test_the_wheel_carries_the_data_inside_the_package(wheel: Path) -> None:
     assert shipped and shipped <= set(names), "the html report's templates are package data"
 
 
+def test_the_wheel_states_both_licences_and_carries_their_files(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        fields = archive.read(metadata).decode("utf-8").split("\n\n", 1)[0].splitlines()
+    assert "License-Expression: MIT AND CC-BY-4.0" in fields
+    assert {"License-File: LICENSE", "License-File: LICENSE-DATA"} <= set(fields)
+    licences = {n.rsplit("/", 1)[-1] for n in names if ".dist-info/licenses/" in n}
+    assert licences == {"LICENSE", "LICENSE-DATA"}
+
+
 def test_a_users_script_type_checks_strictly_against_the_installed_wheel(
     installed: Path, tmp_path: Path
 ) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from astana_facts.findings.rule_stats import Tally
 from astana_facts.integrity.measures import measure_names
-from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
+from astana_facts.reading.records import ClaimRecord, PlainRecord, Records, standing
 
 GroupKey = tuple[Hashable, ...]
 
@@ -54,8 +54,9 @@ class Context:
 
 
 def build_context(records: Records) -> Context:
-    """Index the claims of ``records`` (which must hold them: ``run(..., keep=True)``)."""
-    claims = sorted(records.claims, key=lambda record: record.claim["id"])
+    """Index the claims of ``records`` (which must hold them: ``run(..., keep=True)``) but the
+    deprecated ones, which no rule compares."""
+    claims = sorted(standing(records.claims), key=lambda record: record.claim["id"])
     context = Context(claims=claims)
     context.entities = {entity["id"]: entity for entity, _ in records.entities}
     context.measures = measure_names(measure for measure, _ in records.measures)

@@ -43,9 +43,8 @@ SCHEMA_ORG = "https://schema.org"
 REVIEWER: dict[str, str] = {
     "@type": "Organization",
     "name": "astana-facts contributors",
-    "url": "https://pypi.org/project/astana-facts/",
 }
-"""Who reviews: the dataset's editors."""
+"""Who reviews: the dataset's editors (no ``url``: the project has no public page yet)."""
 
 REVIEWED_LABELS: tuple[str, ...] = tuple(
     label for label in LABELS if label != "not_enough_evidence"

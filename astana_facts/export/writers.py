@@ -93,8 +93,26 @@ def datapackage(version: str) -> dict[str, Any]:
         "title": "astana-facts: claims about the Astana peace process on Syria, with facts and "
         "verdicts",
         "version": version,
+        "licenses": [DATA_LICENSE],
+        "sources": [{"title": SOURCES_NOTICE}],
         "resources": [_resource(table) for table in TABLES],
     }
+
+
+DATA_LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0 International",
+}
+"""The licence of the annotations (claims, entities, measures, facts, verdicts, adjudications):
+LICENSE-DATA at the top of the repository."""
+
+SOURCES_NOTICE = (
+    "The source articles (the documents table: title, publisher, url): quoted verbatim for "
+    "fact-checking and research; their copyright stays with their publishers, and the data "
+    "licence does not cover them."
+)
+"""What the export says of the texts it quotes (README, data card, "Rights")."""
 
 
 def _resource(table: Table) -> dict[str, Any]:

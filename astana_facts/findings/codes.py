@@ -9,6 +9,7 @@ from __future__ import annotations
 from astana_facts.findings.adjudication_codes import ADJUDICATION_CODES
 from astana_facts.findings.code import Code
 from astana_facts.findings.fact_codes import FACT_CODES, FACT_ID_CODES, PROVENANCE_CODES
+from astana_facts.findings.lifecycle_codes import LIFECYCLE_CODES
 from astana_facts.findings.reading_codes import READING_CODES
 from astana_facts.findings.text_codes import TEXT_CODES
 from astana_facts.findings.verdict_codes import VERDICT_CODES
@@ -243,6 +244,7 @@ INTEGRITY_CODES: tuple[Code, ...] = (
         "Keep the name on the one entity it belongs to.",
     ),
     *FACT_ID_CODES,
+    *LIFECYCLE_CODES,
     Code(
         "REF001",
         "unknown-document",

@@ -16,6 +16,7 @@ from astana_facts.integrity.coverage import check_coverage
 from astana_facts.integrity.facts import check_facts
 from astana_facts.integrity.identifiers import ClaimIds, check_aliases, check_entity_ids
 from astana_facts.integrity.layout import check_layout
+from astana_facts.integrity.lifecycle import check_lifecycle
 from astana_facts.integrity.measures import check_measures, measure_names
 from astana_facts.integrity.provenance import check_source_provenance
 from astana_facts.integrity.references import (
@@ -78,6 +79,7 @@ __all__ = [
     "check_entity_references",
     "check_facts",
     "check_layout",
+    "check_lifecycle",
     "check_measures",
     "check_no_claim_spans",
     "check_source",

@@ -22,6 +22,7 @@ _KNOWN_TOP_LEVEL = {
     "adjudications.json",
     "facts.json",
     "verdicts.json",
+    "removals.json",
 }
 
 

@@ -97,7 +97,11 @@ KEY_ORDER: tuple[str, ...] = (
     "misspellings",
     "part_of",
     "wikidata",
+    "version",
     "reason",
+    "replaced_by",
+    "replacement",
+    "since",
     "values",
     "claims",
     "not_check_worthy",
@@ -135,7 +139,9 @@ KEY_ORDER: tuple[str, ...] = (
     "adjudications",
     "facts",
     "verdicts",
+    "removals",
     "rules",
+    "deprecated",
     "note",
 )
 """Canonical order of keys in every records and validators file."""

@@ -21,6 +21,7 @@ from astana_facts.models.facts import (
     PublicSource,
 )
 from astana_facts.models.kinds import CLAIM_KINDS
+from astana_facts.models.lifecycle import Deprecation, Removal, RemovalsFile
 from astana_facts.models.measures import Measure, MeasuresFile
 from astana_facts.models.rules import Rule, RulesFile
 from astana_facts.models.sources import Document, PublishedDate, SourceMetadata
@@ -40,6 +41,7 @@ __all__ = [
     "ClaimsFile",
     "DateInterval",
     "DateValue",
+    "Deprecation",
     "Document",
     "EditorVerdict",
     "EntitiesFile",
@@ -55,6 +57,8 @@ __all__ = [
     "PublicSource",
     "PublishedDate",
     "Quantity",
+    "Removal",
+    "RemovalsFile",
     "Rule",
     "RulesFile",
     "SourceMetadata",

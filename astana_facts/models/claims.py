@@ -12,6 +12,7 @@ from pydantic import Field, PrivateAttr
 
 from astana_facts.models.base import EntityId, Identifier, Record, Text, schema_ref
 from astana_facts.models.judged import VerdictLookup, VerdictView
+from astana_facts.models.lifecycle import Deprecation
 from astana_facts.models.spans import Span
 from astana_facts.models.values import (
     CountValue,
@@ -89,6 +90,10 @@ class ClaimBase(Record):
     """One or more spans of the claim's document that state it."""
     note: str | None = None
     """The annotator's reasoning where the text needed interpretation."""
+    deprecated: Deprecation | None = None
+    """Set when the claim is withdrawn, split or changed kind: why, the ids replacing it, since
+    which version. It stays a record (its id still finds it) but no rule, verdict or coverage
+    counts it."""
 
     value_summary: ClassVar[str]
     """The fields of this kind's value, in words (the claim-kinds table of the README)."""

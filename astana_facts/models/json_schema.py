@@ -17,6 +17,7 @@ from astana_facts.models import (
     EntitiesFile,
     FactsFile,
     MeasuresFile,
+    RemovalsFile,
     RulesFile,
     SourceMetadata,
     VerdictsFile,
@@ -34,6 +35,7 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "adjudications": (AdjudicationsFile, "records/adjudications.json"),
     "facts": (FactsFile, "records/facts.json"),
     "verdicts": (VerdictsFile, "records/verdicts.json"),
+    "removals": (RemovalsFile, "records/removals.json"),
     "rules": (RulesFile, "validators/*.json"),
 }
 """Schema name → (model, files it describes)."""

@@ -9,13 +9,13 @@ ordered_map` can spread them over processes; everything they return is plain, pi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from astana_facts import integrity
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.folder import RecordsReader
-from astana_facts.reading.records import PlainRecord, Site, SourceRecord
+from astana_facts.reading.records import Deprecated, PlainRecord, Site, SourceRecord
 
 
 @dataclass(slots=True)
@@ -31,6 +31,8 @@ class FileResult:
     """The id of every valid claim, for the check across files..."""
     indexes: Sequence[int] = ()
     """...and the index of each in the file."""
+    deprecated: dict[str, Deprecated] = field(default_factory=dict)
+    """The deprecated claims, by id (each with its file, index and replacements)."""
     covering: Sequence[tuple[int, int]] = ()
     """(start, end) of every span, when coverage is checked."""
     claims: Sequence[PlainRecord] = ()
@@ -90,9 +92,13 @@ class FileChecks:
             document=document,
             ids=[claim["id"] for claim in claims_file.claims],
             indexes=claims_file.indexes,
+            deprecated=_deprecated(claims_file.claims, claims_file.indexes, loaded.file),
         )
         if self.coverage and document is not None:
-            holders = [*claims_file.claims, *(entry for entry, _ in claims_file.not_check_worthy)]
+            # A deprecated claim covers nothing: its replacements (or a not_check_worthy entry)
+            # must account for its sentence.
+            standing = (claim for claim in claims_file.claims if not claim.get("deprecated"))
+            holders = [*standing, *(entry for entry, _ in claims_file.not_check_worthy)]
             result.covering = [
                 (span["start"], span["end"]) for holder in holders for span in holder["evidence"]
             ]
@@ -103,3 +109,14 @@ class FileChecks:
                 (entry, site, document or "") for entry, site in claims_file.not_check_worthy
             ]
         return result
+
+
+def _deprecated(
+    claims: Sequence[PlainRecord], indexes: Sequence[int], file: str
+) -> dict[str, Deprecated]:
+    """The deprecated claims of one file: id -> (file, index, the ids replacing it)."""
+    return {
+        claim["id"]: (file, index, tuple(claim["deprecated"]["replaced_by"]))
+        for claim, index in zip(claims, indexes, strict=True)
+        if claim.get("deprecated")
+    }

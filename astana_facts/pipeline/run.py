@@ -162,8 +162,8 @@ class _Reading:
         findings += integrity.load_editor_verdicts(
             self.reader.verdicts(), claim_sites, self.records
         )
-        rules, rule_files = load_rules(validators or validators_for(self.root))
-        self.records.rules = rules
+        findings += integrity.check_lifecycle(self.reader.removals(), claim_sites, self.records)
+        self.records.rules, rule_files = load_rules(validators or validators_for(self.root))
         for loaded in rule_files:
             findings += loaded.findings
         return findings
@@ -258,7 +258,7 @@ class _Reading:
 
     def _keep(self, result: FileResult) -> None:
         """Count the claims of a checked file and keep them (with their lines) when asked."""
-        self.records.claim_count += len(result.ids)
+        self.records.count_claims(result.ids, result.deprecated)
         if not self.keep or not result.claims:
             return
         self.sharing.share(list(result.claims))

@@ -32,6 +32,7 @@ FILE_MODELS = (
     "AdjudicationsFile",
     "FactsFile",
     "VerdictsFile",
+    "RemovalsFile",
     "RulesFile",
 )
 """The models of records and validators files, by name."""

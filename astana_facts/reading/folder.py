@@ -7,6 +7,7 @@ Layout of a records folder::
     entities.json        canonical entities (EntitiesFile)
     measures.json        what counts may count (MeasuresFile)
     adjudications.json   editors' verdicts (AdjudicationsFile, optional)
+    removals.json        claim ids removed or renamed (RemovalsFile, optional)
 
 The reader only reads: what cannot be read or does not match its model becomes a finding (SCH
 codes); whether the files agree with each other is for :mod:`astana_facts.integrity`. Problems
@@ -254,6 +255,11 @@ class RecordsReader:
         """The editors' verdicts file, or None when there is none."""
         path = self.root / "verdicts.json"
         return load_file(path, "VerdictsFile", root=self.root) if os.path.lexists(path) else None
+
+    def removals(self) -> LoadedFile | None:
+        """The removal log (ids removed or renamed), or None when there is none."""
+        path = self.root / "removals.json"
+        return load_file(path, "RemovalsFile", root=self.root) if os.path.lexists(path) else None
 
     def claims_paths(self) -> list[Path]:
         """The claims files of the folder, in name order."""

@@ -11,6 +11,10 @@ from typing import Any
 PlainRecord = dict[str, Any]
 """A record validated against its model, as plain data (dates as ``datetime.date``)."""
 
+Deprecated = tuple[str, int, tuple[str, ...]]
+"""A deprecated claim as the checks across files need it: its file, its index in the file and
+the ids of the claims that replace it."""
+
 
 @dataclass(frozen=True, slots=True)
 class Site:
@@ -77,6 +81,12 @@ def claim_records(
     ]
 
 
+def standing(claims: Sequence[ClaimRecord]) -> list[ClaimRecord]:
+    """The claims that are not deprecated, in their order: what the consistency rules compare
+    and the verdicts judge (a deprecated claim stays a record; its replacements stand for it)."""
+    return [record for record in claims if not record.claim.get("deprecated")]
+
+
 @dataclass
 class Records:
     """Everything a check read from a records folder (claims only when asked to keep them)."""
@@ -97,3 +107,12 @@ class Records:
     rules: list[PlainRecord] = field(default_factory=list)
     claim_count: int = 0
     """How many valid claims were read, kept or not."""
+    deprecated: dict[str, Deprecated] = field(default_factory=dict)
+    """Claim id -> where each deprecated claim stands and the ids replacing it (kept or not)."""
+    removals: list[tuple[PlainRecord, Site]] = field(default_factory=list)
+    """The entries of ``removals.json`` (ids removed or renamed) with their sites."""
+
+    def count_claims(self, ids: Sequence[str], deprecated: dict[str, Deprecated]) -> None:
+        """Count the valid claims of one checked file (``ids``) and note its deprecated ones."""
+        self.claim_count += len(ids)
+        self.deprecated.update(deprecated)

@@ -1,7 +1,8 @@
 """SARIF 2.1.0 output: what code-scanning tools (GitHub, Azure DevOps, IDEs) show inline.
 
 One reporting descriptor per rule code, integrity checks and declared consistency rules alike,
-with its severity, help text and ``helpUri`` (the code's section of docs/rules.md); one result
+with its severity and help text (which names the code's section of docs/rules.md; no ``helpUri``
+while the project has no public repository: :mod:`astana_facts.render.links`); one result
 per finding, with the file, line and column of the offending field, the other claims and the
 quoted spans as related locations, the claims involved, and a partial fingerprint on every
 result (:mod:`astana_facts.findings.fingerprints`) so that code scanning tracks a finding across
@@ -19,7 +20,7 @@ from astana_facts.findings.codes import INTEGRITY_CODES
 from astana_facts.findings.finding import Finding
 from astana_facts.findings.fingerprints import unique_fingerprints
 from astana_facts.render.context import PLAIN, RenderContext
-from astana_facts.render.links import rule_help_uri
+from astana_facts.render.links import rule_help_pointer, rule_help_uri
 from astana_facts.render.sarif_locations import (
     COLUMN_KIND,
     NO_SITES,
@@ -32,7 +33,9 @@ if TYPE_CHECKING:
     from astana_facts.verdicts import Resolution
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/astana-facts/"
+INFORMATION_URI: str | None = None
+"""The tool's home page (SARIF's optional ``informationUri``): none is published yet, so none is
+claimed (the package is not on a package index)."""
 FINGERPRINT_KEY = "astanaFactsFinding/v1"
 """The key of every result's partial fingerprint (:mod:`astana_facts.findings.fingerprints`)."""
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -46,7 +49,8 @@ def _descriptors(rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             "name": row.name,
             "severity": row.severity,
             "short": row.summary,
-            "help": f"{row.summary} {row.why} What to do: {row.fix}",
+            "help": f"{row.summary} {row.why} What to do: {row.fix} "
+            + rule_help_pointer(row.code, row.name),
         }
         for row in INTEGRITY_CODES
     ]
@@ -59,7 +63,8 @@ def _descriptors(rules: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 "severity": rule["severity"],
                 "short": rule["title"],
                 "help": f"{rule['title']} {rule['why']} What to do: {rule['fix']} "
-                f"Fires: {example['fires']} Does not fire: {example['near_miss']}",
+                f"Fires: {example['fires']} Does not fire: {example['near_miss']} "
+                + rule_help_pointer(rule["code"], rule["name"]),
             }
         )
     return rows

@@ -60,9 +60,11 @@ def _line(counts: dict[str, int]) -> str:
 
 
 def _judged(report: Result) -> str:
+    deprecated = len(report.records.deprecated)
+    unjudged = f"; {deprecated} deprecated, not judged" if deprecated else ""
     return (
         f"{len(report.claim_verdicts)} of {report.claim_count} claim(s) judged against "
-        f"{len(report.facts)} fact(s)"
+        f"{len(report.facts)} fact(s){unjudged}"
     )
 
 

@@ -56,6 +56,7 @@ def records_files(root: Path) -> list[Path]:
             "adjudications.json",
             "facts.json",
             "verdicts.json",
+            "removals.json",
         )
     ]
     return [path for path in files if os.path.lexists(path)]

@@ -47,9 +47,10 @@ def document_stats(records: Records, progress: Progress = no_progress) -> list[D
         kinds.setdefault(record.document, Counter())[claim["kind"]] += 1
         used = entities.setdefault(record.document, set())
         used.update(claim_collectors(claim["kind"])[0](claim))
-        spans.setdefault(record.document, []).extend(
-            (span["start"], span["end"]) for span in claim["evidence"]
-        )
+        if not claim.get("deprecated"):  # (a deprecated claim covers no sentence)
+            spans.setdefault(record.document, []).extend(
+                (span["start"], span["end"]) for span in claim["evidence"]
+            )
     for entry, _, document in records.not_check_worthy:
         skipped[document] += 1
         spans.setdefault(document, []).extend(

@@ -18,7 +18,7 @@ from astana_facts.consistency.judges import JUDGES, Bench, Judgement
 from astana_facts.consistency.judges.base import TEMPORAL_DEFAULTS
 from astana_facts.findings.finding import Finding
 from astana_facts.integrity.measures import measure_names
-from astana_facts.reading.records import ClaimRecord, PlainRecord, Records
+from astana_facts.reading.records import ClaimRecord, PlainRecord, Records, standing
 from astana_facts.verdicts import Label, Resolution, Verdict
 from astana_facts.verdicts.editors import editor_verdicts
 from astana_facts.verdicts.facts import FactIndex, contradiction_findings, index_facts
@@ -63,17 +63,17 @@ def bench_of(records: Records) -> Bench:
 
 
 def judge_claims(records: Records, findings: list[Finding]) -> Judged:
-    """A verdict for every kept claim (in claim id order), the resolutions of ``findings``
-    (the consistency findings) and the stage's own findings."""
+    """A verdict for every kept claim but the deprecated ones (in claim id order), the
+    resolutions of ``findings`` (the consistency findings) and the stage's own findings."""
     judged = Judged()
     if not records.facts and not records.editor_verdicts:
-        judged.verdicts = UnjudgedVerdicts(records.claims, JUDGES)  # made when asked for
+        judged.verdicts = UnjudgedVerdicts(standing(records.claims), JUDGES)  # when asked for
         return judged
     bench = bench_of(records)
     index = index_facts(records.facts)
     judged.findings += contradiction_findings(index, bench)
     urls = {document: source.metadata.get("url") for document, source in records.sources.items()}
-    claims = sorted(records.claims, key=lambda record: record.claim["id"])
+    claims = sorted(standing(records.claims), key=lambda record: record.claim["id"])
     by_editor, editor_findings = editor_verdicts(records.editor_verdicts, claims)
     judged.findings += editor_findings
     verdicts: dict[str, Verdict] = {}

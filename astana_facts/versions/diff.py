@@ -121,6 +121,42 @@ def _records(kind: str, old: dict[str, JsonObject], new: dict[str, JsonObject]) 
             yield Change(kind, record_id, "changed", "patch", f"{kind} {why}", fields)
 
 
+def _claims(old: Side, new: Side) -> Iterator[Change]:
+    """The claims' changes, as any record's, but: a claim id gone is named by its entry in the
+    new side's removal log, or said to have none (both major: a user's stored id no longer
+    finds its claim); a claim newly deprecated is minor (it stays, its replacements added)."""
+    for change in _records("claim", old.claims, new.claims):
+        if change.change == "removed":
+            change.why = _removed_why(new.removals.get(change.id))
+        elif change.change == "changed" and _newly_deprecated(
+            old.claims[change.id], new.claims[change.id]
+        ):
+            deprecation = new.claims[change.id]["deprecated"]
+            change.bump = "minor"
+            change.why = "claim deprecated: " + _reason_and(deprecation, "replaced_by")
+        yield change
+
+
+def _newly_deprecated(old: JsonObject, new: JsonObject) -> bool:
+    return isinstance(new.get("deprecated"), dict) and not old.get("deprecated")
+
+
+def _reason_and(entry: JsonObject, key: str) -> str:
+    """An entry's reason and its replacement ids, in words."""
+    ids = entry.get(key)
+    named = ", ".join(str(i) for i in ids) if isinstance(ids, list) and ids else "nothing"
+    return f"{entry.get('reason', '')} (replaced by {named})"
+
+
+def _removed_why(removal: JsonObject | None) -> str:
+    if removal is None:
+        return (
+            "a claim removed or re-identified with no entry in records/removals.json: a stored "
+            "id disappears silently (log it: id, version, reason, replacement)"
+        )
+    return f"a claim removed in {removal.get('version')}: " + _reason_and(removal, "replacement")
+
+
 def _level(rule: JsonObject) -> int:
     """The rank of a rule's severity (0 when it is not one of the three)."""
     severity = rule.get("severity")
@@ -242,7 +278,7 @@ def diff_sides(old: Side, new: Side) -> DatasetDiff:
     """Every change from ``old`` to ``new``."""
     result = DatasetDiff(old.label, new.label)
     result.changes += _records("document", old.documents, new.documents)
-    result.changes += _records("claim", old.claims, new.claims)
+    result.changes += _claims(old, new)
     result.changes += _records("entity", old.entities, new.entities)
     result.changes += _records("fact", old.facts, new.facts)
     result.changes += _rules(old.rules, new.rules)

@@ -49,6 +49,8 @@ class Side:
     entities: dict[str, JsonObject] = field(default_factory=dict)
     facts: dict[str, JsonObject] = field(default_factory=dict)
     """Fact id -> fact (``facts.json``)."""
+    removals: dict[str, JsonObject] = field(default_factory=dict)
+    """Claim id -> its entry in the removal log (``removals.json``, optional)."""
     rules: dict[str, JsonObject] = field(default_factory=dict)
     schemas: dict[str, JsonObject] = field(default_factory=dict)
     """Schema file name -> schema."""
@@ -71,6 +73,12 @@ def _load(path: Path, key: str | None = None) -> Any:
     return items
 
 
+def _by_id(path: Path, key: str) -> dict[str, JsonObject]:
+    """Id -> object of the list under ``key`` of an optional records file (none without it)."""
+    items = _load(path, key) if path.is_file() else []
+    return {str(item.get("id")): item for item in items}
+
+
 def read_side(label: str, records: Path, schemas: Path | None, validators: Path | None) -> Side:
     """Read the three folders of one side."""
     side = Side(label)
@@ -81,12 +89,9 @@ def read_side(label: str, records: Path, schemas: Path | None, validators: Path 
         document = _load(path).get("document")
         for claim in _load(path, "claims"):
             side.claims[str(claim.get("id"))] = {**claim, "document": document}
-    if (records / "entities.json").is_file():
-        for entity in _load(records / "entities.json", "entities"):
-            side.entities[str(entity.get("id"))] = entity
-    if (records / "facts.json").is_file():
-        for fact in _load(records / "facts.json", "facts"):
-            side.facts[str(fact.get("id"))] = fact
+    side.entities = _by_id(records / "entities.json", "entities")
+    side.facts = _by_id(records / "facts.json", "facts")
+    side.removals = _by_id(records / "removals.json", "removals")
     for path in sorted(validators.glob("*.json")) if validators and validators.is_dir() else []:
         for rule in _load(path, "rules"):
             side.rules[str(rule.get("code"))] = rule

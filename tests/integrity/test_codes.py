@@ -183,6 +183,49 @@ def _unknown_document(root: Path) -> None:
     write(root / "claims" / "nowhere.json", data)
 
 
+def _deprecate(index: int, replaced_by: list[str], *also: int) -> Callable[[Path], None]:
+    """Mark claim ``index`` (and the claims ``also``, replaced by nothing) deprecated."""
+
+    def edit(root: Path) -> None:
+        data = claims_file()
+        for at, replacements in [(index, replaced_by), *((other, []) for other in also)]:
+            data["claims"][at]["deprecated"] = {
+                "reason": "Split into narrower claims.",
+                "replaced_by": replacements,
+                "since": "0.2.0",
+            }
+        write(root / CLAIMS_FILE, data)
+
+    return edit
+
+
+def _removals(*entries: dict[str, Any]) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        write(
+            root / "removals.json",
+            {"$schema": "../schemas/removals.schema.json", "removals": list(entries)},
+        )
+
+    return edit
+
+
+def _combined(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        for one in edits:
+            one(root)
+
+    return edit
+
+
+def _removal(claim_id: str, *replacement: str) -> dict[str, Any]:
+    return {
+        "id": claim_id,
+        "version": "0.2.0",
+        "reason": "Renamed by the id rule.",
+        "replacement": list(replacement),
+    }
+
+
 # (code, edit, file the finding names, JSON Pointer, claim id or None)
 def _text_with_a_new_first_line(root: Path) -> None:
     (root / "sources" / f"{DOC_ID}.txt").write_text("A correction.\n" + TEXT, encoding="utf-8")
@@ -339,6 +382,41 @@ CASES: list[tuple[str, Callable[[Path], None], str, str | None, str | None]] = [
         "facts.json",
         "/facts/2/id",
         None,
+    ),
+    (
+        "IDS005",
+        _deprecate(1, ["sample-dates-start", "sample-dates-end"]),
+        CLAIMS_FILE,
+        "/claims/1/deprecated/replaced_by/0",
+        "sample-dates",
+    ),
+    (
+        "IDS005",
+        _removals(_removal("sample-old-dates", "sample-dates", "sample-gone")),
+        "removals.json",
+        "/removals/0/replacement/1",
+        "sample-old-dates",
+    ),
+    (
+        "IDS006",
+        _deprecate(1, ["sample-duration"], 4),
+        CLAIMS_FILE,
+        "/claims/1/deprecated/replaced_by/0",
+        "sample-dates",
+    ),
+    (
+        "IDS006",
+        _combined(_deprecate(4, []), _removals(_removal("sample-old", "sample-duration"))),
+        "removals.json",
+        "/removals/0/replacement/0",
+        "sample-old",
+    ),
+    (
+        "IDS007",
+        _removals(_removal("sample-old-dates", "sample-dates"), _removal("sample-reporters")),
+        "removals.json",
+        "/removals/1/id",
+        "sample-reporters",
     ),
     ("REF001", _unknown_document, "claims/nowhere.json", "/document", None),
     (

@@ -1,4 +1,4 @@
-"""SARIF for code scanning: a partial fingerprint on every result, a ``helpUri`` per rule that
+"""SARIF for code scanning: a partial fingerprint on every result, a help text per rule that
 lands on the rule's section of docs/rules.md, and the other claims and quoted spans of a finding
 as related locations at their exact places; valid SARIF 2.1.0, columns in code points."""
 
@@ -19,7 +19,8 @@ from astana_facts.cli.main import cli
 from astana_facts.pipeline.result import Result
 from astana_facts.pipeline.run import run
 from astana_facts.reading.records import Site, SourceRecord
-from astana_facts.render.links import RULES_DOC_URL, heading_anchor
+from astana_facts.render import links
+from astana_facts.render.links import RULES_DOC, heading_anchor, rule_help_uri, rule_section
 from astana_facts.render.report import render_report_sarif
 from astana_facts.render.sarif_locations import Sites
 from astana_facts.resources import bundled
@@ -67,17 +68,32 @@ def _headings(markdown: str) -> set[str]:
     return {heading_anchor(m[1]) for m in re.finditer(r"^#+ (.+)$", markdown, re.MULTILINE)}
 
 
-def test_every_rule_links_to_its_section_of_the_rules_doc(log: Any) -> None:
+def test_every_rule_names_its_section_of_the_rules_doc_and_no_unpublished_address(
+    log: Any,
+) -> None:
     anchors = _headings((REPO / "docs" / "rules.md").read_text(encoding="utf-8"))
-    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    tool = log["runs"][0]["tool"]["driver"]
+    rules = tool["rules"]
     assert len(rules) == len({rule["id"] for rule in rules}) > 40
     for rule in rules:
-        page, anchor = urldefrag(rule["helpUri"])
-        assert page == RULES_DOC_URL and anchor in anchors, rule["id"]
+        section = re.search(r"More: `astana-facts rules (\S+)`, or (\S+)\.$", rule["help"]["text"])
+        assert section is not None and section[1] == rule["id"], rule["id"]
+        page, anchor = urldefrag(section[2])
+        assert page == RULES_DOC and anchor in anchors, rule["id"]
         assert anchor.startswith(rule["id"].lower() + "-")
-    by_id = {rule["id"]: rule["helpUri"] for rule in rules}
-    assert by_id["SCH001"].endswith("/docs/rules.md#sch001-invalid-json")
-    assert by_id["DAT001"].endswith("/docs/rules.md#dat001-event-dates-clash")
+        assert "helpUri" not in rule  # (no public repository: SARIF's helpUri is optional)
+    assert "informationUri" not in tool
+    assert rule_section("SCH001", "invalid-json") == "docs/rules.md#sch001-invalid-json"
+
+
+def test_a_help_uri_is_absolute_once_a_repository_is_declared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert rule_help_uri("DAT001", "event-dates-clash") is None
+    monkeypatch.setattr(links, "REPOSITORY_URL", "https://example.org/astana-facts")
+    assert rule_help_uri("DAT001", "event-dates-clash") == (
+        "https://example.org/astana-facts/blob/main/docs/rules.md#dat001-event-dates-clash"
+    )
 
 
 def test_a_heading_anchor_is_the_one_github_makes() -> None:

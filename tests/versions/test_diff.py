@@ -76,6 +76,57 @@ def test_an_added_claim_is_minor_and_a_removed_one_major(project: Path) -> None:
     }
 
 
+def _log_removal(project: Path, claim_id: str, *replacement: str) -> None:
+    entry = {"id": claim_id, "version": "0.2.0", "reason": "Split in two.", "replacement": []}
+    entry["replacement"] = list(replacement)
+    (project / "records" / "removals.json").write_text(
+        json.dumps({"$schema": "../schemas/removals.schema.json", "removals": [entry]}) + "\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_removed_claim_without_a_log_entry_is_named_as_disappearing(project: Path) -> None:
+    _edit(project / KISI, _drop)
+    (change,) = _diff(project).changes
+    assert (change.change, change.bump) == ("removed", "major")
+    assert "no entry in records/removals.json" in change.why
+
+
+def test_a_removed_claim_with_a_log_entry_is_still_major_but_named(project: Path) -> None:
+    _edit(project / KISI, _drop)
+    _log_removal(project, "kisi-round-8-start", "kisi-round-8-final-plenary")
+    (change,) = _diff(project).changes
+    assert (change.change, change.bump) == ("removed", "major")
+    assert change.why == (
+        "a claim removed in 0.2.0: Split in two. (replaced by kisi-round-8-final-plenary)"
+    )
+
+
+def test_a_newly_deprecated_claim_is_minor_naming_its_replacement(project: Path) -> None:
+    deprecation = {"reason": "Over-reads the quote.", "replaced_by": ["kisi-new"], "since": "0.2.0"}
+
+    def deprecate(data: Any) -> None:
+        data["claims"].append(dict(_claim(data), id="kisi-new"))
+        _claim(data)["deprecated"] = deprecation
+
+    _edit(project / KISI, deprecate)
+    result = _diff(project)
+    assert result.bump == "minor"
+    by_id = {change.id: change for change in result.changes}
+    assert (by_id["kisi-round-8-start"].change, by_id["kisi-round-8-start"].bump) == (
+        "changed",
+        "minor",
+    )
+    assert by_id["kisi-round-8-start"].why == (
+        "claim deprecated: Over-reads the quote. (replaced by kisi-new)"
+    )
+    # A deprecated claim corrected later is a patch again, as any correction.
+    with open_side(str(project)) as old:
+        _edit(project / KISI, lambda d: _claim(d)["deprecated"].update(reason="Over-reads."))
+        with open_side(str(project)) as new:
+            assert diff_sides(old, new).bump == "patch"
+
+
 def test_facts_are_diffed_like_claims(project: Path) -> None:
     facts = project / "records" / "facts.json"
     first = "fact-astana-round-1-dates"
