@@ -132,7 +132,7 @@ def test_a_hook_shows_a_finding_as_a_line_of_text(
     result = CliRunner().invoke(cli, shlex.split(entry)[1:])
     assert result.exit_code == 1
     assert "::error" not in result.output and "::notice" not in result.output
-    where = f"records/claims/{path.name}:23:11"
+    where = f"records/claims/{path.name}:48:11"
     assert f"{where}: SPN001 error:" in result.stdout or (
         f"at {where}" in result.stdout and "SPN001 error" in result.stdout
     )
