@@ -76,12 +76,7 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
     target = output or Path(EXPORT_DEFAULTS[output_format])
     try:
         written = write_export(
-            records,
-            output_format,
-            target,
-            version=package_version(),
-            force=force,
-            verdicts=verdicts,
+            result, output_format, target, version=package_version(), force=force
         )
     except (ExportError, OSError) as error:
         fail(str(error))

@@ -65,7 +65,9 @@ def test_csv_is_valid_against_its_frictionless_descriptor(tmp_path: Path) -> Non
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["name"] for r in descriptor["resources"]} == {
         "documents", "entities", "entity_forms", "claims", "claim_entities", "spans", "facts",
-        "fact_evidence", "verdicts", "verdict_facts",
+        "fact_evidence", "verdicts", "verdict_facts", "rules", "findings", "finding_claims",
+        "finding_spans", "finding_facts", "adjudications", "adjudication_claims",
+        "adjudication_evidence",
     }  # fmt: skip
     report = frictionless.validate(str(target / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
