@@ -83,8 +83,8 @@ def test_a_full_disk_while_building_leaves_the_old_export(
     result = _export(records, output_format, target)
     assert result.exit_code == 2, result.output
     assert snapshot(tmp_path / "out") == before
-    full = output_format in ("sqlite", "dataset")  # (the dataset writes its database first)
-    reason = "database or disk is full" if full else "No space left"
+    database_first = output_format in ("sqlite", "dataset")  # (the dataset writes it first)
+    reason = "database or disk is full" if database_first else "No space left"
     assert f"cannot write {target}: {reason}" in result.output
 
 
