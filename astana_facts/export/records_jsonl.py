@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from astana_facts.export.result_rows import finding_file
 from astana_facts.findings.fingerprints import unique_fingerprints
 from astana_facts.jsonio.writer import canonical_order
 from astana_facts.render.json import finding_to_dict
@@ -47,12 +48,13 @@ def facts_jsonl(result: Result) -> bytes:
 
 def findings_jsonl(result: Result) -> bytes:
     """One finding per line, in report order, as ``report --format json`` writes it, with its
-    ``id``."""
+    ``id`` and its ``file`` relative to the folder holding the records folder."""
     names = {str(rule["code"]): str(rule["name"]) for rule in result.records.rules}
     return _lines(
         [
             {"id": finding_id}
             | finding_to_dict(finding, names, result.verdicts, result.resolutions)
+            | {"file": finding_file(result, finding.file)}
             for finding, finding_id in zip(
                 result.findings, unique_fingerprints(result.findings), strict=True
             )

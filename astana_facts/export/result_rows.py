@@ -10,6 +10,7 @@ foreign key holds.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -79,6 +80,18 @@ def finding_rows(result: Result, by_name: dict[str, list[Row]]) -> None:
         ]
 
 
+def finding_file(result: Result, file: str | None) -> str | None:
+    """A finding's file relative to the folder holding the records folder
+    (``records/claims/x.json``), wherever the export runs: the same data give the same rows."""
+    if file is None:
+        return None
+    base = result.records.root.resolve().parent
+    try:
+        return Path(file).resolve().relative_to(base).as_posix()
+    except ValueError:  # (a file outside it: kept as the finding names it)
+        return file
+
+
 def _finding_row(result: Result, finding: Finding, finding_id: str, position: int) -> Row:
     fingerprint = finding.fingerprint or ""
     adjudicated = fingerprint in result.verdicts
@@ -90,7 +103,7 @@ def _finding_row(result: Result, finding: Finding, finding_id: str, position: in
         "code": finding.code,
         "severity": finding.severity,
         "message": finding.message,
-        "file": finding.file,
+        "file": finding_file(result, finding.file),
         "line": finding.line,
         "column": finding.column,
         "pointer": finding.pointer,

@@ -55,7 +55,12 @@ FINDINGS = Table(
         _c("code", "string", "The rule code."),
         _c("severity", "string", "How serious the finding is.", _SEVERITIES),
         _c("message", "string", "What the finding says, in words."),
-        _c("file", "string", "The records file it concerns (relative to the records' folder)."),
+        _c(
+            "file",
+            "string",
+            "The records file it concerns, relative to the folder that holds the records "
+            "folder (records/claims/<document>.json).",
+        ),
         _c("line", "integer", "Line of the offending field in that file."),
         _c("column", "integer", "Column of the offending field in that file."),
         _c("pointer", "string", "JSON Pointer of the offending field in that file."),

@@ -80,3 +80,18 @@ def test_a_sample_folder_exports_as_a_dataset(records: Path, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     croissant = json.loads((target / "croissant.json").read_text(encoding="utf-8"))
     assert croissant["distribution"] and croissant["recordSet"]
+
+
+def test_the_same_bytes_from_another_working_directory(
+    dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A finding's file is written relative to the folder holding the records folder, not to
+    where the export ran."""
+    monkeypatch.chdir(tmp_path)
+    records = Path(astana_facts.__file__).resolve().parents[1] / "records"
+    target = tmp_path / "elsewhere"
+    arguments = ["export", "--records", str(records), "--format", "dataset", "-o", str(target)]
+    assert CliRunner().invoke(cli, arguments).exit_code == 0
+    for path in ("data/findings.jsonl", "jsonl/findings.jsonl", "astana-facts.sqlite"):
+        assert (target / path).read_bytes() == (dataset / path).read_bytes(), path
+    assert '"file":"records/claims/' in (target / "jsonl" / "findings.jsonl").read_text("utf-8")

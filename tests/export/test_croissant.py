@@ -77,3 +77,13 @@ def test_mlcroissant_reads_every_record_set(dataset: Path, tmp_path: Path) -> No
 
 def _text(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def test_mlcroissant_refuses_a_broken_description(dataset: Path, tmp_path: Path) -> None:
+    """The validation can fail: a record set whose field reads a file not described."""
+    mlc = tool("mlcroissant")
+    metadata = _metadata(dataset)
+    metadata["recordSet"][0]["field"][0]["source"]["fileObject"]["@id"] = "csv/nowhere.csv"
+    (tmp_path / "croissant.json").write_text(json.dumps(metadata), encoding="utf-8")
+    with pytest.raises(mlc.ValidationError):
+        mlc.Dataset(jsonld=str(tmp_path / "croissant.json"))
