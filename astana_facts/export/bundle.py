@@ -78,7 +78,9 @@ def build_dataset(
     }
     metadata = croissant(version, files, latest_day(result))
     (folder / "croissant.json").write_bytes(_json(metadata))
-    (folder / "README.md").write_text(dataset_card(version), encoding="utf-8")
+    (folder / "README.md").write_text(
+        dataset_card(version, len(result.records.claims)), encoding="utf-8"
+    )
 
 
 def latest_day(result: Result) -> str | None:

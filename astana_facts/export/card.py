@@ -38,7 +38,14 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _header(version: str) -> list[str]:
+def size_category(count: int) -> str:
+    """The hub's size category of a dataset of ``count`` claims."""
+    bounds = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K")]
+    bounds += [(1_000_000, "100K<n<1M")]
+    return next((label for bound, label in bounds if count < bound), "1M<n<10M")
+
+
+def _header(version: str, claims: int) -> list[str]:
     lines = [
         "---",
         "license: cc-by-4.0",
@@ -51,7 +58,7 @@ def _header(version: str) -> list[str]:
         "task_ids:",
         "- fact-checking",
         "size_categories:",
-        "- n<1K",
+        f"- {size_category(claims)}",
         "tags:",
         *[f"- {_q(keyword)}" for keyword in about.keywords()],
         "configs:",
@@ -114,9 +121,9 @@ def _body(version: str) -> list[str]:
     return lines
 
 
-def dataset_card(version: str) -> str:
-    """The card: YAML header and Markdown body."""
-    return "\n".join([*_header(version), "", *_body(version)]) + "\n"
+def dataset_card(version: str, claims: int) -> str:
+    """The card of a dataset of ``claims`` claims: YAML header and Markdown body."""
+    return "\n".join([*_header(version, claims), "", *_body(version)]) + "\n"
 
 
 def flat_jsonl(table_rows: list[dict[str, Any]]) -> bytes:

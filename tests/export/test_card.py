@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from astana_facts.export.card import DTYPES
+from astana_facts.export.card import DTYPES, size_category
 from astana_facts.export.tables import TABLES
 from tests.export.tools import tool
 
@@ -30,6 +30,7 @@ def test_the_card_header_names_licence_tasks_and_a_config_per_table(dataset: Pat
     assert header["license"] == "cc-by-4.0"
     assert header["task_categories"] == ["text-classification"]
     assert "fact-checking" in header["task_ids"] and "fact-checking" in header["tags"]
+    assert header["size_categories"] == ["n<1K"]  # 196 claims
     assert [config["config_name"] for config in header["configs"]] == [t.name for t in TABLES]
     assert [c["config_name"] for c in header["configs"] if c.get("default")] == ["claims"]
     for config in header["configs"]:
@@ -69,3 +70,9 @@ def test_a_claims_value_is_a_json_string_whatever_its_kind(dataset: Path, load: 
     kinds = {row["kind"] for row in claims}
     assert len(kinds) > 3
     assert all(isinstance(json.loads(row["value_json"]), dict) for row in claims)
+
+
+def test_the_size_category_follows_the_claims() -> None:
+    assert [size_category(n) for n in (0, 999, 1000, 99_999, 100_000, 5_000_000)] == [
+        "n<1K", "n<1K", "1K<n<10K", "10K<n<100K", "100K<n<1M", "1M<n<10M",
+    ]  # fmt: skip
