@@ -167,6 +167,7 @@ def judged_result(*, hostile: bool = False, empty: bool = False) -> Result:
     """The world's report: its findings, and (unless ``empty``) the verdicts on every claim and
     the resolution of the contradiction over the eighth round's days."""
     held = records(hostile)
+    held.rules = list(RULES)
     findings = check_consistency(held, RULES)
     result = Result(records=held, findings=findings, consistency=True)
     if empty:

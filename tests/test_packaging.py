@@ -7,6 +7,7 @@ Slow (builds the artefacts and a virtual environment), so they are built once pe
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -82,16 +83,67 @@ def test_the_wheel_from_the_sdist_is_the_wheel_from_the_checkout(
     assert contents(direct) == contents(wheel)
 
 
-@pytest.fixture(scope="module")
-def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv outside the checkout with the wheel installed; returns its bin folder."""
-    home = tmp_path_factory.mktemp("venv")
+def _venv_with(requirement: str, home: Path) -> Path:
+    """A fresh venv at ``home`` with ``requirement`` installed; returns its bin folder."""
     venv.create(home, with_pip=True)
     bin_dir = home / ("Scripts" if sys.platform == "win32" else "bin")
     subprocess.run(
-        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], check=True
+        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", requirement], check=True
     )
     return bin_dir
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv outside the checkout with the wheel and its tools installed."""
+    return _venv_with(f"{wheel}[tools]", tmp_path_factory.mktemp("venv"))
+
+
+@pytest.fixture(scope="module")
+def light(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the wheel alone: the data install."""
+    return _venv_with(str(wheel), tmp_path_factory.mktemp("light"))
+
+
+LIGHT_SCRIPT = """
+import importlib.util, json
+import astana_facts
+dataset = astana_facts.load()
+found = astana_facts.validate()
+tools = ["tree_sitter", "tree_sitter_json", "pysbd", "rapidfuzz", "sarif_pydantic", "packaging"]
+print(json.dumps({"claims": len(dataset.claims), "findings": len(found),
+                  "tools": [m for m in tools if importlib.util.find_spec(m)]}))
+"""
+
+
+def test_the_data_install_loads_and_validates_without_the_tools(
+    light: Path, tmp_path: Path
+) -> None:
+    """``pip install astana-facts`` gives the data, ``load()`` and ``validate()``, with
+    pydantic, click and orjson only; a tool's command says which extra to install."""
+    done = subprocess.run(
+        [str(light / "python"), "-c", LIGHT_SCRIPT], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"claims": 196, "findings": 0, "tools": []}
+    listed = subprocess.run(
+        [str(light / "python"), "-m", "pip", "list", "--format", "json"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    names = {item["name"].lower().replace("_", "-") for item in json.loads(listed.stdout)}
+    assert names - {"pip", "setuptools"} == {
+        "astana-facts", "pydantic", "pydantic-core", "annotated-types", "typing-extensions",
+        "typing-inspection", "click", "orjson",
+    }  # fmt: skip
+    cli = subprocess.run(
+        [str(light / "astana-facts"), "validate"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert cli.returncode == 0, cli.stderr
+    report = subprocess.run(
+        [str(light / "astana-facts"), "report"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert report.returncode == 2 and "pip install 'astana-facts[tools]'" in report.stderr
+    assert "Traceback" not in report.stderr and "internal error" not in report.stderr
 
 
 def test_the_wheel_carries_the_data_inside_the_package(wheel: Path) -> None:

@@ -12,7 +12,8 @@ import pytest
 import tomllib
 import yaml
 
-from astana_facts.export.writers import DATA_LICENSE, SOURCES_NOTICE, datapackage
+from astana_facts.export.about import DATA_LICENSE, TEXT_RIGHTS
+from astana_facts.export.datapackage import datapackage
 from tests.conftest import REPO
 
 CFF_REQUIRED = ("cff-version", "message", "title", "authors")
@@ -62,8 +63,9 @@ def test_the_datapackage_names_the_data_licence_and_the_sources_status() -> None
     descriptor = datapackage("0.0.0")
     assert descriptor["licenses"] == [DATA_LICENSE]
     assert set(DATA_LICENSE) == {"name", "path", "title"} and DATA_LICENSE["name"] == "CC-BY-4.0"
-    (source,) = descriptor["sources"]
-    assert source == {"title": SOURCES_NOTICE} and "publishers" in SOURCES_NOTICE
+    assert all("path" not in source for source in descriptor["sources"])  # no address yet
+    documents = next(r for r in descriptor["resources"] if r["name"] == "documents")
+    assert "publishers" in TEXT_RIGHTS["title"] and TEXT_RIGHTS in documents.get("licenses", [])
 
 
 def test_the_citation_file_is_cff_1_2_0_with_the_package_version() -> None:

@@ -1,5 +1,6 @@
-"""``astana-facts export``: claims, spans, entities, documents, facts and verdicts for other
-tools, and the verdicts as schema.org ClaimReview."""
+"""``astana-facts export``: claims, spans, entities, documents, facts, verdicts, findings, rules
+and adjudications for other tools, the verdicts as schema.org ClaimReview, and the dataset
+folder with its cards (datasette, Croissant, Hugging Face)."""
 
 from __future__ import annotations
 
@@ -35,24 +36,35 @@ if TYPE_CHECKING:
     metavar="PATH",
     type=click.Path(allow_dash=True, path_type=Path),
     default=None,
-    help="Where to write: a file (jsonl, sqlite, claimreview) or a folder (csv); - is standard "
-    "output (jsonl and claimreview only). Default: "
+    help="Where to write: a file (jsonl, sqlite, claimreview) or a folder (csv, dataset); - is "
+    "standard output (jsonl and claimreview only). Default: "
     + ", ".join(f"{name}: {target}" for name, target in EXPORT_DEFAULTS.items())
     + ".",
 )
 @click.option("--force", is_flag=True, help="Replace the output if it exists.")
 @console_options
 def export(records_dir: str | None, output_format: str, output: Path | None, force: bool) -> None:
-    """Export the claims, spans, entities, documents, facts and verdicts for other tools.
+    """Export the claims, spans, entities, documents, facts, verdicts, findings, rules and
+    adjudications for other tools.
 
     jsonl: one claim per line, as in its file, with its document and its verdict. csv: a folder
     with one CSV per table (documents, entities, entity_forms, claims, claim_entities, spans,
-    facts, fact_evidence, verdicts, verdict_facts) and a Frictionless datapackage.json that
-    describes them (types, keys, foreign keys). sqlite: the same tables with primary keys,
-    foreign keys and indexes. claimreview: a schema.org ClaimReview (JSON-LD) per claim judged
-    against the facts. The verdicts are derived as `report` derives them. The records must have
-    no error-level integrity finding (else exit 1). Nothing is overwritten without --force, and
-    a failed export leaves no partial output (exit 2).
+    facts, fact_evidence, verdicts, verdict_facts, rules, findings, finding_claims,
+    finding_spans, finding_facts, adjudications, adjudication_claims, adjudication_evidence)
+    and a Frictionless datapackage.json that describes them (types, keys, foreign keys,
+    allowed values, licences, sources). sqlite: the same tables with primary keys, foreign
+    keys and indexes, full-text search (FTS5: documents_fts, spans_fts, ...) and views
+    (event_date_claims, refuted_claims, open_findings). claimreview: a schema.org ClaimReview
+    (JSON-LD) per claim judged against the facts. dataset: a folder ready to publish with all
+    of them: astana-facts.sqlite with its datasette metadata.json, csv/, data/ (each table as
+    JSON Lines, what datasets.load_dataset reads), jsonl/ (claims, documents, entities, facts
+    and findings as in their files), croissant.json (Croissant 1.1) and README.md (a Hugging
+    Face dataset card).
+
+    The verdicts and findings are derived as `report` derives them, in one run. The records
+    must have no error-level integrity finding (else exit 1). Nothing is overwritten without
+    --force, and a failed export leaves no partial output (exit 2). The annotations are CC BY
+    4.0; the source texts remain their publishers'.
 
     \b
     Example:
@@ -60,6 +72,9 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
         astana-facts export --format csv -o astana-csv
         astana-facts export --format jsonl -o - | head -1
         astana-facts export --format claimreview -o reviews.jsonld
+        astana-facts export --format dataset -o astana-facts-dataset
+        datasette astana-facts-dataset/astana-facts.sqlite \\
+            --metadata astana-facts-dataset/metadata.json
     """
     from astana_facts import package_version
     from astana_facts.export.claimreview import claim_reviews
@@ -76,12 +91,7 @@ def export(records_dir: str | None, output_format: str, output: Path | None, for
     target = output or Path(EXPORT_DEFAULTS[output_format])
     try:
         written = write_export(
-            records,
-            output_format,
-            target,
-            version=package_version(),
-            force=force,
-            verdicts=verdicts,
+            result, output_format, target, version=package_version(), force=force
         )
     except (ExportError, OSError) as error:
         fail(str(error))

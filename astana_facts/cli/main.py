@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from importlib import import_module
+from typing import NoReturn
 
 import click
 
@@ -112,7 +113,20 @@ def main() -> None:
         raise
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:  # the last guard: never show a traceback
-        click.echo(f"astana-facts: internal error: {type(error).__name__}: {error}", err=True)
-        click.echo("Please report this with the command you ran.", err=True)
+    except ModuleNotFoundError as error:  # a tool of the `tools` extra not installed
+        from astana_facts.cli.extras import missing_extra
+
+        message = missing_extra(error)
+        if message is None:
+            _internal_error(error)
+        click.echo(message, err=True)
         sys.exit(EXIT_USAGE)
+    except Exception as error:  # the last guard: never show a traceback
+        _internal_error(error)
+
+
+def _internal_error(error: Exception) -> NoReturn:
+    """Say that something unexpected failed, in one line, and exit 2."""
+    click.echo(f"astana-facts: internal error: {type(error).__name__}: {error}", err=True)
+    click.echo("Please report this with the command you ran.", err=True)
+    sys.exit(EXIT_USAGE)

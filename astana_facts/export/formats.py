@@ -11,6 +11,7 @@ EXPORT_DEFAULTS: dict[str, str] = {
     "csv": "astana-facts-csv",
     "sqlite": "astana-facts.sqlite",
     "claimreview": "astana-facts-claimreview.jsonld",
+    "dataset": "astana-facts-dataset",
 }
 """Format name -> default output path, in the order ``--help`` lists them (jsonl first)."""
 

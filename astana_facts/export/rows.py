@@ -1,5 +1,6 @@
 """The rows of the export tables (:data:`~astana_facts.export.tables.TABLES`), built from the
-records.
+pipeline's result: the records, the verdicts, and (:mod:`.result_rows`) the rules, findings and
+adjudications.
 
 Claims are flattened sensibly: the common parts of every value get columns of their own (a
 date interval with precision and stance, a quantity as low/high, measure, unit, series and
@@ -17,11 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from astana_facts.export.result_rows import adjudication_rows, finding_rows, rule_rows
 from astana_facts.export.tables import TABLES, Table
 from astana_facts.reading.model_paths import claim_paths, values_at
 from astana_facts.reading.records import ClaimRecord, Records
 
 if TYPE_CHECKING:
+    from astana_facts.pipeline.result import Result
     from astana_facts.verdicts import Verdict
 
 Row = dict[str, Any]
@@ -184,22 +187,29 @@ def _verdict_rows(verdicts: Mapping[str, Verdict], by_name: dict[str, list[Row]]
         ]
 
 
-def rows(
-    records: Records, verdicts: Mapping[str, Verdict] | None = None
-) -> Iterator[tuple[Table, list[Row]]]:
-    """Every table with its rows, in :data:`TABLES` order, rows sorted by key; ``verdicts``
-    (claim id -> verdict) fill the verdict tables."""
+def rows(result: Result) -> Iterator[tuple[Table, list[Row]]]:
+    """Every table with its rows, in :data:`TABLES` order, rows sorted by key: the records, the
+    verdicts on the claims (``result.claim_verdicts``), the rules, findings and adjudications."""
+    records = result.records
     by_name: dict[str, list[Row]] = {table.name: [] for table in TABLES}
     by_name["documents"].extend(_document_rows(records))
     _entity_rows(records, by_name)
     for record in sorted(records.claims, key=lambda r: r.claim["id"]):
         _claim_rows(record, by_name)
     _fact_rows(records, by_name)
-    _verdict_rows(verdicts or {}, by_name)
+    _verdict_rows(result.claim_verdicts, by_name)
+    by_name["rules"] = rule_rows(result)
+    finding_rows(result, by_name)
+    adjudication_rows(result, by_name)
     for table in TABLES:
         table_rows = by_name[table.name]
-        table_rows.sort(key=lambda row, t=table: tuple(str(row[k]) for k in t.primary_key))  # type: ignore[misc]
+        table_rows.sort(key=lambda row, t=table: tuple(_key(row[k]) for k in t.primary_key))  # type: ignore[misc]
         yield (
             table,
             [{column.name: row.get(column.name) for column in table.columns} for row in table_rows],
         )
+
+
+def _key(value: Any) -> tuple[int, str]:
+    """A sort key that orders numbers as numbers (position 10 after 9)."""
+    return (value, "") if isinstance(value, int) else (0, str(value))

@@ -1,235 +1,260 @@
 """The layout of the dataset as flat tables: documents, entities, their surface forms, claims,
 the entities each claim names, evidence spans, facts with their public evidence, and the
-verdicts on the claims with the facts each uses, with their columns and keys. One table layout
-serves CSV (with a Frictionless descriptor) and SQLite (with keys and indexes); the rows that fill
-it are built in :mod:`astana_facts.export.rows`.
+verdicts on the claims with the facts each uses (:data:`RECORD_TABLES`), then the result of the
+checks: rules, findings and adjudications (:mod:`.result_tables`). One table registry,
+:data:`TABLES`, serves every export (CSV with a Frictionless descriptor, SQLite with keys,
+indexes and full-text search, datasette metadata, JSON Lines, the dataset cards), so a new table
+appears in all of them; the rows that fill it are built in :mod:`astana_facts.export.rows`.
+
+A column that holds a model's field takes its description and allowed values from the model
+(:func:`~astana_facts.export.layout.field_column`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from astana_facts.verdicts import LABELS
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column: its name, its Table Schema type, and a one-line description."""
-
-    name: str
-    type: str
-    description: str
-    enum: tuple[str, ...] = ()
-    """The only values the column may hold (empty: any of its type)."""
-
-
-@dataclass(frozen=True)
-class ForeignKey:
-    """``column`` refers to ``table``.``target``."""
-
-    column: str
-    table: str
-    target: str = "id"
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table's layout."""
-
-    name: str
-    description: str
-    columns: tuple[Column, ...]
-    primary_key: tuple[str, ...]
-    foreign_keys: tuple[ForeignKey, ...] = ()
-    indexes: tuple[str, ...] = ()
-
-
-def _c(name: str, type_: str, description: str, enum: tuple[str, ...] = ()) -> Column:
-    return Column(name, type_, description, enum)
-
-
-TABLES: tuple[Table, ...] = (
-    Table(
-        "documents",
-        "The source documents, with metadata and verbatim text.",
-        (
-            _c("id", "string", "Document id."),
-            _c("title", "string", "Title as the text gives it."),
-            _c("publisher", "string", "Publisher, where known."),
-            _c("author", "string", "Author, where known."),
-            _c("published_start", "date", "Earliest possible publication day."),
-            _c("published_end", "date", "Latest possible publication day."),
-            _c("published_precision", "string", "day, part_of_month, month or year."),
-            _c("published_inferred", "boolean", "Whether the date was inferred."),
-            _c("published_reasoning", "string", "Why the date was inferred so."),
-            _c("language", "string", "ISO 639 language code."),
-            _c("url", "string", "Where it was published."),
-            _c("original_file", "string", "File name in the corpus it came from."),
-            _c("sha256", "string", "SHA-256 of the text."),
-            _c("text", "string", "The verbatim text (NFC, LF line endings)."),
-        ),
-        ("id",),
-    ),
-    Table(
-        "entities",
-        "Canonical entities: states, people, organisations, series, rounds, instruments, places.",
-        (
-            _c("id", "string", "Entity id."),
-            _c("kind", "string", "state, person, organisation, group, series, event, ..."),
-            _c("name", "string", "Canonical name."),
-            _c("description", "string", "One line that tells it apart."),
-            _c("series", "string", "For a round: its negotiation series."),
-            _c("wikidata", "string", "Wikidata item id."),
-        ),
-        ("id",),
-        (ForeignKey("series", "entities"),),
-    ),
-    Table(
-        "entity_forms",
-        "Every registered surface form of an entity: aliases and known misspellings.",
-        (
-            _c("entity_id", "string", "The entity."),
-            _c("form", "string", "The surface form."),
-            _c("form_type", "string", "alias or misspelling."),
-        ),
-        ("entity_id", "form_type", "form"),
-        (ForeignKey("entity_id", "entities"),),
-        ("form",),
-    ),
-    Table(
-        "claims",
-        "One row per claim, its value flattened into typed columns.",
-        (
-            _c("id", "string", "Claim id."),
-            _c("document", "string", "The document that makes the claim."),
-            _c("kind", "string", "Claim kind (event_date, count, participants, ...)."),
-            _c("subject", "string", "The entity the claim is about."),
-            _c("modality", "string", "reported, planned or opinion."),
-            _c("attribution_type", "string", "publisher, speaker, outlet or unnamed."),
-            _c("attribution_entity", "string", "The speaker or outlet."),
-            _c("attribution_via", "string", "The outlet or work a speaker was quoted from."),
-            _c("attribution_description", "string", "How the text describes an unnamed source."),
-            _c(
-                "date_start",
-                "date",
-                "First day of the value's date (event, signature, plan, count).",
-            ),
-            _c("date_end", "date", "Last day of that date."),
-            _c("date_precision", "string", "day, part_of_month, month or year."),
-            _c("date_stance", "string", "full_span, day_within, start or end (event dates)."),
-            _c("quantity_bound", "string", "exact, at_least, at_most, approximately or range."),
-            _c("quantity_low", "number", "Smallest number the quantity admits (empty: none)."),
-            _c("quantity_high", "number", "Largest number the quantity admits (empty: none)."),
-            _c("measure", "string", "What a count counts."),
-            _c("unit", "string", "Unit of a duration."),
-            _c("series", "string", "Series of a round number."),
-            _c("ordinal", "integer", "Round number within its series."),
-            _c("role", "string", "Role of participants."),
-            _c("complete", "boolean", "Whether a participant list is complete."),
-            _c("action", "string", "What was done with an instrument."),
-            _c("event", "string", "The round at which an instrument was concluded."),
-            _c("place", "string", "Where an event took place."),
-            _c("office", "string", "An office held."),
-            _c("organisation", "string", "Whose office it is."),
-            _c("relation", "string", "supports, opposes, member_of, part_of, mediates_between."),
-            _c("content", "string", "What a statement says."),
-            _c("direct", "boolean", "Whether a statement is a verbatim quotation."),
-            _c("description", "string", "What a plan is."),
-            _c("note", "string", "The annotator's reasoning."),
-            _c("value_json", "string", "The whole value, as JSON."),
-        ),
-        ("id",),
-        (
-            ForeignKey("document", "documents"),
-            ForeignKey("subject", "entities"),
-            ForeignKey("attribution_entity", "entities"),
-        ),
-        ("document", "subject", "kind"),
-    ),
-    Table(
-        "claim_entities",
-        "Every entity a claim names, with the field that names it.",
-        (
-            _c("claim_id", "string", "The claim."),
-            _c("field", "string", "JSON Pointer of the field in the claim."),
-            _c("entity_id", "string", "The entity."),
-        ),
-        ("claim_id", "field"),
-        (ForeignKey("claim_id", "claims"), ForeignKey("entity_id", "entities")),
-        ("entity_id",),
-    ),
-    Table(
-        "spans",
-        "Evidence spans: where in its document a claim is stated.",
-        (
-            _c("claim_id", "string", "The claim."),
-            _c("position", "integer", "Order of the span in the claim's evidence (0-based)."),
-            _c("document", "string", "The document."),
-            _c("start", "integer", "Code-point offset of the quote's first character."),
-            _c("end", "integer", "Code-point offset just past the quote."),
-            _c("exact", "string", "The quote."),
-            _c("prefix", "string", "Text just before the quote."),
-            _c("suffix", "string", "Text just after the quote."),
-        ),
-        ("claim_id", "position"),
-        (ForeignKey("claim_id", "claims"), ForeignKey("document", "documents")),
-        ("document",),
-    ),
-    Table(
-        "facts",
-        "What public sources establish (records/facts.json), typed like a claim's value.",
-        (
-            _c("id", "string", "Fact id."),
-            _c("kind", "string", "Claim kind of the value (event_date, location, ...)."),
-            _c("subject", "string", "The entity the fact is about."),
-            _c("value_json", "string", "The value, as JSON (the value of a claim of that kind)."),
-            _c("rationale", "string", "Why the evidence establishes the value."),
-        ),
-        ("id",),
-        (ForeignKey("subject", "entities"),),
-        ("subject",),
-    ),
-    Table(
-        "fact_evidence",
-        "The public sources of each fact, with the quote that supports it.",
-        (
-            _c("fact_id", "string", "The fact."),
-            _c("position", "integer", "Order of the source in the fact's evidence (0-based)."),
-            _c("url", "string", "Where the source is published."),
-            _c("publisher", "string", "Who published it."),
-            _c("title", "string", "Its title, where given."),
-            _c("published", "date", "When it was published, where known."),
-            _c("retrieved", "date", "The day it was read."),
-            _c("archived_url", "string", "An archived copy, where there is one."),
-            _c("quote", "string", "The words that support the fact."),
-        ),
-        ("fact_id", "position"),
-        (ForeignKey("fact_id", "facts"),),
-    ),
-    Table(
-        "verdicts",
-        "The verdict on each judged claim against the facts.",
-        (
-            _c("claim_id", "string", "The claim judged."),
-            _c("label", "string", "What the verdict says.", LABELS),
-            _c("reason", "string", "Why, in one sentence."),
-            _c("by", "string", "Who judged: an engine or an editor.", ("engine", "editor")),
-        ),
-        ("claim_id",),
-        (ForeignKey("claim_id", "claims"),),
-        ("label",),
-    ),
-    Table(
-        "verdict_facts",
-        "The facts each verdict rests on.",
-        (
-            _c("claim_id", "string", "The claim judged."),
-            _c("position", "integer", "Order of the fact in the verdict (0-based)."),
-            _c("fact_id", "string", "A fact the verdict uses."),
-        ),
-        ("claim_id", "position"),
-        (ForeignKey("claim_id", "verdicts", "claim_id"), ForeignKey("fact_id", "facts")),
-        ("fact_id",),
-    ),
+from astana_facts.export.layout import (
+    Column,
+    ForeignKey,
+    Table,
+    column,
+    field_column,
+    literal_values,
 )
+from astana_facts.export.result_tables import RESULT_TABLES
+from astana_facts.models.claims import ClaimBase, Speaker, Unnamed
+from astana_facts.models.entities import Entity
+from astana_facts.models.facts import FACT_KINDS, FactBase, PublicSource
+from astana_facts.models.kinds import CLAIM_KINDS
+from astana_facts.models.sources import PublishedDate, SourceMetadata
+from astana_facts.models.spans import Span
+from astana_facts.models.values import (
+    Approximately,
+    AtLeast,
+    AtMost,
+    DateInterval,
+    DateValue,
+    DurationValue,
+    Exact,
+    InstrumentValue,
+    ParticipantsValue,
+    Range,
+    RelationValue,
+    RelativeDateValue,
+)
+from astana_facts.verdicts import Verdict
+
+__all__ = ["RECORD_TABLES", "TABLES", "Column", "ForeignKey", "Table"]
+
+_c = column
+_f = field_column
+
+_BOUNDS = tuple(bound for model in (Exact, AtLeast, AtMost, Approximately, Range)
+                for bound in literal_values(model, "bound"))  # fmt: skip
+_UNITS = tuple(dict.fromkeys(
+    literal_values(DurationValue, "unit") + literal_values(RelativeDateValue, "unit")
+))  # fmt: skip
+
+DOCUMENTS = Table(
+    "documents",
+    "The source documents, with metadata and verbatim text.",
+    (
+        _f("id", "string", SourceMetadata),
+        _f("title", "string", SourceMetadata),
+        _f("publisher", "string", SourceMetadata),
+        _f("author", "string", SourceMetadata),
+        _f("published_start", "date", PublishedDate, "start", lead="Publication date:"),
+        _f("published_end", "date", PublishedDate, "end", lead="Publication date:"),
+        _f("published_precision", "string", PublishedDate, "precision", lead="Publication date:"),
+        _f("published_inferred", "boolean", PublishedDate, "inferred"),
+        _f("published_reasoning", "string", PublishedDate, "reasoning"),
+        _f("language", "string", SourceMetadata),
+        _f("url", "string", SourceMetadata),
+        _f("original_file", "string", SourceMetadata),
+        _f("sha256", "string", SourceMetadata),
+        _c("text", "string", "The verbatim text (UTF-8, NFC, LF line endings)."),
+    ),
+    ("id",),
+    search=("title", "text"),
+)
+
+ENTITIES = Table(
+    "entities",
+    "Canonical entities: states, people, organisations, series, rounds, instruments, places.",
+    (
+        _f("id", "string", Entity),
+        _f("kind", "string", Entity),
+        _f("name", "string", Entity),
+        _f("description", "string", Entity),
+        _f("series", "string", Entity),
+        _f("wikidata", "string", Entity),
+    ),
+    ("id",),
+    (ForeignKey("series", "entities"),),
+)
+
+ENTITY_FORMS = Table(
+    "entity_forms",
+    "Every registered surface form of an entity: aliases and known misspellings.",
+    (
+        _c("entity_id", "string", "The entity."),
+        _c("form", "string", "The surface form."),
+        _c("form_type", "string", "alias or misspelling.", ("alias", "misspelling")),
+    ),
+    ("entity_id", "form_type", "form"),
+    (ForeignKey("entity_id", "entities"),),
+    ("form",),
+)
+
+CLAIMS = Table(
+    "claims",
+    "One row per claim, its value flattened into typed columns.",
+    (
+        _f("id", "string", ClaimBase),
+        _c("document", "string", "The document that makes the claim."),
+        _c("kind", "string", "Claim kind: what the value states.", CLAIM_KINDS),
+        _f("subject", "string", ClaimBase),
+        _f("modality", "string", ClaimBase),
+        _c(
+            "attribution_type",
+            "string",
+            "Who asserts the claim: publisher, speaker, outlet or unnamed.",
+            ("publisher", "speaker", "outlet", "unnamed"),
+        ),
+        _f("attribution_entity", "string", Speaker, "entity", lead="The speaker or outlet:"),
+        _f("attribution_via", "string", Speaker, "via"),
+        _f("attribution_description", "string", Unnamed, "description"),
+        _c("date_start", "date", "First day of the value's date (event, signature, plan, count)."),
+        _f("date_end", "date", DateInterval, "end"),
+        _f("date_precision", "string", DateInterval, "precision"),
+        _f("date_stance", "string", DateValue, "stance", lead="Event dates only."),
+        _c("quantity_bound", "string", "How a quantity is bounded.", _BOUNDS),
+        _c("quantity_low", "number", "Smallest number the quantity admits (empty: none)."),
+        _c("quantity_high", "number", "Largest number the quantity admits (empty: none)."),
+        _c("measure", "string", "What a count counts."),
+        _c("unit", "string", "Unit of a duration or relative date.", _UNITS),
+        _c("series", "string", "Series of a round number."),
+        _c("ordinal", "integer", "Round number within its series."),
+        _f("role", "string", ParticipantsValue, lead="Participants:"),
+        _f("complete", "boolean", ParticipantsValue, lead="Participants:"),
+        _f("action", "string", InstrumentValue, lead="Instrument:"),
+        _f("event", "string", InstrumentValue, lead="Instrument:"),
+        _c("place", "string", "Where an event took place."),
+        _c("office", "string", "An office held."),
+        _c("organisation", "string", "Whose office it is."),
+        _f("relation", "string", RelationValue),
+        _c("content", "string", "What a statement says."),
+        _c("direct", "boolean", "Whether a statement is a verbatim quotation."),
+        _c("description", "string", "What a plan is."),
+        _f("note", "string", ClaimBase),
+        _c("value_json", "string", "The whole value, as JSON (its shape depends on the kind)."),
+    ),
+    ("id",),
+    (
+        ForeignKey("document", "documents"),
+        ForeignKey("subject", "entities"),
+        ForeignKey("attribution_entity", "entities"),
+    ),
+    ("document", "subject", "kind"),
+)
+
+CLAIM_ENTITIES = Table(
+    "claim_entities",
+    "Every entity a claim names, with the field that names it.",
+    (
+        _c("claim_id", "string", "The claim."),
+        _c("field", "string", "JSON Pointer of the field in the claim."),
+        _c("entity_id", "string", "The entity."),
+    ),
+    ("claim_id", "field"),
+    (ForeignKey("claim_id", "claims"), ForeignKey("entity_id", "entities")),
+    ("entity_id",),
+)
+
+SPANS = Table(
+    "spans",
+    "Evidence spans: where in its document a claim is stated, with the quote.",
+    (
+        _c("claim_id", "string", "The claim."),
+        _c("position", "integer", "Order of the span in the claim's evidence (0-based)."),
+        _c("document", "string", "The document."),
+        _f("start", "integer", Span),
+        _f("end", "integer", Span),
+        _f("exact", "string", Span),
+        _f("prefix", "string", Span),
+        _f("suffix", "string", Span),
+    ),
+    ("claim_id", "position"),
+    (ForeignKey("claim_id", "claims"), ForeignKey("document", "documents")),
+    ("document",),
+    search=("exact",),
+)
+
+FACTS = Table(
+    "facts",
+    "What public sources establish (records/facts.json), typed like a claim's value.",
+    (
+        _f("id", "string", FactBase),
+        _c("kind", "string", "Claim kind of the value (event_date, location, ...).", FACT_KINDS),
+        _f("subject", "string", FactBase),
+        _c("value_json", "string", "The value, as JSON (the value of a claim of that kind)."),
+        _f("rationale", "string", FactBase),
+    ),
+    ("id",),
+    (ForeignKey("subject", "entities"),),
+    ("subject",),
+)
+
+FACT_EVIDENCE = Table(
+    "fact_evidence",
+    "The public sources of each fact, with the quote that supports it.",
+    (
+        _c("fact_id", "string", "The fact."),
+        _c("position", "integer", "Order of the source in the fact's evidence (0-based)."),
+        _f("url", "string", PublicSource),
+        _f("publisher", "string", PublicSource),
+        _f("title", "string", PublicSource),
+        _f("published", "date", PublicSource),
+        _f("retrieved", "date", PublicSource),
+        _f("archived_url", "string", PublicSource),
+        _f("quote", "string", PublicSource),
+    ),
+    ("fact_id", "position"),
+    (ForeignKey("fact_id", "facts"),),
+    search=("quote",),
+)
+
+VERDICTS = Table(
+    "verdicts",
+    "The verdict on each judged claim against the facts.",
+    (
+        _f("claim_id", "string", Verdict, "claim"),
+        _f("label", "string", Verdict),
+        _f("reason", "string", Verdict),
+        _f("by", "string", Verdict),
+    ),
+    ("claim_id",),
+    (ForeignKey("claim_id", "claims"),),
+    ("label",),
+)
+
+VERDICT_FACTS = Table(
+    "verdict_facts",
+    "The facts each verdict rests on.",
+    (
+        _c("claim_id", "string", "The claim judged."),
+        _c("position", "integer", "Order of the fact in the verdict (0-based)."),
+        _c("fact_id", "string", "A fact the verdict uses."),
+    ),
+    ("claim_id", "position"),
+    (ForeignKey("claim_id", "verdicts", "claim_id"), ForeignKey("fact_id", "facts")),
+    ("fact_id",),
+)
+
+RECORD_TABLES: tuple[Table, ...] = (
+    DOCUMENTS, ENTITIES, ENTITY_FORMS, CLAIMS, CLAIM_ENTITIES, SPANS, FACTS, FACT_EVIDENCE,
+    VERDICTS, VERDICT_FACTS,
+)  # fmt: skip
+"""The tables of the records and the verdicts on the claims, in foreign-key order."""
+
+TABLES: tuple[Table, ...] = (*RECORD_TABLES, *RESULT_TABLES)
 """Every table, in an order that satisfies the foreign keys."""

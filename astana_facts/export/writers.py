@@ -16,25 +16,19 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import orjson
 
 from astana_facts.export.claimreview import claim_reviews
+from astana_facts.export.datapackage import datapackage
 from astana_facts.export.rows import rows
-from astana_facts.export.tables import TABLES, Column, Table
+from astana_facts.export.sqlite import sqlite_database
 from astana_facts.jsonio.atomic import WriteFailed, is_device, temporary_path, write_atomic
 from astana_facts.jsonio.writer import canonical_order
 from astana_facts.reading.records import Records
 
 if TYPE_CHECKING:
+    from astana_facts.pipeline.result import Result
     from astana_facts.verdicts import Verdict
 
 Verdicts = Mapping[str, "Verdict"]
 """Claim id -> the verdict on it (``Result.claim_verdicts``)."""
-
-SQLITE_TYPES = {
-    "string": "TEXT",
-    "date": "TEXT",
-    "integer": "INTEGER",
-    "number": "REAL",
-    "boolean": "INTEGER",
-}
 
 
 class ExportError(ValueError):
@@ -72,10 +66,10 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def csv_tables(records: Records, verdicts: Verdicts | None = None) -> dict[str, bytes]:
+def csv_tables(result: Result) -> dict[str, bytes]:
     """Each table as CSV bytes (header row, empty cell for a missing value)."""
     files = {}
-    for table, table_rows in rows(records, verdicts):
+    for table, table_rows in rows(result):
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([column.name for column in table.columns])
@@ -83,99 +77,6 @@ def csv_tables(records: Records, verdicts: Verdicts | None = None) -> dict[str, 
             writer.writerow([_cell(row[column.name]) for column in table.columns])
         files[f"{table.name}.csv"] = buffer.getvalue().encode("utf-8")
     return files
-
-
-def datapackage(version: str) -> dict[str, Any]:
-    """The Frictionless Data Package descriptor of the CSV export."""
-    return {
-        "profile": "tabular-data-package",
-        "name": "astana-facts",
-        "title": "astana-facts: claims about the Astana peace process on Syria, with facts and "
-        "verdicts",
-        "version": version,
-        "licenses": [DATA_LICENSE],
-        "sources": [{"title": SOURCES_NOTICE}],
-        "resources": [_resource(table) for table in TABLES],
-    }
-
-
-DATA_LICENSE = {
-    "name": "CC-BY-4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Attribution 4.0 International",
-}
-"""The licence of the annotations (claims, entities, measures, facts, verdicts, adjudications):
-LICENSE-DATA at the top of the repository."""
-
-SOURCES_NOTICE = (
-    "The source articles (the documents table: title, publisher, url): quoted verbatim for "
-    "fact-checking and research; their copyright stays with their publishers, and the data "
-    "licence does not cover them."
-)
-"""What the export says of the texts it quotes (README, data card, "Rights")."""
-
-
-def _resource(table: Table) -> dict[str, Any]:
-    schema: dict[str, Any] = {
-        "fields": [
-            {"name": c.name, "type": c.type, "description": c.description}
-            | ({"constraints": {"enum": list(c.enum)}} if c.enum else {})
-            for c in table.columns
-        ],
-        "primaryKey": list(table.primary_key),
-    }
-    if table.foreign_keys:
-        schema["foreignKeys"] = [
-            {"fields": key.column, "reference": {"resource": key.table, "fields": key.target}}
-            for key in table.foreign_keys
-        ]
-    return {
-        "name": table.name,
-        "path": f"{table.name}.csv",
-        "profile": "tabular-data-resource",
-        "description": table.description,
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "schema": schema,
-    }
-
-
-def _sqlite_column(column: Column) -> str:
-    """A column's definition; a column of listed values checks them."""
-    definition = f'"{column.name}" {SQLITE_TYPES[column.type]}'
-    if column.enum:
-        listed = ", ".join(f"'{value}'" for value in column.enum)
-        definition += f' CHECK ("{column.name}" IN ({listed}))'
-    return definition
-
-
-def sqlite_database(records: Records, path: Path, verdicts: Verdicts | None = None) -> None:
-    """Write the tables into a new SQLite database at ``path``, with keys and indexes."""
-    connection = sqlite3.connect(path)
-    try:
-        connection.execute("PRAGMA foreign_keys = ON")
-        for table, table_rows in rows(records, verdicts):
-            columns = [_sqlite_column(c) for c in table.columns]
-            columns.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in table.primary_key) + ")")
-            columns += [
-                f'FOREIGN KEY ("{key.column}") REFERENCES "{key.table}" ("{key.target}")'
-                for key in table.foreign_keys
-            ]
-            connection.execute(f'CREATE TABLE "{table.name}" ({", ".join(columns)})')
-            for column in table.indexes:
-                connection.execute(
-                    f'CREATE INDEX "{table.name}_{column}" ON "{table.name}" ("{column}")'
-                )
-            names = [c.name for c in table.columns]
-            placeholders = ", ".join("?" for _ in names)
-            connection.executemany(
-                f'INSERT INTO "{table.name}" VALUES ({placeholders})',
-                ([row[name] for name in names] for row in table_rows),
-            )
-        connection.commit()
-    finally:
-        connection.close()
 
 
 def place(built: Path, target: Path, *, force: bool) -> None:
@@ -229,35 +130,38 @@ def _put_back(aside: Path, target: Path, error: OSError) -> NoReturn:
     raise failed
 
 
-def _build(
-    records: Records, output_format: str, built: Path, version: str, verdicts: Verdicts
-) -> None:
-    """Write the export of ``output_format`` at ``built`` (a file, or a folder for csv)."""
+def _build(result: Result, output_format: str, built: Path, version: str) -> None:
+    """Write the export of ``output_format`` at ``built`` (a file, or a folder for csv and
+    dataset)."""
+    records, verdicts = result.records, result.claim_verdicts
     if output_format == "jsonl":
         built.write_bytes(jsonl(records, verdicts))
     elif output_format == "claimreview":
         built.write_bytes(claim_reviews(records, verdicts))
     elif output_format == "sqlite":
-        sqlite_database(records, built, verdicts)
+        sqlite_database(result, built)
+    elif output_format == "dataset":
+        from astana_facts.export.bundle import build_dataset
+
+        build_dataset(result, built, version, sqlite=sqlite_database)
     else:
         built.mkdir()
-        for name, content in csv_tables(records, verdicts).items():
-            (built / name).write_bytes(content)
-        descriptor = orjson.dumps(datapackage(version), option=orjson.OPT_INDENT_2)
-        (built / "datapackage.json").write_bytes(descriptor + b"\n")
+        write_csv(result, built, version)
+
+
+def write_csv(result: Result, folder: Path, version: str) -> None:
+    """The CSV tables and their ``datapackage.json`` into ``folder`` (which exists)."""
+    for name, content in csv_tables(result).items():
+        (folder / name).write_bytes(content)
+    descriptor = orjson.dumps(datapackage(version, result.records), option=orjson.OPT_INDENT_2)
+    (folder / "datapackage.json").write_bytes(descriptor + b"\n")
 
 
 def write_export(
-    records: Records,
-    output_format: str,
-    target: Path,
-    *,
-    version: str,
-    force: bool,
-    verdicts: Verdicts | None = None,
+    result: Result, output_format: str, target: Path, *, version: str, force: bool
 ) -> Iterable[Path]:
-    """Write the export of ``output_format`` to ``target``, with ``verdicts`` (claim id ->
-    verdict); return the files written.
+    """Write the export of ``output_format`` of the pipeline's ``result`` (the records, the
+    verdicts, the findings) to ``target``; return the files written.
 
     The export is built in a temporary folder beside ``target`` (a name of the one temporary
     shape) and moved into place at the end, so a failed export leaves no partial output and
@@ -276,12 +180,15 @@ def write_export(
     try:
         built = workspace / target.name
         try:
-            _build(records, output_format, built, version, verdicts or {})
+            _build(result, output_format, built, version)
         except (OSError, sqlite3.Error) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise WriteFailed(target, reason) from None
-        files = sorted(built.iterdir()) if built.is_dir() else [built]
-        written = [target / f.name for f in files] if built.is_dir() else [target]
+        if built.is_dir():
+            files = sorted(path for path in built.rglob("*") if path.is_file())
+            written = [target / path.relative_to(built) for path in files]
+        else:
+            written = [target]
         place(built, target, force=force)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)

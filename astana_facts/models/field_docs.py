@@ -15,7 +15,7 @@ from functools import cache
 from pydantic import BaseModel
 
 
-def field_docstrings(model: type[BaseModel]) -> dict[str, str]:
+def field_docstrings(model: type) -> dict[str, str]:
     """Field name → the string literal that follows its annotation in the class body."""
     try:
         source = textwrap.dedent(inspect.getsource(model))

@@ -65,7 +65,9 @@ def test_csv_is_valid_against_its_frictionless_descriptor(tmp_path: Path) -> Non
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["name"] for r in descriptor["resources"]} == {
         "documents", "entities", "entity_forms", "claims", "claim_entities", "spans", "facts",
-        "fact_evidence", "verdicts", "verdict_facts",
+        "fact_evidence", "verdicts", "verdict_facts", "rules", "findings", "finding_claims",
+        "finding_spans", "finding_facts", "adjudications", "adjudication_claims",
+        "adjudication_evidence",
     }  # fmt: skip
     report = frictionless.validate(str(target / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
@@ -138,3 +140,17 @@ def test_a_form_listed_twice_is_exported_once(tmp_path: Path) -> None:
     csv = tmp_path / "csv"
     assert _export("--records", str(root), "--format", "csv", "-o", str(csv)).exit_code == 0
     assert frictionless.validate(str(csv / "datapackage.json")).valid
+
+
+def test_every_table_and_view_is_documented_in_help_and_readme() -> None:
+    from astana_facts.export.tables import TABLES
+    from astana_facts.export.views import VIEWS
+
+    shown = " ".join(CliRunner().invoke(cli, ["export", "--help"]).output.split())
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for table in TABLES:
+        assert table.name in shown and f"`{table.name}`" in readme, table.name
+    for view in VIEWS:
+        assert view.name in shown and f"`{view.name}`" in readme, view.name
+    for name in (t.name for t in TABLES if t.search):
+        assert f"`{name}_fts`" in readme, name

@@ -17,7 +17,9 @@ from click.testing import CliRunner
 
 import astana_facts.pipeline.run as pipeline
 from astana_facts.cli.main import cli
-from astana_facts.export.writers import csv_tables, datapackage, jsonl, sqlite_database
+from astana_facts.export.datapackage import datapackage
+from astana_facts.export.sqlite import sqlite_database
+from astana_facts.export.writers import csv_tables, jsonl
 from astana_facts.pipeline.result import Result
 from astana_facts.pipeline.run import run
 from astana_facts.verdicts import LABELS, Verdict
@@ -27,7 +29,7 @@ from tests.judged import HOSTILE, judged_result
 
 def test_sqlite_has_the_facts_and_verdicts_with_keys(tmp_path: Path) -> None:
     result = judged_result(hostile=True)
-    sqlite_database(result.records, tmp_path / "x.sqlite", result.claim_verdicts)
+    sqlite_database(result, tmp_path / "x.sqlite")
     with sqlite3.connect(tmp_path / "x.sqlite") as connection:
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
         assert connection.execute("SELECT claim_id, label, by FROM verdicts").fetchall() == [
@@ -64,7 +66,7 @@ def test_sqlite_has_the_facts_and_verdicts_with_keys(tmp_path: Path) -> None:
 
 def test_csv_with_verdicts_is_valid_against_its_descriptor(tmp_path: Path) -> None:
     result = judged_result(hostile=True)
-    for name, content in csv_tables(result.records, result.claim_verdicts).items():
+    for name, content in csv_tables(result).items():
         (tmp_path / name).write_bytes(content)
     descriptor = datapackage("0.0.0")
     (tmp_path / "datapackage.json").write_bytes(orjson.dumps(descriptor))
@@ -80,7 +82,7 @@ def test_csv_with_verdicts_is_valid_against_its_descriptor(tmp_path: Path) -> No
 
 def test_a_label_outside_the_labels_fails_the_descriptor(tmp_path: Path) -> None:
     result = judged_result()
-    for name, content in csv_tables(result.records, result.claim_verdicts).items():
+    for name, content in csv_tables(result).items():
         (tmp_path / name).write_bytes(content.replace(b",refuted,", b",false,"))
     (tmp_path / "datapackage.json").write_bytes(orjson.dumps(datapackage("0.0.0")))
     assert not frictionless.validate(str(tmp_path / "datapackage.json")).valid

@@ -16,7 +16,12 @@ from astana_facts.cli.main import cli
 from astana_facts.export import writers
 from tests.faults import FailAt, snapshot
 
-FORMATS = {"csv": "tables", "jsonl": "claims.jsonl", "sqlite": "claims.sqlite"}
+FORMATS = {
+    "csv": "tables",
+    "dataset": "dataset",
+    "jsonl": "claims.jsonl",
+    "sqlite": "claims.sqlite",
+}
 
 
 def _export(records: Path, output_format: str, target: Path) -> Result:
@@ -27,7 +32,7 @@ def _export(records: Path, output_format: str, target: Path) -> Result:
 def _old_output(out: Path, output_format: str) -> Path:
     """An earlier export of another format's shape at the target, to be replaced."""
     target = out / FORMATS[output_format]
-    if output_format == "csv":
+    if output_format in ("csv", "dataset"):
         target.mkdir(parents=True)
         (target / "claims.csv").write_text("id\nold\n", encoding="utf-8")
         (target / "mine.txt").write_text("kept with the old folder\n", encoding="utf-8")
@@ -78,7 +83,8 @@ def test_a_full_disk_while_building_leaves_the_old_export(
     result = _export(records, output_format, target)
     assert result.exit_code == 2, result.output
     assert snapshot(tmp_path / "out") == before
-    reason = "database or disk is full" if output_format == "sqlite" else "No space left"
+    database_first = output_format in ("sqlite", "dataset")  # (the dataset writes it first)
+    reason = "database or disk is full" if database_first else "No space left"
     assert f"cannot write {target}: {reason}" in result.output
 
 
