@@ -58,8 +58,9 @@ def agreement(first: Path, second: Path, output_format: str) -> None:
 
 
 def _annotation(path: Path) -> Annotation:
-    """The claims of every claims file at ``path`` (a file, a folder of them, or a records
-    folder), by document; exits 1 with the findings of a file that cannot be read."""
+    """The standing claims of every claims file at ``path`` (a file, a folder of them, or a
+    records folder), by document: a deprecated claim is no longer part of the annotation; exits 1
+    with the findings of a file that cannot be read."""
     from astana_facts.pipeline.locate import locate
     from astana_facts.reading.folder import load_file
     from astana_facts.render.text import location
@@ -77,5 +78,6 @@ def _annotation(path: Path) -> Annotation:
                 console().error(f"{location(problem)}: {problem.code} {problem.message}")
             sys.exit(EXIT_FINDINGS)
         record = loaded.record
-        found.setdefault(record["document"], []).extend(record["claims"])
+        standing = [claim for claim in record["claims"] if not claim.get("deprecated")]
+        found.setdefault(record["document"], []).extend(standing)
     return found

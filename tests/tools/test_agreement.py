@@ -147,3 +147,15 @@ def test_the_data_cards_agreement_figures_are_those_the_command_gives() -> None:
     result = _run("records", "annotations/second-pass", "--format", "markdown")
     assert result.exit_code == 0, result.output
     assert result.stdout == card
+
+
+def test_a_deprecated_claim_is_not_part_of_the_annotation(tmp_path: Path) -> None:
+    source = Path("records/claims/kisi-eighth-round-results-2017-12.json")
+    data = orjson.loads(source.read_bytes())
+    standing = [c for c in data["claims"] if not c.get("deprecated")]
+    assert len(standing) < len(data["claims"]), "the bundled file has deprecated claims"
+    (tmp_path / "standing.json").write_bytes(orjson.dumps({**data, "claims": standing}))
+    result = _run(str(tmp_path / "standing.json"), str(source), "--format", "json")
+    assert result.exit_code == 0, result.output
+    figures = orjson.loads(result.stdout)["agreement"][0]
+    assert figures["span_f1"] == 1.0 and figures["claims"] == [len(standing), len(standing)]
