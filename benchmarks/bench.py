@@ -72,7 +72,7 @@ from astana_facts.jsonio.writer import write_atomic
 from astana_facts.pipeline.run import run
 from astana_facts.render.context import RenderContext
 from astana_facts.render.registry import render_chunks
-result = run(sys.argv[1], consistency=True)
+result = run(sys.argv[1], consistency=True, anchors=False)  # as the report command runs it
 out = pathlib.Path(tempfile.mkdtemp()) / "report.json"
 pieces = render_chunks("report", "json", result, RenderContext())
 write_atomic(out, (piece.encode("utf-8") for piece in pieces))  # as report -o FILE writes it

@@ -90,7 +90,7 @@ def report(
     folder = records_folder(records_dir)
     announce(folder, output_format)
     with folder_errors_exit(), shell.stage("check and consistency rules"):
-        result = run(folder.root, consistency=True, progress=shell.progress())
+        result = run(folder.root, consistency=True, progress=shell.progress(), anchors=False)
     shell.detail(f"{len(result.findings)} finding(s), {len(result.verdicts)} verdict(s)")
 
     result = replace(result, findings=_scoped(result, changed_since, files))
