@@ -58,3 +58,14 @@ def test_load_gives_the_verdicts_of_the_report(tmp_path: Path) -> None:
     root = build_records(tmp_path / "records")
     dataset = astana_facts.api.load(root)
     assert dataset.verdicts == run(root, consistency=True).claim_verdicts
+
+
+def test_the_readme_quick_start_for_data_users_runs_as_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**Quick start for data users.**", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md", "exec"), {})  # the README's own example
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == ["On December 20th this year in Astana refuted", "kairat-abdrakhmanov"]

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import tomllib
 
 from tests.conftest import REPO
 
@@ -106,13 +107,16 @@ def light(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 LIGHT_SCRIPT = """
-import importlib.util, json
+import importlib.util, json, sys
 import astana_facts
+version = astana_facts.__version__  # from the dist-info, without importlib.metadata
+metadata = "importlib.metadata" in sys.modules
 dataset = astana_facts.load()
 found = astana_facts.validate()
 tools = ["tree_sitter", "tree_sitter_json", "pysbd", "rapidfuzz", "sarif_pydantic", "packaging"]
-print(json.dumps({"claims": len(dataset.claims), "findings": len(found),
-                  "tools": [m for m in tools if importlib.util.find_spec(m)]}))
+present = [m for m in tools if importlib.util.find_spec(m)]
+print(json.dumps({"claims": len(dataset.claims), "findings": len(found), "version": version,
+                  "metadata": metadata, "tools": present}))
 """
 
 
@@ -129,7 +133,14 @@ def test_the_data_install_loads_and_validates_without_the_tools(
         len(json.loads(path.read_text(encoding="utf-8"))["claims"])
         for path in (REPO / "records" / "claims").glob("*.json")
     )
-    assert json.loads(done.stdout) == {"claims": bundled, "findings": 0, "tools": []}
+    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert json.loads(done.stdout) == {
+        "claims": bundled,
+        "findings": 0,
+        "version": version["version"],
+        "metadata": False,
+        "tools": [],
+    }
     listed = subprocess.run(
         [str(light / "python"), "-m", "pip", "list", "--format", "json"],
         capture_output=True, text=True, check=True,
