@@ -5,24 +5,12 @@ minimal conflicts."""
 from __future__ import annotations
 
 from hypothesis import given
-from hypothesis import strategies as st
 
 from astana_facts.consistency.cycles import conflicts_through
 from astana_facts.consistency.stn import Edge, Network
-from tests.consistency.test_stn import NODES, WEIGHT, brute_conflicts, brute_consistent
+from tests.consistency.test_stn import brute_conflicts, brute_consistent, edges_of
 
-kinded_edges = st.lists(
-    st.builds(
-        Edge,
-        st.integers(0, NODES - 1),
-        st.integers(0, NODES - 1),
-        st.integers(-WEIGHT, WEIGHT),
-        st.lists(st.integers(0, 4), min_size=0, max_size=2, unique=True).map(tuple),
-        st.just(""),
-        st.sampled_from(["order", "date"]),
-    ),
-    max_size=8,
-)
+kinded_edges = edges_of("order", "date")
 
 
 def _needs(network: Network, conflict: frozenset[int], kind: str) -> bool:

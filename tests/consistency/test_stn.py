@@ -29,16 +29,24 @@ def brute_consistent(edges: list[Edge]) -> bool:
     return False
 
 
-edges_strategy = st.lists(
-    st.builds(
-        Edge,
-        st.integers(0, NODES - 1),
-        st.integers(0, NODES - 1),
-        st.integers(-WEIGHT, WEIGHT),
-        st.lists(st.integers(0, 4), min_size=0, max_size=2, unique=True).map(tuple),
-    ),
-    max_size=8,
-)
+def edges_of(*kinds: str) -> st.SearchStrategy[list[Edge]]:
+    """Up to eight edges on the oracle's nodes, each of up to two of five sources (none: a
+    background edge) and of one of ``kinds``."""
+    return st.lists(
+        st.builds(
+            Edge,
+            st.integers(0, NODES - 1),
+            st.integers(0, NODES - 1),
+            st.integers(-WEIGHT, WEIGHT),
+            st.lists(st.integers(0, 4), min_size=0, max_size=2, unique=True).map(tuple),
+            st.just(""),
+            st.sampled_from(kinds),
+        ),
+        max_size=8,
+    )
+
+
+edges_strategy = edges_of("")
 
 
 @given(edges_strategy)
