@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from itertools import zip_longest
+from itertools import chain, zip_longest
 from typing import overload
 
 from astana_facts.findings.finding import Finding, ValueGroup
@@ -34,8 +34,7 @@ class GroupedClaims(Sequence[str]):
         return sum(len(group.claims) for group in self.groups)
 
     def __iter__(self) -> Iterator[str]:
-        for group in self.groups:
-            yield from group.claims
+        return chain.from_iterable([group.claims for group in self.groups])
 
     @overload
     def __getitem__(self, index: int) -> str: ...
