@@ -59,7 +59,10 @@ class _Search:
         self.rejected: set[frozenset[int]] = set()
 
     def from_node(self, start: int) -> bool:
-        """Every cycle whose lowest node is ``start``; False when the budget ran out."""
+        """Every cycle whose lowest node is ``start``; False when the budget ran out. A path is
+        dropped where no walk back to ``start`` could make its weight negative
+        (:meth:`_bounds_to`): the cycles it could close hold no contradiction."""
+        bound = self._bounds_to(start)
         stack: list[tuple[int, int, frozenset[int], bool, frozenset[int]]] = [
             (start, 0, frozenset(), False, frozenset((start,)))
         ]
@@ -70,12 +73,15 @@ class _Search:
                 if self.steps < 0:
                     return False
                 total = weight + edge.weight
-                held = sources.union(edge.sources)
                 if edge.target == start:
                     if total < 0 and (through or edge.kind == self.kind):
-                        self._keep(held)
+                        self._keep(sources.union(edge.sources))
                     continue
-                if edge.target < start or edge.target in visited or self._holds_found(held):
+                rest = bound.get(edge.target)
+                if rest is None or total + rest >= 0 or edge.target in visited:
+                    continue
+                held = sources.union(edge.sources)
+                if self._holds_found(held):
                     continue
                 stack.append(
                     (
@@ -87,6 +93,27 @@ class _Search:
                     )
                 )
         return True
+
+    def _bounds_to(self, start: int) -> dict[int, int]:
+        """For each node of the lowest ``start`` on, the least weight of a walk from it to
+        ``start`` through such nodes, over walks of as many edges as there are nodes at least
+        (Bellman-Ford backwards; with negative cycles it may go lower): no simple path back
+        weighs less. A node missing cannot get back."""
+        bound = {start: 0}
+        edges = [e for edges in self.outgoing.values() for e in edges if e.origin >= start]
+        for _ in range(len(self.outgoing) + 1):
+            moved = False
+            for edge in edges:
+                after = bound.get(edge.target)
+                if after is None:
+                    continue
+                through = edge.weight + after
+                if through < bound.get(edge.origin, through + 1):
+                    bound[edge.origin] = through
+                    moved = True
+            if not moved:
+                break
+        return bound
 
     def _holds_found(self, sources: frozenset[int]) -> bool:
         return any(conflict <= sources for conflict in self.found)
