@@ -43,12 +43,27 @@ def claim_entry(
         "modality": claim["modality"],
         "verdict": verdict,
         "note": claim.get("note"),
+        "deprecated": _deprecation(result, record),
         "findings": finding_refs(result, links, claim["id"]),
         "spans": [
             (links.span(claim["id"], index), span["start"], span["end"])
             for index, span in enumerate(claim["evidence"])
         ],
     }
+
+
+def _deprecation(result: Result, record: ClaimRecord) -> dict[str, Any] | None:
+    """A deprecated claim's reason, version and replacements (each with its anchor when it is
+    on the same document page); None for a claim that stands."""
+    deprecated = record.claim.get("deprecated")
+    if not deprecated:
+        return None
+    replacements = []
+    for claim_id in deprecated["replaced_by"]:
+        other = result.claim_index.get(claim_id)
+        same_page = other is not None and other.document == record.document
+        replacements.append((claim_id, claim_anchor(claim_id) if same_page else None))
+    return {"reason": deprecated["reason"], "since": deprecated["since"], "by": replacements}
 
 
 def finding_refs(result: Result, links: Links, claim: str) -> list[dict[str, str]]:

@@ -126,3 +126,14 @@ def test_without_verdicts_or_facts_the_pages_say_so() -> None:
     assert evidence.NO_VERDICT in document_page
     assert "none recorded yet" in files["index.html"].decode()
     assert 'class="fact"' not in files["timeline-astana-round-8.html"].decode()
+
+
+def test_a_deprecated_claim_says_why_and_links_its_replacement(
+    bundled_site: dict[str, bytes],
+) -> None:
+    page = bundled_site["document-kisi-eighth-round-results-2017-12.html"].decode("utf-8")
+    entry = page.split('id="c-kisi-congress-discussed"', 1)[1].split("</li>", 1)[0]
+    assert "<dt>Deprecated</dt><dd>since 0.2.0: " in entry
+    assert '<a href="#c-kisi-round-8-congress-discussed"><code>' in entry
+    standing = page.split('id="c-kisi-round-8-congress-discussed"', 1)[1].split("</li>", 1)[0]
+    assert "<dt>Deprecated</dt>" not in standing
