@@ -11,19 +11,15 @@ from pathlib import Path
 from astana_facts.findings.finding import Finding
 from astana_facts.jsonio.atomic import is_temporary
 from astana_facts.jsonio.reader import resolve_inside
-from astana_facts.reading.listing import files_or_none, unreadable_folder
+from astana_facts.reading.listing import (
+    RECORDS_FILES,
+    RECORDS_FOLDERS,
+    files_or_none,
+    unreadable_folder,
+)
 from astana_facts.reading.locations import display_path
 
-_KNOWN_TOP_LEVEL = {
-    "sources",
-    "claims",
-    "entities.json",
-    "measures.json",
-    "adjudications.json",
-    "facts.json",
-    "verdicts.json",
-    "removals.json",
-}
+_KNOWN_TOP_LEVEL = {*RECORDS_FOLDERS, *RECORDS_FILES}
 
 
 def check_layout(root: Path) -> Iterator[Finding]:

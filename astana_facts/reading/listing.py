@@ -14,6 +14,20 @@ from pathlib import Path
 from astana_facts.findings.finding import Finding
 from astana_facts.reading.locations import display_path
 
+RECORDS_FOLDERS = ("sources", "claims")
+"""The folders of a records folder, one file (or, for sources, a pair) per document."""
+
+RECORDS_FILES = (
+    "entities.json",
+    "measures.json",
+    "adjudications.json",
+    "facts.json",
+    "verdicts.json",
+    "removals.json",
+)
+"""The single files of a records folder, each optional but ``entities.json``: every name here is
+known to the layout check (SCH009 reports others) and formatted by ``fmt``."""
+
 
 def list_files(folder: Path, suffix: str) -> list[Path] | OSError:
     """The entries of ``folder`` whose names end with ``suffix``, sorted by name; ``[]`` when

@@ -21,7 +21,12 @@ from astana_facts.jsonio.reader import read_bytes, read_json
 from astana_facts.jsonio.writer import dumps_canonical
 from astana_facts.pipeline.progress import Progress, no_progress
 from astana_facts.reading.folder import read_error_finding
-from astana_facts.reading.listing import files_or_none, list_files, unreadable_folder
+from astana_facts.reading.listing import (
+    RECORDS_FILES,
+    files_or_none,
+    list_files,
+    unreadable_folder,
+)
 from astana_facts.reading.locations import display_path
 from astana_facts.text.anchoring import anchored, did_you_mean, holds
 from astana_facts.text.quotes import context, find_quote
@@ -48,17 +53,7 @@ def records_files(root: Path) -> list[Path]:
     whatever it is, so that reading reports a FIFO or a dangling link (SCH011) rather than
     skipping it; a folder that cannot be listed gives none (:func:`unreadable_folders`)."""
     files = files_or_none(root / "sources", ".json") + files_or_none(root / "claims", ".json")
-    files += [
-        root / name
-        for name in (
-            "entities.json",
-            "measures.json",
-            "adjudications.json",
-            "facts.json",
-            "verdicts.json",
-            "removals.json",
-        )
-    ]
+    files += [root / name for name in RECORDS_FILES]
     return [path for path in files if os.path.lexists(path)]
 
 

@@ -43,3 +43,19 @@ def test_a_claims_folder_that_is_a_link_to_a_folder_inside_has_claims(tmp_path: 
     (root / "claims").rename(root / "annotations")
     (root / "claims").symlink_to(root / "annotations", target_is_directory=True)
     assert "SCH014" not in [f.code for f in check_layout(root)]
+
+
+def test_every_records_file_the_layout_knows_is_read_and_formatted(tmp_path: Path) -> None:
+    """One list (``RECORDS_FILES``) names the single files: each is known to the layout check,
+    read by validate (broken JSON in it is SCH001, not SCH009) and formatted by fmt."""
+    from astana_facts.reading.listing import RECORDS_FILES
+    from astana_facts.tools.fmt import records_files
+
+    root = build_records(tmp_path)
+    for name in RECORDS_FILES:
+        (root / name).write_text("{", encoding="utf-8")
+    findings = validate(root)
+    broken = {f.file.rsplit("/", 1)[-1] for f in findings if f.code == "SCH001" and f.file}
+    assert broken >= set(RECORDS_FILES)
+    assert not [f for f in findings if f.code == "SCH009"]
+    assert {path.name for path in records_files(root)} >= set(RECORDS_FILES)
