@@ -5,7 +5,6 @@ command, any text escaped so the XML always parses)."""
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from astana_facts.render.context import RenderContext
 from astana_facts.render.gitlab import render_gitlab, render_report_gitlab
 from astana_facts.render.junit import render_junit, render_report_junit, xml_safe
 from astana_facts.resources import bundled
+from tests.render.broken import broken_records
 
 ERROR = Finding.of(
     "SPN001",
@@ -35,15 +35,6 @@ ERROR = Finding.of(
     claims=("a",),
 )
 WARNING = Finding.of("SCH014", "no claims file", file=None)
-
-
-def _broken(tmp_path: Path) -> Path:
-    root = tmp_path / "records"
-    shutil.copytree(bundled("records"), root)
-    path = next((root / "claims").glob("kisi-*.json"))
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"subject": "astana-round-8"', '"subject": "nowhere"', 1))
-    return root
 
 
 def test_gitlab_issues_have_every_field_gitlab_needs() -> None:
@@ -79,7 +70,7 @@ def test_the_report_in_gitlab_format_keeps_verdicts_as_info_and_fingerprints_uni
     assert "[adjudicated: claim_correct]" in by_code["DAT002"]["description"]
     assert "[resolved by facts: " in by_code["DAT001"]["description"]
     result = CliRunner().invoke(
-        cli, ["report", "--records", str(_broken(tmp_path)), "--format", "gitlab"]
+        cli, ["report", "--records", str(broken_records(tmp_path)), "--format", "gitlab"]
     )
     assert result.exit_code == 1  # the gate is the same whatever the format
     assert any(issue["severity"] == "major" for issue in orjson.loads(result.stdout))
@@ -117,7 +108,7 @@ def test_the_report_in_junit_fails_only_what_has_no_verdict(tmp_path: Path) -> N
     report = run(bundled("records"), consistency=True)
     suite = _suite(render_report_junit(report))
     assert suite.get("failures") == "0" and len(suite) == len(report.findings)
-    broken = run(_broken(tmp_path), consistency=True)
+    broken = run(broken_records(tmp_path), consistency=True)
     suite = _suite(render_report_junit(broken))
     assert suite.get("failures") == str(len(broken.unadjudicated_errors())) != "0"
 

@@ -25,6 +25,7 @@ from astana_facts.render.report import render_report_sarif
 from astana_facts.render.sarif_locations import Sites
 from astana_facts.resources import bundled
 from tests.conftest import REPO
+from tests.render.broken import broken_records
 
 SARIF_SCHEMA = orjson.loads((REPO / "tests" / "data" / "sarif-2.1.0-rtm.5.json").read_bytes())
 
@@ -41,19 +42,10 @@ def log(report: Result) -> Any:
     return data
 
 
-def _broken(tmp_path: Path) -> Path:
-    """A copy of the bundled records with a misquoted span and a broken entity reference."""
-    root = tmp_path / "records"
-    shutil.copytree(bundled("records"), root)
-    path = next((root / "claims").glob("kisi-*.json"))
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"subject": "astana-round-8"', '"subject": "nowhere"', 1))
-    return root
-
-
 def test_every_result_has_a_partial_fingerprint_unique_in_its_run(log: Any, tmp_path: Path) -> None:
     broken = CliRunner().invoke(
-        cli, ["report", "--records", str(_broken(tmp_path)), "--format", "sarif", "--exit-zero"]
+        cli,
+        ["report", "--records", str(broken_records(tmp_path)), "--format", "sarif", "--exit-zero"],
     )
     for data in (log, orjson.loads(broken.stdout)):
         jsonschema.Draft4Validator(SARIF_SCHEMA).validate(data)

@@ -36,22 +36,17 @@ def _verdicts(root: Path, *entries: dict[str, Any]) -> None:
     )
 
 
+def _with_round_end(root: Path, day: str) -> None:
+    """The facts of the sample, and a fact that round 4 ended on ``day``."""
+    dated = facts()
+    value = {"start": day, "end": day, "precision": "day", "stance": "end"}
+    dated.append({**dated[0], "id": "fact-round-4-end", "value": value})
+    write(root / "facts.json", facts_file(dated))
+
+
 def test_fct003_names_the_facts_that_contradict_each_other(tmp_path: Path) -> None:
     root = build_records(tmp_path / "records")
-    later = facts()
-    later.append(
-        {
-            **later[0],
-            "id": "fact-round-4-end",
-            "value": {
-                "start": "2017-05-06",
-                "end": "2017-05-06",
-                "precision": "day",
-                "stance": "end",
-            },
-        }
-    )
-    write(root / "facts.json", facts_file(later))
+    _with_round_end(root, "2017-05-06")  # after the 3-4 May of fact-round-4-dates
     (found,) = _found(root, "FCT003")
     _at(found, root, "facts.json", "/facts/4/value")
     assert "fact fact-round-4-end, field value" in found.message
@@ -63,20 +58,7 @@ def test_fct003_names_the_facts_that_contradict_each_other(tmp_path: Path) -> No
 
 def test_facts_that_hold_together_are_no_fct003(tmp_path: Path) -> None:
     root = build_records(tmp_path / "records")
-    more = facts()
-    more.append(
-        {
-            **more[0],
-            "id": "fact-round-4-end",
-            "value": {
-                "start": "2017-05-04",
-                "end": "2017-05-04",
-                "precision": "day",
-                "stance": "end",
-            },
-        }
-    )
-    write(root / "facts.json", facts_file(more))
+    _with_round_end(root, "2017-05-04")
     result = report(root)
     assert not [f for f in result.findings if f.code in VERDICT_CODES]
     assert result.claim_verdicts["sample-dates"].label == "supported"
