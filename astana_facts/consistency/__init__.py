@@ -75,7 +75,7 @@ def rule_batches(rules: Iterable[PlainRecord]) -> list[list[PlainRecord]]:
 
 def check_rule(rule: PlainRecord, context: Context) -> list[Finding]:
     """The findings of one declared rule over the claims of ``context``."""
-    return run_rule(rule, context).findings
+    return run_rules([rule], context)[0].findings
 
 
 def run_consistency(

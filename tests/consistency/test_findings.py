@@ -52,3 +52,6 @@ def test_findings_of_one_batch_share_the_claims_of_a_value_they_have_in_common()
     shared = [g.claims for f in clashes for g in f.value_groups if g.claims == ("t0", "t1")]
     assert len(shared) == 2
     assert shared[0] is shared[1]
+    from astana_facts.consistency import findings as made
+
+    assert not made._SHARED_GROUPS, "the batch's shared groups are let go when it ends"
