@@ -52,21 +52,34 @@ def package_version() -> str:
     exactly one (a regular install: a directory listing and a few lines), else through
     ``importlib.metadata`` (an editable install), whose import alone costs a command a tenth of
     its start-up."""
-    found = [n for n in os.listdir(Path(__file__).parent.parent) if _DIST_INFO.fullmatch(n)]
-    if len(found) == 1:
-        metadata = Path(__file__).parent.parent / found[0] / "METADATA"
-        with metadata.open(encoding="utf-8") as lines:
-            for line in lines:
-                if line.startswith("Version:"):
-                    return line.split(":", 1)[1].strip()
-                if not line.strip():
-                    break
+    found = _installed_version()
+    if found is not None:
+        return found
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         return version("astana-facts")
     except PackageNotFoundError:  # a checkout that was never installed
         return "0+unknown"
+
+
+def _installed_version() -> str | None:
+    """The ``Version:`` of the one ``astana_facts-*.dist-info`` beside the package, or None
+    (none, several, or one that cannot be read)."""
+    site = Path(__file__).parent.parent
+    try:
+        found = [name for name in os.listdir(site) if _DIST_INFO.fullmatch(name)]
+        if len(found) != 1:
+            return None
+        with (site / found[0] / "METADATA").open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith("Version:"):
+                    return line.split(":", 1)[1].strip()
+                if not line.strip():
+                    break
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
 
 
 def __getattr__(name: str) -> Any:

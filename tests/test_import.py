@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 
 def _loaded_after(code: str, modules: tuple[str, ...]) -> list[str]:
@@ -56,3 +59,18 @@ def test_validate_text_loads_only_what_checking_needs() -> None:
     )
     heavy = ("rapidfuzz", "pysbd", "importlib.metadata", "sarif_pydantic")
     assert _loaded_after(code, heavy) == []
+
+
+def test_the_version_is_read_from_the_one_dist_info_beside_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import astana_facts
+
+    monkeypatch.setattr(astana_facts, "__file__", str(tmp_path / "astana_facts" / "__init__.py"))
+    info = tmp_path / "astana_facts-9.8.7.dist-info"
+    info.mkdir()
+    assert astana_facts._installed_version() is None  # no METADATA: unreadable, not a crash
+    (info / "METADATA").write_text("Name: astana-facts\nVersion: 9.8.7\n\nbody", encoding="utf-8")
+    assert astana_facts._installed_version() == "9.8.7"
+    (tmp_path / "astana_facts-9.8.8.dist-info").mkdir()
+    assert astana_facts._installed_version() is None  # two installs: ask importlib.metadata
