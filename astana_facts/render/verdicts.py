@@ -9,7 +9,7 @@ of zeros.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from astana_facts.consistency.findings import normalised_value
@@ -17,6 +17,7 @@ from astana_facts.findings.finding import Finding
 from astana_facts.pipeline.result import Result
 from astana_facts.render.quoting import markdown_text, one_line
 from astana_facts.verdicts import LABELS, Resolution, Verdict
+from astana_facts.verdicts.unjudged import verdict_labels
 
 UNKNOWN_DOCUMENT = "(claim not read)"
 """Where a verdict on a claim the report did not read is counted."""
@@ -25,11 +26,11 @@ NO_VERDICTS = "none (no claim has been judged against the facts)"
 """What the summary says when there are no verdicts."""
 
 
-def label_counts(verdicts: Iterable[Verdict]) -> dict[str, int]:
+def label_counts(verdicts: Mapping[str, Verdict]) -> dict[str, int]:
     """Label -> how many of ``verdicts`` have it, every label in :data:`LABELS` order."""
     counts: dict[str, int] = dict.fromkeys(LABELS, 0)
-    for verdict in verdicts:
-        counts[verdict.label] = counts.get(verdict.label, 0) + 1
+    for label in verdict_labels(verdicts):
+        counts[label] = counts.get(label, 0) + 1
     return counts
 
 
@@ -72,7 +73,7 @@ def verdict_summary_lines(report: Result) -> list[str]:
     """The text report's verdict summary: counts per label, then a line per document."""
     if not report.claim_verdicts:
         return [f"verdicts: {NO_VERDICTS}"]
-    overall = label_counts(report.claim_verdicts.values())
+    overall = label_counts(report.claim_verdicts)
     lines = [f"verdicts ({_judged(report)}): {_line(overall)}"]
     lines += [
         f"  {document}: {_line(counts)}" for document, counts in counts_by_document(report).items()
@@ -84,7 +85,7 @@ def verdict_summary_markdown(report: Result) -> list[str]:
     """The Markdown report's verdict summary: a table of counts per label and document."""
     if not report.claim_verdicts:
         return ["## Verdicts", "", f"Verdicts: {NO_VERDICTS}."]
-    overall = label_counts(report.claim_verdicts.values())
+    overall = label_counts(report.claim_verdicts)
     lines = [
         "## Verdicts",
         "",
@@ -164,6 +165,6 @@ def verdict_summary_json(report: Result) -> dict[str, Any]:
     """What the JSON summary adds: the count of each label (``verdict_labels``, every label)
     and of findings resolved by facts (``resolved_by_facts``)."""
     return {
-        "verdict_labels": label_counts(report.claim_verdicts.values()),
+        "verdict_labels": label_counts(report.claim_verdicts),
         "resolved_by_facts": resolved_count(report),
     }

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Mapping, Sequence, ValuesView
+from itertools import repeat
 
 from astana_facts.reading.records import ClaimRecord
-from astana_facts.verdicts import Verdict
+from astana_facts.verdicts import Label, Verdict
+
+UNJUDGED: Label = "not_enough_evidence"
+"""The label of every verdict of an :class:`UnjudgedVerdicts`."""
 
 
 def unjudged_reason(kind: str, judged_kinds: Mapping[str, object]) -> str:
@@ -21,6 +25,14 @@ def unjudged_reason(kind: str, judged_kinds: Mapping[str, object]) -> str:
     if kind in judged_kinds:
         return f"no fact covers this {kind} claim"
     return f"no engine compares {kind} claims and no editor has judged it"
+
+
+def verdict_labels(verdicts: Mapping[str, Verdict]) -> Iterator[str]:
+    """The label of each of ``verdicts``, in their order; an :class:`UnjudgedVerdicts` says
+    them without making its verdicts (a report counts the labels before it lists them)."""
+    if isinstance(verdicts, UnjudgedVerdicts):
+        return repeat(UNJUDGED, len(verdicts))
+    return (verdict.label for verdict in verdicts.values())
 
 
 class UnjudgedVerdicts(Mapping[str, Verdict]):
@@ -37,7 +49,7 @@ class UnjudgedVerdicts(Mapping[str, Verdict]):
         if at == len(self._ids) or self._ids[at] != claim_id:
             raise KeyError(claim_id)
         kind = self._claims[at].claim["kind"]
-        return Verdict(claim_id, "not_enough_evidence", (), self._reasons[kind])
+        return Verdict(claim_id, UNJUDGED, (), self._reasons[kind])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)
@@ -52,7 +64,7 @@ class UnjudgedVerdicts(Mapping[str, Verdict]):
     def _made(self) -> Iterator[Verdict]:
         for record in self._claims:
             claim = record.claim
-            yield Verdict(claim["id"], "not_enough_evidence", (), self._reasons[claim["kind"]])
+            yield Verdict(claim["id"], UNJUDGED, (), self._reasons[claim["kind"]])
 
 
 class _Values(ValuesView[Verdict]):

@@ -1,0 +1,43 @@
+"""The JSON contract written in pieces reads exactly as the document dumped whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from hypothesis import given
+from hypothesis import strategies as st
+
+from astana_facts.render.json import _BATCH, _list_chunks, batched
+
+_scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=6,
+)
+_items = st.dictionaries(st.text(max_size=5), _values, max_size=4)
+
+
+def _pieces_as_document(key: str, items: list[dict[str, Any]]) -> str:
+    return "{" + "".join(_list_chunks(key, items)) + "\n}"
+
+
+@given(st.text(max_size=6), st.lists(_items, max_size=5))
+def test_a_list_in_pieces_is_the_list_dumped_whole(key: str, items: list[dict[str, Any]]) -> None:
+    whole = orjson.dumps({key: items}, option=orjson.OPT_INDENT_2).decode("utf-8")
+    assert _pieces_as_document(key, items) == whole
+
+
+def test_a_list_longer_than_a_batch_is_dumped_whole_too() -> None:
+    items = [{"claim": f"c-{n}", "facts": [], "n": n} for n in range(2 * _BATCH + 3)]
+    whole = orjson.dumps({"verdicts": items}, option=orjson.OPT_INDENT_2).decode("utf-8")
+    assert _pieces_as_document("verdicts", items) == whole
+
+
+@given(st.lists(st.integers(), max_size=30), st.integers(min_value=1, max_value=7))
+def test_batches_keep_every_item_in_order(items: list[int], size: int) -> None:
+    batches = list(batched(items, size))
+    assert [item for batch in batches for item in batch] == items
+    assert all(len(batch) == size for batch in batches[:-1])
+    assert all(0 < len(batch) <= size for batch in batches)
