@@ -92,7 +92,8 @@ def _consistency(
     """Every declared rule over the kept claims: the findings, sorted, and what each rule
     compared, by code. The rules are independent, so a large folder spreads them over worker
     processes (forked after the claims are read and indexed, so each inherits them and only
-    the findings and the stats come back), in batches of rules that share their groups."""
+    the findings and the stats come back), in batches of rules that share their groups, the
+    most work first (:mod:`~astana_facts.consistency.schedule`)."""
     from functools import partial
 
     from astana_facts.consistency import (
@@ -101,10 +102,11 @@ def _consistency(
         rule_batches,
         run_rules,
     )
+    from astana_facts.consistency.schedule import longest_first
     from astana_facts.findings.grouped import GroupIds, share_groups
 
     context = build_context(records)
-    batches = rule_batches(records.rules)
+    batches = longest_first(rule_batches(records.rules), context)
     jobs = job_count(records.claim_count * _CLAIM_BYTES)
     ran = ordered_map(partial(run_rules, context=context), batches, jobs, chunk=1)
     findings: list[Finding] = []
