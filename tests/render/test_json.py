@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from astana_facts.render.json import _BATCH, _list_chunks, batched
 
-_scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+_scalars = st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | st.text(max_size=8)
 _values = st.recursive(
     _scalars,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
