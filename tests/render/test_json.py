@@ -19,14 +19,16 @@ _values = st.recursive(
 _items = st.dictionaries(st.text(max_size=5), _values, max_size=4)
 
 
-def _pieces_as_document(key: str, items: list[dict[str, Any]]) -> str:
-    return "{" + "".join(_list_chunks(key, items)) + "\n}"
+def _pieces_as_document(key: str, items: list[dict[str, Any]], size: int = _BATCH) -> str:
+    return "{" + "".join(_list_chunks(key, items, size)) + "\n}"
 
 
-@given(st.text(max_size=6), st.lists(_items, max_size=5))
-def test_a_list_in_pieces_is_the_list_dumped_whole(key: str, items: list[dict[str, Any]]) -> None:
+@given(st.text(max_size=6), st.lists(_items, max_size=5), st.integers(1, 3))
+def test_a_list_in_pieces_is_the_list_dumped_whole(
+    key: str, items: list[dict[str, Any]], size: int
+) -> None:
     whole = orjson.dumps({key: items}, option=orjson.OPT_INDENT_2).decode("utf-8")
-    assert _pieces_as_document(key, items) == whole
+    assert _pieces_as_document(key, items, size) == whole
 
 
 def test_a_list_longer_than_a_batch_is_dumped_whole_too() -> None:
