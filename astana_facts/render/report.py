@@ -28,11 +28,10 @@ from astana_facts.render.text import location
 from astana_facts.render.verdicts import (
     resolution_lines,
     value_names,
-    verdict_json,
     verdict_summary_json,
     verdict_summary_lines,
     verdict_summary_markdown,
-    verdicts_in_order,
+    verdicts_json,
 )
 
 
@@ -204,7 +203,7 @@ def render_report_json_chunks(report: Result, context: RenderContext = PLAIN) ->
             **verdict_summary_json(report),
         },
         extra={"rule_stats": rule_stats_json(report)},
-        streamed={"verdicts": (verdict_json(v) for v in verdicts_in_order(report))},
+        streamed={"verdicts": verdicts_json(report)},
     )
 
 

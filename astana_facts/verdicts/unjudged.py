@@ -61,6 +61,14 @@ class UnjudgedVerdicts(Mapping[str, Verdict]):
         """Every verdict in claim id order, made one at a time (no lookup per claim)."""
         return _Values(self)
 
+    def reasons(self) -> Iterator[tuple[str, str]]:
+        """(claim id, reason) of every verdict in claim id order, without making the verdicts:
+        all else is the same for each (label ``not_enough_evidence``, no facts, by the engine)."""
+        reasons = self._reasons
+        for record in self._claims:
+            claim = record.claim
+            yield claim["id"], reasons[claim["kind"]]
+
     def _made(self) -> Iterator[Verdict]:
         for record in self._claims:
             claim = record.claim

@@ -3,12 +3,16 @@ a plain mapping would."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from astana_facts.reading.records import ClaimRecord
+from astana_facts.pipeline.result import Result
+from astana_facts.reading.records import ClaimRecord, Records
+from astana_facts.render.verdicts import verdict_json, verdicts_json
 from astana_facts.verdicts import Verdict
-from astana_facts.verdicts.unjudged import UnjudgedVerdicts, unjudged_reason
+from astana_facts.verdicts.unjudged import UnjudgedVerdicts, unjudged_reason, verdict_labels
 
 JUDGED = {"event_date": object()}
 
@@ -37,6 +41,15 @@ def test_it_reads_as_the_mapping_of_every_claim_to_not_enough_evidence(ids: list
     assert dict(lazy) == eager and list(lazy) == list(eager) and len(lazy) == len(eager)
     assert list(lazy.values()) == list(eager.values())
     assert "no-such-claim!" not in lazy and lazy.get("no-such-claim!") is None
+    assert list(verdict_labels(lazy)) == list(verdict_labels(eager))
+    assert [(v.claim, v.reason) for v in eager.values()] == list(lazy.reasons())
+
+
+@given(st.lists(st.text("abcdef-", min_size=1, max_size=6), unique=True))
+def test_its_json_is_that_of_the_verdicts_made_one_by_one(ids: list[str]) -> None:
+    lazy = UnjudgedVerdicts(_records(ids), JUDGED)
+    report = Result(Records(Path(".")), [], claim_verdicts=lazy)
+    assert list(verdicts_json(report)) == [verdict_json(v) for v in lazy.values()]
 
 
 def test_the_reason_says_whether_an_engine_could_have_judged_the_kind() -> None:
