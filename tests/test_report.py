@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -299,3 +300,26 @@ def test_consistency_findings_open_where_their_first_claim_opens(tmp_path: Path)
 def _report(path: Path) -> Result:
     """The pipeline with the consistency stage over ``path``."""
     return run(path, consistency=True)
+
+
+def test_the_readme_counts_the_verdicts_as_they_are() -> None:
+    """The data card's sentence on the verdicts holds the bundled report's counts."""
+    import re
+
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    found = re.search(
+        r"Of the (\d+) standing claims, (\d+) are supported, (\d+) refuted, (\d+) plans kept, "
+        r"(\d+) plans not kept and (\d+) have not enough evidence",
+        readme,
+    )
+    assert found is not None
+    result = run(consistency=True)
+    labels = Counter(verdict.label for verdict in result.claim_verdicts.values())
+    assert [int(number) for number in found.groups()] == [
+        len(result.claim_verdicts),
+        labels["supported"],
+        labels["refuted"],
+        labels["kept"],
+        labels["not_kept"],
+        labels["not_enough_evidence"],
+    ]

@@ -41,8 +41,7 @@ NOT_FACT_KINDS: dict[str, str] = {
     "relation": "no engine compares relations (who backs whom); an editor judges them with a "
     "rationale instead",
     "relative_date": "a relative date has no day of its own: the facts state the days of the "
-    "events it links (event_date facts), and its claims take an editor's verdict until a judge "
-    "reads the facts of both events",
+    "events it links (event_date facts), and its judge reads the facts of both events",
 }
 """The claim kinds that cannot be facts, each with the reason: their values are not compared by
 any engine. Every other claim kind is a fact kind (:data:`FACT_KINDS`)."""

@@ -54,14 +54,17 @@ def _summary_lines(report: Result) -> list[str]:
 
 def _settled_line(report: Result, errors: list[Finding]) -> str:
     """How many error findings are settled, and how: by an editor's adjudication or by the
-    facts (the gate counts both)."""
+    facts (the gate counts both; a finding settled both ways counts as resolved, and the line
+    says how many of those the editors adjudicated too)."""
     settled = len(errors) - len(report.unadjudicated_errors())
-    resolved = sum((f.fingerprint or "") in report.resolutions for f in errors)
+    resolved = [f for f in errors if (f.fingerprint or "") in report.resolutions]
     if not resolved:
         return f"adjudicated: {settled} of {len(errors)} error finding(s)"
+    both = sum((f.fingerprint or "") in report.verdicts for f in resolved)
+    also = f", {both} of them also adjudicated" if both else ""
     return (
         f"settled: {settled} of {len(errors)} error finding(s) "
-        f"({settled - resolved} adjudicated, {resolved} resolved by facts)"
+        f"({settled - len(resolved)} adjudicated, {len(resolved)} resolved by facts{also})"
     )
 
 

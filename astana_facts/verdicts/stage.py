@@ -3,8 +3,9 @@
 
 Linear in the claims: the facts are grouped by subject and kind once
 (:func:`~astana_facts.verdicts.facts.index_facts`) and a claim meets only the facts of its
-subject and of the kinds its judge reads. With no facts and no editors' verdicts, every claim is
-``not_enough_evidence`` in one pass, with one reason per kind.
+subject (of a relative date: of both events it links) and of the kinds its judge reads. With
+no facts and no editors' verdicts, every claim is ``not_enough_evidence`` in one pass, with one
+reason per kind.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from astana_facts.verdicts.unjudged import UnjudgedVerdicts, unjudged_reason
 DURATIONS_WITH_DATES = "durations_against_dates"
 """The ``conflict`` of the temporal rule whose tolerances the judges read durations with: the
 rule that compares an event's durations with its dates, as a claim is compared with facts."""
+RELATIVE_DATES = "relative_dates"
+"""The ``conflict`` of the temporal rule whose tolerances the judges read relative dates with."""
 
 PLAN_LABELS: dict[str, Label] = {"supported": "kept", "refuted": "not_kept"}
 """A plan's outcome from the judgement of what it planned: borne out, or not."""
@@ -55,6 +58,8 @@ def bench_of(records: Records) -> Bench:
         comparison = rule["comparison"]
         if comparison == "temporal" and parameters.get("conflict") == DURATIONS_WITH_DATES:
             bench.temporal = {**TEMPORAL_DEFAULTS, **parameters}
+        elif comparison == "temporal" and parameters.get("conflict") == RELATIVE_DATES:
+            bench.relative = {**TEMPORAL_DEFAULTS, **parameters}
         elif comparison == "quantity_intervals":
             bench.approximately = float(parameters["approximately_tolerance"])
         elif comparison == "instrument_facts":
@@ -84,7 +89,8 @@ def judge_claims(records: Records, findings: list[Finding]) -> Judged:
         if entry is None:
             verdict = by_editor.get(claim["id"]) or _nobody(claim["id"], claim["kind"])
         else:
-            facts = index.covering(claim["subject"], entry.reads, urls.get(record.document))
+            url = urls.get(record.document)
+            facts = [f for s in entry.subjects(claim) for f in index.covering(s, entry.reads, url)]
             judgement = _conflicting(facts, index) or entry.judge(claim, facts, bench)
             verdict = _verdict(record, judgement)
         verdicts[claim["id"]] = verdict

@@ -67,7 +67,8 @@ def test_the_report_in_gitlab_format_keeps_verdicts_as_info_and_fingerprints_uni
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
     by_code = {issue["check_name"]: issue for issue in issues}
     assert by_code["DAT002"]["severity"] == by_code["DAT001"]["severity"] == "info"
-    assert "[adjudicated: claim_correct]" in by_code["DAT002"]["description"]
+    # (Adjudicated by the editors, and settled by the facts as well.)
+    assert "[adjudicated: claim_correct; resolved by facts: " in by_code["DAT002"]["description"]
     assert "[resolved by facts: " in by_code["DAT001"]["description"]
     result = CliRunner().invoke(
         cli, ["report", "--records", str(broken_records(tmp_path)), "--format", "gitlab"]

@@ -53,16 +53,18 @@ def test_no_claim_is_judged_by_its_own_document(result: Result) -> None:
 
 
 def test_the_eighth_rounds_contradictions_are_resolved_by_facts(result: Result) -> None:
-    """DAT001 and DUR001 are settled by the facts of the round's dates; DAT002, in which a
-    relative date (which no fact judges) takes part, keeps its editors' adjudication."""
+    """DAT001, DUR001 and DAT002 are settled by the facts of the round's dates: in DAT002 the
+    relative date ("the next day", judged against both days of the round) holds and the false
+    first day is refuted; DAT002 also keeps its editors' adjudication."""
     errors = {f.code: f for f in result.findings if f.severity == "error"}
     assert set(errors) == {"DAT001", "DAT002", "DUR001"}
-    for code in ("DAT001", "DUR001"):
+    for code in ("DAT001", "DUR001", "DAT002"):
         finding = errors[code]
         resolution = result.resolutions[finding.fingerprint or ""]
         assert set(resolution.holds) | set(resolution.refuted) == set(finding.conflict)
         assert "fact-astana-round-8-dates" in resolution.facts
-    assert (errors["DAT002"].fingerprint or "") not in result.resolutions
+    relative = result.claim_verdicts["kisi-round-8-plenary-next-day"]
+    assert (relative.label, relative.facts) == ("supported", ("fact-astana-round-8-dates",))
     adjudicated = {adjudication["code"] for adjudication, _ in result.records.adjudications}
     assert adjudicated == {"DAT002"}
     assert result.unadjudicated_errors() == [] and result.exit_code == 0

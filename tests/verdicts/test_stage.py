@@ -54,6 +54,22 @@ def test_a_plan_is_judged_by_its_outcome() -> None:
     assert result.verdicts["open"].label == "not_enough_evidence"
 
 
+def test_a_relative_date_is_judged_by_the_facts_of_both_events_it_links() -> None:
+    anchor = "geneva-round-9"
+    opened = fact("fact-geneva-9", "event_date", anchor, dates("2018-01-25", stance="start"))
+    after = {"part": "start", "direction": "after", "unit": "day", "anchor_part": "start"}
+    claims = [
+        claim("linked", "relative_date", ROUND, {**after, "amount": exact(109), "anchor": anchor}),
+        claim("wrong", "relative_date", ROUND, {**after, "amount": exact(100), "anchor": anchor}),
+        claim("alone", "relative_date", ROUND, {**after, "amount": exact(1), "anchor": "x-9"}),
+    ]
+    result = judged(claims, [HELD, opened])
+    assert result.verdicts["linked"].label == "supported"
+    assert result.verdicts["linked"].facts == ("fact-geneva-9", "fact-round-9-dates")
+    assert result.verdicts["wrong"].label == "refuted"
+    assert result.verdicts["alone"].label == "not_enough_evidence"
+
+
 def test_facts_that_contradict_each_other_are_fct003_and_their_claims_conflicting() -> None:
     wrong = fact("fact-round-9-end", "event_date", ROUND, dates("2018-05-20", stance="end"))
     place = fact("fact-round-9-place", "location", ROUND, {"place": "astana"})

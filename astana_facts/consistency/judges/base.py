@@ -50,6 +50,8 @@ class Bench:
     measures: dict[str, str] = field(default_factory=dict)
     temporal: dict[str, Any] = field(default_factory=lambda: dict(TEMPORAL_DEFAULTS))
     """The tolerances durations are read with (the rule comparing durations with dates)."""
+    relative: dict[str, Any] = field(default_factory=lambda: dict(TEMPORAL_DEFAULTS))
+    """The tolerances relative dates are read with (the rule comparing relative dates)."""
     approximately: float = 0.1
     """The tolerance of an approximate count (the ``quantity_intervals`` rule's)."""
     concluded: frozenset[str] = frozenset({"signed", "adopted", "approved"})

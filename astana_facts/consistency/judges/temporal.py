@@ -14,7 +14,7 @@ December, and a day that the facts' interval does not pin down is not).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from astana_facts.consistency.engines.durations import whole_days
 from astana_facts.consistency.findings import describe_value
@@ -100,6 +100,20 @@ def judge(claim: PlainRecord, facts: Sequence[PlainRecord], bench: Bench) -> Jud
     network = fact_network(subject, facts, bench)
     known = len(network.edges)
     add_value(network, subject, claim, bench)
+    return decide(network, known, claim, facts, lambda: _fewest(subject, claim, facts, bench))
+
+
+def decide(
+    network: TimeNetwork,
+    known: int,
+    claim: PlainRecord,
+    facts: Sequence[PlainRecord],
+    fewest: Callable[[], Sequence[PlainRecord]],
+) -> Judgement:
+    """The judgement of a network whose sources are ``facts`` (in order) and then the claim's
+    one, whose first ``known`` edges are the facts': refuted by a negative cycle (citing the
+    facts on it), supported when the facts' edges entail the claim's (citing ``fewest()``),
+    else undecided."""
     own = len(network.sources) - 1
     built = Network(network.edges)
     cycle = built.cycle(set(built.sources))
@@ -114,7 +128,7 @@ def judge(claim: PlainRecord, facts: Sequence[PlainRecord], bench: Bench) -> Jud
             f"{_broken(network, shown)}",
         )
     if entailed(network.edges[:known], network.edges[known:]):
-        used = _fewest(subject, claim, facts, bench)
+        used = fewest()
         return Judgement("supported", ids(used), f"entailed by {cited(used)}")
     return undecided(facts)
 
