@@ -82,7 +82,7 @@ def getter(path: str) -> Callable[[ClaimRecord], Any]:
 
         def get_field(record: ClaimRecord) -> Any:
             value = record.claim.get(only)
-            return _hashable(value) if isinstance(value, dict | list) else value
+            return _hashable(value) if isinstance(value, _CONTAINERS) else value
 
         return get_field
 
@@ -95,6 +95,11 @@ def getter(path: str) -> Callable[[ClaimRecord], Any]:
         return _hashable(node)
 
     return get
+
+
+_CONTAINERS = (dict, list)
+"""The values a group key holds as tuples (a tuple of types: ``dict | list`` would be built again
+at every call)."""
 
 
 def _hashable(node: Any) -> Hashable:
@@ -152,7 +157,12 @@ def group(rule: PlainRecord, claims: Iterable[ClaimRecord]) -> dict[GroupKey, li
         head = first(record)
         if head is None:
             continue
-        key = (head, *[get(record) for get in rest]) if rest else (head,)
+        if not rest:
+            key: GroupKey = (head,)
+        elif len(rest) == 1:
+            key = (head, rest[0](record))
+        else:
+            key = (head, *[get(record) for get in rest])
         groups.setdefault(key, []).append(record)
     return {key: groups[key] for key in sorted(groups, key=repr)}
 
