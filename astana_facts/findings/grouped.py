@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from itertools import chain, zip_longest
+from itertools import chain
 from typing import overload
 
 from astana_facts.findings.finding import Finding, ValueGroup
-
-_END = object()
 
 
 class GroupedClaims(Sequence[str]):
@@ -61,15 +59,34 @@ class GroupedClaims(Sequence[str]):
         return hash(tuple(self))
 
     def _order(self, other: object) -> int | None:
-        """-1, 0 or 1 as the tuple of these ids against ``other``'s; None: not comparable."""
-        if not isinstance(other, (tuple, GroupedClaims)):
+        """-1, 0 or 1 as the tuple of these ids against ``other``'s; None: not comparable.
+
+        Groups that two findings share (or that hold the same ids) and stand at the same place
+        are passed over whole; the rest is compared as tuples (sorting the findings of a large
+        report compared shared groups id by id in Python: a tenth of a second at 100k)."""
+        if isinstance(other, GroupedClaims):
+            mine, theirs = self.groups, other.groups
+            same = 0
+            while (
+                same < len(mine)
+                and same < len(theirs)
+                and (mine[same] is theirs[same] or mine[same].claims == theirs[same].claims)
+            ):
+                same += 1
+            if same < len(mine) and same < len(theirs):
+                # The first groups that differ: their first difference is the ids' (unless one
+                # is the start of the other, when the groups after them decide).
+                first, second = mine[same].claims, theirs[same].claims
+                size = min(len(first), len(second))
+                if first[:size] != second[:size]:
+                    return -1 if first[:size] < second[:size] else 1
+            left = tuple(chain.from_iterable([group.claims for group in mine[same:]]))
+            right = tuple(chain.from_iterable([group.claims for group in theirs[same:]]))
+        elif isinstance(other, tuple):
+            left, right = tuple(self), other
+        else:
             return None
-        for mine, theirs in zip_longest(self, other, fillvalue=_END):
-            if mine is _END or theirs is _END:
-                return -1 if mine is _END else 1
-            if mine != theirs:
-                return -1 if mine < theirs else 1  # type: ignore[operator]
-        return 0
+        return (left > right) - (left < right)
 
     def __eq__(self, other: object) -> bool:
         order = self._order(other)
