@@ -23,6 +23,18 @@ def flat(value_groups: tuple[ValueGroup, ...]) -> tuple[str, ...]:
     return tuple(claim for group in value_groups for claim in group.claims)
 
 
+@given(groups, groups, st.integers(0, 4))
+def test_claims_sharing_their_first_groups_are_ordered_as_their_tuples(
+    first: tuple[ValueGroup, ...], rest: tuple[ValueGroup, ...], shared: int
+) -> None:
+    """Findings of one batch share the groups of a value (the same objects): the order must not
+    depend on it."""
+    second = first[:shared] + rest
+    a, b = GroupedClaims(first), GroupedClaims(second)
+    x, y = flat(first), flat(second)
+    assert (a < b, a == b, a > b) == (x < y, x == y, x > y)
+
+
 @given(groups, st.integers(-12, 12))
 def test_the_claims_are_the_tuple_of_the_groups_ids(
     value_groups: tuple[ValueGroup, ...], index: int
