@@ -73,8 +73,8 @@ def run(
         if consistency:
             from astana_facts.verdicts.stage import judge_claims  # with consistency only
 
-            later, rule_stats = _consistency(reading.records, progress)
-            judged = judge_claims(reading.records, later)
+            later, rule_stats, in_id_order = _consistency(reading.records, progress)
+            judged = judge_claims(reading.records, later, in_id_order)
             later += judged.findings
             adjudicated = adjudicate(later, reading.records.adjudications)
             verdicts = adjudicated.verdicts
@@ -88,12 +88,13 @@ def run(
 
 def _consistency(
     records: Records, progress: Progress = no_progress
-) -> tuple[list[Finding], dict[str, RuleStats]]:
-    """Every declared rule over the kept claims: the findings, sorted, and what each rule
-    compared, by code. The rules are independent, so a large folder spreads them over worker
-    processes (forked after the claims are read and indexed, so each inherits them and only
-    the findings and the stats come back), in batches of rules that share their groups, the
-    most work first (:mod:`~astana_facts.consistency.schedule`)."""
+) -> tuple[list[Finding], dict[str, RuleStats], list[ClaimRecord]]:
+    """Every declared rule over the kept claims: the findings, sorted, what each rule compared,
+    by code, and the claims the rules compared (the standing ones) in id order. The rules are
+    independent, so a large folder spreads them over worker processes (forked after the claims
+    are read and indexed, so each inherits them and only the findings and the stats come back),
+    in batches of rules that share their groups, the most work first
+    (:mod:`~astana_facts.consistency.schedule`)."""
     from functools import partial
 
     from astana_facts.consistency import (
@@ -115,7 +116,8 @@ def _consistency(
     for rule_run in progress(each, total=len(records.rules), label="consistency rules"):
         findings += share_groups(rule_run.findings, shared)
         runs[rule_run.code] = rule_run.stats
-    return sorted(findings, key=consistency_sort_key), {code: runs[code] for code in sorted(runs)}
+    stats = {code: runs[code] for code in sorted(runs)}
+    return sorted(findings, key=consistency_sort_key), stats, context.claims
 
 
 _CLAIM_BYTES = 700

@@ -10,7 +10,7 @@ reason per kind.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,18 +67,26 @@ def bench_of(records: Records) -> Bench:
     return bench
 
 
-def judge_claims(records: Records, findings: list[Finding]) -> Judged:
+def judge_claims(
+    records: Records,
+    findings: list[Finding],
+    in_id_order: Sequence[ClaimRecord] | None = None,
+) -> Judged:
     """A verdict for every kept claim but the deprecated ones (in claim id order), the
-    resolutions of ``findings`` (the consistency findings) and the stage's own findings."""
+    resolutions of ``findings`` (the consistency findings) and the stage's own findings.
+    ``in_id_order``: those claims already in id order, when the caller has them (the
+    consistency stage does), so they are not sorted again."""
     judged = Judged()
+    claims = in_id_order
+    if claims is None:
+        claims = sorted(standing(records.claims), key=lambda record: record.claim["id"])
     if not records.facts and not records.editor_verdicts:
-        judged.verdicts = UnjudgedVerdicts(standing(records.claims), JUDGES)  # when asked for
+        judged.verdicts = UnjudgedVerdicts(claims, JUDGES)  # when asked for
         return judged
     bench = bench_of(records)
     index = index_facts(records.facts)
     judged.findings += contradiction_findings(index, bench)
     urls = {document: source.metadata.get("url") for document, source in records.sources.items()}
-    claims = sorted(standing(records.claims), key=lambda record: record.claim["id"])
     by_editor, editor_findings = editor_verdicts(records.editor_verdicts, claims)
     judged.findings += editor_findings
     verdicts: dict[str, Verdict] = {}

@@ -39,7 +39,9 @@ class UnjudgedVerdicts(Mapping[str, Verdict]):
     """Claim id -> ``not_enough_evidence`` (with the reason of its kind), in claim id order."""
 
     def __init__(self, claims: Sequence[ClaimRecord], judged_kinds: Mapping[str, object]) -> None:
-        self._claims = sorted(claims, key=lambda record: record.claim["id"])
+        """``claims`` in claim id order (the verdict stage sorts them, or the consistency
+        stage has); ``judged_kinds``: the kinds a judge could have judged, for the reasons."""
+        self._claims = claims
         self._ids = [record.claim["id"] for record in self._claims]
         kinds = {record.claim["kind"] for record in self._claims}
         self._reasons = {kind: unjudged_reason(kind, judged_kinds) for kind in kinds}

@@ -28,7 +28,7 @@ def _records(ids: list[str]) -> list[ClaimRecord]:
 @given(st.lists(st.text("abcdef-", min_size=1, max_size=6), unique=True))
 def test_it_reads_as_the_mapping_of_every_claim_to_not_enough_evidence(ids: list[str]) -> None:
     records = _records(ids)
-    lazy = UnjudgedVerdicts(records, JUDGED)
+    lazy = UnjudgedVerdicts(sorted(records, key=lambda record: record.claim["id"]), JUDGED)
     eager = {
         record.claim["id"]: Verdict(
             record.claim["id"],
@@ -47,7 +47,7 @@ def test_it_reads_as_the_mapping_of_every_claim_to_not_enough_evidence(ids: list
 
 @given(st.lists(st.text("abcdef-", min_size=1, max_size=6), unique=True))
 def test_its_json_is_that_of_the_verdicts_made_one_by_one(ids: list[str]) -> None:
-    lazy = UnjudgedVerdicts(_records(ids), JUDGED)
+    lazy = UnjudgedVerdicts(sorted(_records(ids), key=lambda record: record.claim["id"]), JUDGED)
     report = Result(Records(Path(".")), [], claim_verdicts=lazy)
     assert list(verdicts_json(report)) == [verdict_json(v) for v in lazy.values()]
 
