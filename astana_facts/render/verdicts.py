@@ -9,7 +9,7 @@ of zeros.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from astana_facts.consistency.findings import normalised_value
@@ -146,13 +146,14 @@ def resolved_count(report: Result) -> int:
 
 def verdict_json(verdict: Verdict) -> dict[str, Any]:
     """One verdict in the JSON contract's ``verdicts`` list."""
-    return {
-        "claim": verdict.claim,
-        "label": verdict.label,
-        "facts": list(verdict.facts),
-        "reason": verdict.reason,
-        "by": verdict.by,
-    }
+    return _verdict_row(verdict.claim, verdict.label, verdict.facts, verdict.reason, verdict.by)
+
+
+def _verdict_row(
+    claim: str, label: str, facts: Iterable[str], reason: str, by: str
+) -> dict[str, Any]:
+    """The JSON object of one verdict, from its parts (the one place its keys are named)."""
+    return {"claim": claim, "label": label, "facts": list(facts), "reason": reason, "by": by}
 
 
 def verdicts_json(report: Result) -> Iterator[dict[str, Any]]:
@@ -164,7 +165,7 @@ def verdicts_json(report: Result) -> Iterator[dict[str, Any]]:
         yield from map(verdict_json, verdicts.values())
         return
     for claim_id, reason in verdicts.reasons():
-        yield {"claim": claim_id, "label": UNJUDGED, "facts": [], "reason": reason, "by": "engine"}
+        yield _verdict_row(claim_id, UNJUDGED, (), reason, "engine")
 
 
 def verdicts_in_order(report: Result) -> Iterator[Verdict]:
