@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import os
 import shutil
 import threading
@@ -12,6 +14,8 @@ from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from astana_facts.pipeline import parallel
 from astana_facts.pipeline.run import run
@@ -38,16 +42,49 @@ def test_an_error_in_a_worker_is_raised_in_the_caller() -> None:
         list(parallel.ordered_map(_square, [1, 2, -3, 4], 2))
 
 
-def _die_at_three(number: int) -> int:
-    if number == 3:
+_PARENT = os.getpid()
+_WORKER_STARTED = multiprocessing.Event()
+
+
+def _die_in_a_worker(number: int) -> int:
+    """In a worker: die; in the caller: wait (for its first item) until a worker has started, so
+    that one has."""
+    if os.getpid() != _PARENT:
+        _WORKER_STARTED.set()
         os._exit(1)
+    _WORKER_STARTED.wait(timeout=60)
     return number
 
 
 @needs_fork
 def test_a_worker_that_dies_breaks_the_map_instead_of_hanging_it() -> None:
+    _WORKER_STARTED.clear()
     with pytest.raises(BrokenProcessPool):
-        list(parallel.ordered_map(_die_at_three, range(40), 2))
+        list(parallel.ordered_map(_die_in_a_worker, range(40), 2, chunk=2))
+
+
+@needs_fork
+@given(
+    numbers=st.lists(st.integers(min_value=-3, max_value=50), max_size=40),
+    chunk=st.integers(min_value=1, max_value=6),
+    jobs=st.integers(min_value=2, max_value=3),
+)
+@settings(max_examples=25)
+def test_workers_and_the_caller_give_what_one_process_gives(
+    numbers: list[int], chunk: int, jobs: int
+) -> None:
+    """Whatever the chunks and the processes, the results come in the items' order, and an
+    error is raised after exactly the results before its item (as in one process)."""
+    expected = [n * n for n in itertools.takewhile(lambda n: n >= 0, numbers)]
+    got: list[int] = []
+    failing = next((n for n in numbers if n < 0), None)
+    if failing is None:
+        got = list(parallel.ordered_map(_square, numbers, jobs, chunk=chunk))
+    else:
+        with pytest.raises(ValueError, match=f"negative: {failing}$"):
+            for result in parallel.ordered_map(_square, numbers, jobs, chunk=chunk):
+                got.append(result)
+    assert got == expected
 
 
 def test_a_process_with_other_threads_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:

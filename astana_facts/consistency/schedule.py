@@ -1,7 +1,7 @@
-"""The order in which worker processes take the batches of rules: the most work first.
+"""The order in which the processes take the batches of rules: the most work first.
 
-The batches run on a few workers, each taking the next batch when it is free; a long batch
-taken last keeps one worker busy while the others wait (at 100k claims the chronology rule,
+The batches run on a few processes, each taking the next batch when it is free; a long batch
+taken last keeps one process busy while the others wait (at 100k claims the chronology rule,
 RND003, is a quarter of the rules' time, and run last it made the stage a fifth slower). Taking
 the longest first (the LPT rule of scheduling) needs only an estimate of each batch's work:
 the claims its rules' engines read, which the context counts before any rule runs. The order

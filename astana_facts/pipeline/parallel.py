@@ -1,13 +1,17 @@
 """Running one function over many items on every core, with results in the items' order.
 
 Checking a large records folder is CPU-bound Python, one claims file at a time; the files are
-independent, so worker processes take them in parallel. Workers are forked: they inherit what
-the parent has read (source texts, entity ids) and the compiled validators, so nothing but the
-file names goes out and only the results come back. Where ``fork`` is not available (Windows,
-macOS, where forking is unsafe) or the work is small, everything runs in the calling process,
-with the same results; so it does in a process that runs other threads.
+independent, so forked worker processes and the calling process take them in parallel, each the
+next chunk when it is free (:mod:`~astana_facts.pipeline.workers`). Workers inherit what the
+parent has read (source texts, entity ids) and the compiled validators, so nothing but the
+results travels, and only from the workers: the calling process is one of the ``jobs``
+processes (two processes on two cores, not two workers and a caller competing for them).
+Where ``fork`` is not available (Windows, macOS, where forking is unsafe) or the work is small,
+everything runs in the calling process, with the same results; so it does in a process that
+runs other threads.
 
-``ASTANA_FACTS_JOBS`` sets the number of processes (``1``: never fork).
+``ASTANA_FACTS_JOBS`` sets the number of processes, the calling one included (``1``: never
+fork).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from astana_facts.pipeline.gc import frozen_for_fork
 
@@ -27,9 +31,6 @@ PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 """Below this much input, starting workers costs more than it saves."""
 CHUNK_ITEMS = 16
 """Items a worker takes at a time."""
-
-_task: Callable[[Any], Any] | None = None
-"""The function the forked workers run (inherited at fork, never pickled)."""
 
 
 def fork_available() -> bool:
@@ -75,11 +76,6 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _run(item: Any) -> Any:
-    assert _task is not None
-    return _task(item)
-
-
 def ordered_map(
     function: Callable[[Item], Result],
     items: Iterable[Item],
@@ -87,22 +83,17 @@ def ordered_map(
     *,
     chunk: int = CHUNK_ITEMS,
 ) -> Iterator[Result]:
-    """``function`` applied to each item, in order; in ``jobs`` forked processes when more than
-    one. An exception in a worker is raised here, as it would be without workers; a worker that
-    dies raises :class:`concurrent.futures.process.BrokenProcessPool`."""
-    if jobs <= 1:
+    """``function`` applied to each item, in order; in ``jobs`` processes when more than one:
+    ``jobs - 1`` forked workers and this one, each taking the next ``chunk`` items whenever it
+    is free (:class:`~astana_facts.pipeline.workers.Crew`). An exception is raised here at its
+    item's place in the order, as it would be without workers; a worker that dies raises
+    :class:`concurrent.futures.process.BrokenProcessPool`."""
+    items = list(items)
+    if jobs <= 1 or len(items) <= chunk:
         yield from map(function, items)
         return
-    global _task
-    _task = function
-    try:
-        # An executor, not a Pool: a worker that dies (killed, out of memory) breaks it with
-        # BrokenProcessPool here, where a Pool would wait for its result for ever.
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    from astana_facts.pipeline.workers import Crew
 
-        context = multiprocessing.get_context("fork")
-        with frozen_for_fork(), ProcessPoolExecutor(jobs, mp_context=context) as executor:
-            yield from executor.map(_run, items, chunksize=chunk)
-    finally:
-        _task = None
+    chunks = [items[start : start + chunk] for start in range(0, len(items), max(1, chunk))]
+    with frozen_for_fork():
+        yield from Crew(function, chunks, jobs - 1).outcomes()
