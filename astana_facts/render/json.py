@@ -87,7 +87,12 @@ def finding_to_dict(
         "fingerprint": finding.fingerprint,
         "subject": finding.subject,
         "conflict": list(finding.conflict),
-        "values": [{"claim": claim, "value": value} for claim, value in finding.values],
+        # (Finding.values, written from the groups without its pairs: 3.6M at 1M claims.)
+        "values": [
+            {"claim": claim, "value": group.value}
+            for group in finding.value_groups
+            for claim in group.claims
+        ],
         "value_groups": [
             {"value": group.value, "claims": list(group.claims)} for group in finding.value_groups
         ],

@@ -8,7 +8,8 @@ import orjson
 from hypothesis import given
 from hypothesis import strategies as st
 
-from astana_facts.render.json import _BATCH, _list_chunks, batched
+from astana_facts.findings.finding import Finding, ValueGroup
+from astana_facts.render.json import _BATCH, _list_chunks, batched, finding_to_dict
 
 _scalars = st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | st.text(max_size=8)
 _values = st.recursive(
@@ -43,3 +44,23 @@ def test_batches_keep_every_item_in_order(items: list[int], size: int) -> None:
     assert [item for batch in batches for item in batch] == items
     assert all(len(batch) == size for batch in batches[:-1])
     assert all(0 < len(batch) <= size for batch in batches)
+
+
+_groups = st.lists(
+    st.builds(
+        ValueGroup,
+        st.text(max_size=6),
+        st.lists(st.text(max_size=4), min_size=1, max_size=4).map(tuple),
+    ),
+    max_size=4,
+).map(tuple)
+
+
+@given(_groups)
+def test_a_findings_values_are_its_claims_with_their_groups_values(
+    groups: tuple[ValueGroup, ...],
+) -> None:
+    """``values`` (written from the value groups directly) is :attr:`Finding.values`."""
+    finding = Finding(code="DAT001", severity="error", message="m", value_groups=groups)
+    row = finding_to_dict(finding)
+    assert [(item["claim"], item["value"]) for item in row["values"]] == list(finding.values)
