@@ -63,6 +63,28 @@ def test_a_worker_that_dies_breaks_the_map_instead_of_hanging_it() -> None:
         list(parallel.ordered_map(_die_in_a_worker, range(40), 2, chunk=2))
 
 
+class _Unpicklable(Exception):
+    def __reduce__(self) -> Any:
+        raise TypeError("cannot be pickled")
+
+
+def _unpicklable_error_in_a_worker(number: int) -> int:
+    """In a worker: an exception that cannot travel back; in the caller: wait (for its first
+    item) until a worker has started."""
+    if os.getpid() != _PARENT:
+        _WORKER_STARTED.set()
+        raise _Unpicklable(number)
+    _WORKER_STARTED.wait(timeout=60)
+    return number
+
+
+@needs_fork
+def test_a_result_that_cannot_travel_back_breaks_the_map_instead_of_hanging_it() -> None:
+    _WORKER_STARTED.clear()
+    with pytest.raises(BrokenProcessPool, match="lost"):
+        list(parallel.ordered_map(_unpicklable_error_in_a_worker, range(40), 2, chunk=2))
+
+
 @needs_fork
 @given(
     numbers=st.lists(st.integers(min_value=-3, max_value=50), max_size=40),

@@ -60,7 +60,7 @@ class Crew:
             if index is not None:
                 done[index] = self._run(index)
             elif following not in done:
-                self._wait(done)
+                self._wait(done, following)
             self._collect(done)
             while following in done:
                 results, error = done.pop(following)
@@ -104,9 +104,11 @@ class Crew:
                 return
             done[index] = outcome
 
-    def _wait(self, done: dict[int, Outcome]) -> None:
-        """Wait for one outcome from a worker (the caller has nothing left to take)."""
-        while True:
+    def _wait(self, done: dict[int, Outcome], wanted: int) -> None:
+        """Wait until the workers have sent the outcome of chunk ``wanted`` (the caller has
+        nothing left to take); raise when no worker can send it any more: one died, or all
+        ended without it (an outcome that could not be pickled is lost in the sending)."""
+        while wanted not in done:
             try:
                 index, outcome = self.results.get(timeout=_POLL_SECONDS)
             except queue.Empty:
@@ -114,12 +116,10 @@ class Crew:
                     raise BrokenProcessPool("a worker process ended abruptly") from None
                 if all(process.exitcode is not None for process in self.processes):
                     self._collect(done)  # (what the last of them sent as it ended)
-                    if not done:
+                    if wanted not in done:
                         raise BrokenProcessPool("a worker's results were lost") from None
-                    return
                 continue
             done[index] = outcome
-            return
 
     def _stop(self) -> None:
         """End the workers (at once when the iteration was cut short: they have nothing left to
