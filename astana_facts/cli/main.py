@@ -91,7 +91,8 @@ def cli() -> None:
     The records folder is --records DIR; without it, a records/ folder in the working directory
     or a parent (a checkout), else the bundled dataset, which is read-only. Text output says
     first (on standard error) which folder was checked. -q says less, -v adds timings; colour
-    on a terminal, off with NO_COLOR, forced with FORCE_COLOR.
+    on a terminal, off with NO_COLOR, forced with FORCE_COLOR. A large folder is checked on
+    every usable core (Linux); ASTANA_FACTS_JOBS=N sets the number of processes (1: one).
 
     \b
     Exit codes:
