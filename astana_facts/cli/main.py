@@ -101,7 +101,8 @@ def cli() -> None:
          (--exit-zero: 0); fmt --check: files to reformat; schemas --check: stale
          schemas; locate: quote absent or ambiguous; release-check: a check failed
       2  a usage, input or I/O problem (bad option, missing folder, unreadable file,
-         read-only bundled data), or an unexpected failure
+         read-only bundled data), a worker process killed or memory exhausted, or an
+         unexpected failure
     """
 
 
@@ -122,8 +123,31 @@ def main() -> None:
             _internal_error(error)
         click.echo(message, err=True)
         sys.exit(EXIT_USAGE)
+    except MemoryError as error:
+        _out_of_resources(error)
     except Exception as error:  # the last guard: never show a traceback
+        if _worker_died(error):
+            _out_of_resources(error)
         _internal_error(error)
+
+
+def _worker_died(error: Exception) -> bool:
+    """Whether ``error`` says a worker process died (``BrokenProcessPool``; its module is
+    imported only by a run that started workers)."""
+    module = sys.modules.get("concurrent.futures.process")
+    return module is not None and isinstance(error, module.BrokenProcessPool)
+
+
+def _out_of_resources(error: Exception) -> NoReturn:
+    """A worker process killed (by the system when memory runs out, or by hand) or this one out
+    of memory: a cause the user can act on, said in one line, exit 2."""
+    what = "out of memory" if isinstance(error, MemoryError) else str(error)
+    click.echo(
+        f"astana-facts: {what}: run it again, with ASTANA_FACTS_JOBS=1 to check in one process "
+        "(less memory at once), or with more memory free",
+        err=True,
+    )
+    sys.exit(EXIT_USAGE)
 
 
 def _internal_error(error: Exception) -> NoReturn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -189,6 +190,37 @@ def test_an_unexpected_error_exits_2_without_a_traceback(
     captured = capsys.readouterr()
     assert "internal error: RuntimeError: boom" in captured.err
     assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (BrokenProcessPool("a worker process ended abruptly"), "a worker process ended abruptly"),
+        (MemoryError(), "out of memory"),
+    ],
+)
+def test_a_dead_worker_or_no_memory_is_named_not_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    records: Path,
+    error: Exception,
+    said: str,
+) -> None:
+    import sys
+
+    from astana_facts.cli import main as main_module
+
+    def fail(*_: object, **__: object) -> None:
+        raise error
+
+    monkeypatch.setattr("astana_facts.pipeline.run.run", fail)
+    monkeypatch.setattr(sys, "argv", ["astana-facts", "validate", "--records", str(records)])
+    with pytest.raises(SystemExit) as exit_info:
+        main_module.main()
+    assert exit_info.value.code == 2
+    captured = capsys.readouterr()
+    assert f"astana-facts: {said}: run it again, with ASTANA_FACTS_JOBS=1" in captured.err
+    assert "internal error" not in captured.err and "Traceback" not in captured.err
 
 
 def test_fmt_fills_the_spans_of_not_check_worthy_entries(records: Path) -> None:
