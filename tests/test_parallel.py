@@ -109,6 +109,18 @@ def test_workers_and_the_caller_give_what_one_process_gives(
     assert got == expected
 
 
+@needs_fork
+def test_a_worker_the_system_will_not_fork_leaves_its_chunks_to_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(_: object) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "_Popen", staticmethod(refuse))
+    items = list(range(50))
+    assert list(parallel.ordered_map(_square, items, 3, chunk=4)) == [n * n for n in items]
+
+
 def test_a_process_with_other_threads_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ASTANA_FACTS_JOBS", "2")
     release = threading.Event()

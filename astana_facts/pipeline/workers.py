@@ -45,14 +45,25 @@ class Crew:
     def outcomes(self) -> Iterator[Any]:
         """Every result, in the chunks' order (the workers are started here and stopped when
         the iteration ends, however it ends)."""
-        for process in self.processes:
-            process.start()
         try:
+            self._start()
             yield from self._in_order()
         finally:
             self._stop()
 
+    def _start(self) -> None:
+        """Start the workers; those the system will not fork (a limit on processes, no memory
+        left) are done without: the caller takes their chunks."""
+        for position, process in enumerate(self.processes):
+            try:
+                process.start()
+            except OSError:
+                del self.processes[position:]
+                return
+
     def _in_order(self) -> Iterator[Any]:
+        """The outcomes' results in the chunks' order, each as soon as the chunks before it are
+        yielded: the caller runs the next free chunk, else waits for the workers."""
         done: dict[int, Outcome] = {}
         following = 0
         while following < len(self.chunks):
