@@ -172,40 +172,14 @@ def test_every_command_is_in_the_readme(name: str) -> None:
     assert f"astana-facts {name}" in (REPO / "README.md").read_text(encoding="utf-8")
 
 
-def test_an_unexpected_error_exits_2_without_a_traceback(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], records: Path
-) -> None:
-    import sys
-
-    from astana_facts.cli import main as main_module
-
-    def explode(*_: object, **__: object) -> None:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr("astana_facts.pipeline.run.run", explode)
-    monkeypatch.setattr(sys, "argv", ["astana-facts", "validate", "--records", str(records)])
-    with pytest.raises(SystemExit) as exit_info:
-        main_module.main()
-    assert exit_info.value.code == 2
-    captured = capsys.readouterr()
-    assert "internal error: RuntimeError: boom" in captured.err
-    assert "Traceback" not in captured.err
-
-
-@pytest.mark.parametrize(
-    ("error", "said"),
-    [
-        (BrokenProcessPool("a worker process ended abruptly"), "a worker process ended abruptly"),
-        (MemoryError(), "out of memory"),
-    ],
-)
-def test_a_dead_worker_or_no_memory_is_named_not_an_internal_error(
+def _validate_failing_with(
+    error: Exception,
+    records: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    records: Path,
-    error: Exception,
-    said: str,
-) -> None:
+) -> str:
+    """What ``astana-facts validate`` says on standard error when the pipeline raises
+    ``error`` (it must exit 2)."""
     import sys
 
     from astana_facts.cli import main as main_module
@@ -218,9 +192,34 @@ def test_a_dead_worker_or_no_memory_is_named_not_an_internal_error(
     with pytest.raises(SystemExit) as exit_info:
         main_module.main()
     assert exit_info.value.code == 2
-    captured = capsys.readouterr()
-    assert f"astana-facts: {said}: run it again, with ASTANA_FACTS_JOBS=1" in captured.err
-    assert "internal error" not in captured.err and "Traceback" not in captured.err
+    return capsys.readouterr().err
+
+
+def test_an_unexpected_error_exits_2_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], records: Path
+) -> None:
+    said = _validate_failing_with(RuntimeError("boom"), records, monkeypatch, capsys)
+    assert "internal error: RuntimeError: boom" in said
+    assert "Traceback" not in said
+
+
+@pytest.mark.parametrize(
+    ("error", "named"),
+    [
+        (BrokenProcessPool("a worker process ended abruptly"), "a worker process ended abruptly"),
+        (MemoryError(), "out of memory"),
+    ],
+)
+def test_a_dead_worker_or_no_memory_is_named_not_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    records: Path,
+    error: Exception,
+    named: str,
+) -> None:
+    said = _validate_failing_with(error, records, monkeypatch, capsys)
+    assert f"astana-facts: {named}: run it again, with ASTANA_FACTS_JOBS=1" in said
+    assert "internal error" not in said and "Traceback" not in said
 
 
 def test_fmt_fills_the_spans_of_not_check_worthy_entries(records: Path) -> None:
