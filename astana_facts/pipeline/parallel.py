@@ -30,7 +30,7 @@ Result = TypeVar("Result")
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 """Below this much input, starting workers costs more than it saves."""
 CHUNK_ITEMS = 16
-"""Items a worker takes at a time."""
+"""Items a process takes at a time."""
 
 
 def fork_available() -> bool:

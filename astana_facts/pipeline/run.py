@@ -93,8 +93,7 @@ def _consistency(
     by code, and the claims the rules compared (the standing ones) in id order. The rules are
     independent, so a large folder spreads them over processes, this one and workers forked
     after the claims are read and indexed (each inherits them; only the findings and the stats
-    come back),
-    in batches of rules that share their groups, the most work first
+    come back), in batches of rules that share their groups, the most work first
     (:mod:`~astana_facts.consistency.schedule`)."""
     from functools import partial
 
