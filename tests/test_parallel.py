@@ -121,6 +121,18 @@ def test_a_worker_the_system_will_not_fork_leaves_its_chunks_to_the_caller(
     assert list(parallel.ordered_map(_square, items, 3, chunk=4)) == [n * n for n in items]
 
 
+@needs_fork
+def test_without_shared_memory_everything_runs_in_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unavailable(*_: object, **__: object) -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(multiprocessing.context.ForkContext, "Value", unavailable)
+    items = list(range(50))
+    assert list(parallel.ordered_map(_square, items, 2, chunk=4)) == [n * n for n in items]
+
+
 def test_a_process_with_other_threads_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ASTANA_FACTS_JOBS", "2")
     release = threading.Event()

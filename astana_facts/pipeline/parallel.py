@@ -95,5 +95,10 @@ def ordered_map(
     from astana_facts.pipeline.workers import Crew
 
     chunks = [items[start : start + chunk] for start in range(0, len(items), max(1, chunk))]
+    try:
+        crew = Crew(function, chunks, jobs - 1)
+    except (OSError, ImportError):  # no shared memory or semaphores here (some containers)
+        yield from map(function, items)
+        return
     with frozen_for_fork():
-        yield from Crew(function, chunks, jobs - 1).outcomes()
+        yield from crew.outcomes()
