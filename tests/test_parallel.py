@@ -6,6 +6,7 @@ import itertools
 import multiprocessing
 import os
 import shutil
+import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
@@ -107,6 +108,28 @@ def test_workers_and_the_caller_give_what_one_process_gives(
             for result in parallel.ordered_map(_square, numbers, jobs, chunk=chunk):
                 got.append(result)
     assert got == expected
+
+
+def _interrupt_in_a_worker(number: int) -> int:
+    """In a worker: Ctrl-C as a terminal sends it, to itself; in the caller: wait (for its first
+    item) until a worker has started."""
+    if os.getpid() != _PARENT:
+        _WORKER_STARTED.set()
+        os.kill(os.getpid(), signal.SIGINT)
+        return number * number
+    _WORKER_STARTED.wait(timeout=60)
+    return number * number
+
+
+@needs_fork
+def test_a_worker_leaves_ctrl_c_to_the_caller() -> None:
+    """A worker ignores SIGINT (the caller answers it and stops the workers): no traceback of
+    its own, no lost result."""
+    _WORKER_STARTED.clear()
+    items = list(range(40))
+    assert list(parallel.ordered_map(_interrupt_in_a_worker, items, 2, chunk=2)) == [
+        n * n for n in items
+    ]
 
 
 @needs_fork

@@ -17,6 +17,7 @@ leaving the caller waiting for ever.
 from __future__ import annotations
 
 import queue
+import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -102,7 +103,10 @@ class Crew:
         return results, None
 
     def _work(self) -> None:
-        """A worker's life: chunks taken and their outcomes sent until none is left."""
+        """A worker's life: chunks taken and their outcomes sent until none is left. Ctrl-C
+        reaches the whole process group: the caller answers it (and stops the workers), so a
+        worker ignores it rather than print a traceback of its own."""
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         while (index := self._take()) is not None:
             self.results.put((index, self._run(index)))
 
