@@ -47,21 +47,29 @@ _PARENT = os.getpid()
 _WORKER_STARTED = multiprocessing.Event()
 
 
-def _die_in_a_worker(number: int) -> int:
-    """In a worker: die; in the caller: wait (for its first item) until a worker has started, so
-    that one has."""
-    if os.getpid() != _PARENT:
-        _WORKER_STARTED.set()
-        os._exit(1)
-    _WORKER_STARTED.wait(timeout=60)
-    return number
+def _in_a_worker(action: Callable[[int], int]) -> Callable[[int], int]:
+    """A function to map that does ``action`` in a worker, and in the caller squares its item,
+    first waiting (for its first item) until a worker has started, so that one has."""
+
+    def function(number: int) -> int:
+        if os.getpid() != _PARENT:
+            _WORKER_STARTED.set()
+            return action(number)
+        _WORKER_STARTED.wait(timeout=60)
+        return number * number
+
+    return function
+
+
+def _die(number: int) -> int:
+    os._exit(1)
 
 
 @needs_fork
 def test_a_worker_that_dies_breaks_the_map_instead_of_hanging_it() -> None:
     _WORKER_STARTED.clear()
     with pytest.raises(BrokenProcessPool):
-        list(parallel.ordered_map(_die_in_a_worker, range(40), 2, chunk=2))
+        list(parallel.ordered_map(_in_a_worker(_die), range(40), 2, chunk=2))
 
 
 class _Unpicklable(Exception):
@@ -69,21 +77,15 @@ class _Unpicklable(Exception):
         raise TypeError("cannot be pickled")
 
 
-def _unpicklable_error_in_a_worker(number: int) -> int:
-    """In a worker: an exception that cannot travel back; in the caller: wait (for its first
-    item) until a worker has started."""
-    if os.getpid() != _PARENT:
-        _WORKER_STARTED.set()
-        raise _Unpicklable(number)
-    _WORKER_STARTED.wait(timeout=60)
-    return number
+def _raise_unpicklable(number: int) -> int:
+    raise _Unpicklable(number)
 
 
 @needs_fork
 def test_a_result_that_cannot_travel_back_breaks_the_map_instead_of_hanging_it() -> None:
     _WORKER_STARTED.clear()
     with pytest.raises(BrokenProcessPool, match="lost"):
-        list(parallel.ordered_map(_unpicklable_error_in_a_worker, range(40), 2, chunk=2))
+        list(parallel.ordered_map(_in_a_worker(_raise_unpicklable), range(40), 2, chunk=2))
 
 
 @needs_fork
@@ -110,14 +112,9 @@ def test_workers_and_the_caller_give_what_one_process_gives(
     assert got == expected
 
 
-def _interrupt_in_a_worker(number: int) -> int:
-    """In a worker: Ctrl-C as a terminal sends it, to itself; in the caller: wait (for its first
-    item) until a worker has started."""
-    if os.getpid() != _PARENT:
-        _WORKER_STARTED.set()
-        os.kill(os.getpid(), signal.SIGINT)
-        return number * number
-    _WORKER_STARTED.wait(timeout=60)
+def _interrupt(number: int) -> int:
+    """Ctrl-C as a terminal sends it, to this process; then the item squared."""
+    os.kill(os.getpid(), signal.SIGINT)
     return number * number
 
 
@@ -127,7 +124,7 @@ def test_a_worker_leaves_ctrl_c_to_the_caller() -> None:
     its own, no lost result."""
     _WORKER_STARTED.clear()
     items = list(range(40))
-    assert list(parallel.ordered_map(_interrupt_in_a_worker, items, 2, chunk=2)) == [
+    assert list(parallel.ordered_map(_in_a_worker(_interrupt), items, 2, chunk=2)) == [
         n * n for n in items
     ]
 
