@@ -82,10 +82,14 @@ def _raise_unpicklable(number: int) -> int:
 
 
 @needs_fork
-def test_a_result_that_cannot_travel_back_breaks_the_map_instead_of_hanging_it() -> None:
+def test_a_result_that_cannot_travel_back_is_an_error_in_its_place(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """Said as an error raised by the caller, not lost (nor a worker's traceback printed)."""
     _WORKER_STARTED.clear()
-    with pytest.raises(BrokenProcessPool, match="lost"):
+    with pytest.raises(RuntimeError, match="could not be sent back: cannot be pickled"):
         list(parallel.ordered_map(_in_a_worker(_raise_unpicklable), range(40), 2, chunk=2))
+    assert "Traceback" not in capfd.readouterr().err
 
 
 @needs_fork

@@ -16,6 +16,7 @@ leaving the caller waiting for ever.
 
 from __future__ import annotations
 
+import pickle
 import queue
 import signal
 from collections.abc import Callable, Iterator
@@ -108,24 +109,24 @@ class Crew:
         worker ignores it rather than print a traceback of its own."""
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         while (index := self._take()) is not None:
-            self.results.put((index, self._run(index)))
+            self.results.put((index, _packed(self._run(index))))
 
     def _collect(self, done: dict[int, Outcome]) -> None:
         """Every outcome the workers have sent so far, into ``done``."""
         while True:
             try:
-                index, outcome = self.results.get_nowait()
+                index, packed = self.results.get_nowait()
             except queue.Empty:
                 return
-            done[index] = outcome
+            done[index] = pickle.loads(packed)
 
     def _wait(self, done: dict[int, Outcome], wanted: int) -> None:
         """Wait until the workers have sent the outcome of chunk ``wanted`` (the caller has
         nothing left to take); raise when no worker can send it any more: one died, or all
-        ended without it (an outcome that could not be pickled is lost in the sending)."""
+        ended without it."""
         while wanted not in done:
             try:
-                index, outcome = self.results.get(timeout=_POLL_SECONDS)
+                index, packed = self.results.get(timeout=_POLL_SECONDS)
             except queue.Empty:
                 if any(process.exitcode for process in self.processes):
                     raise BrokenProcessPool("a worker process ended abruptly") from None
@@ -134,7 +135,7 @@ class Crew:
                     if wanted not in done:
                         raise BrokenProcessPool("a worker's results were lost") from None
                 continue
-            done[index] = outcome
+            done[index] = pickle.loads(packed)
 
     def _stop(self) -> None:
         """End the workers (at once when the iteration was cut short: they have nothing left to
@@ -145,3 +146,14 @@ class Crew:
             process.join()
         self.results.close()
         self.results.join_thread()
+
+
+def _packed(outcome: Outcome) -> bytes:
+    """A worker's outcome pickled here, where a failure can be caught: one that cannot be
+    pickled becomes the error that says so, raised by the caller at its chunk's place (the
+    queue's feeder thread would print a traceback and lose it)."""
+    try:
+        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as error:
+        problem = RuntimeError(f"a worker's result could not be sent back: {error}")
+        return pickle.dumps(([], problem), protocol=pickle.HIGHEST_PROTOCOL)
