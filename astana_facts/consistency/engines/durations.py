@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from astana_facts.consistency.context import Context, words
 from astana_facts.consistency.quantities import interval_of
@@ -51,6 +52,64 @@ def whole_days(value: PlainRecord, parameters: PlainRecord) -> tuple[int, int | 
     return fewest, max(fewest, math.floor(high + 1e-9))
 
 
+Published = tuple[dt.date, dt.date] | None
+"""The first and last possible day of a document's publication, when a duration is measured at
+it (an ongoing event); None when it is measured to the event's last day."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventValues:
+    """An event's date and duration claims as the temporal reasoner takes them: the value
+    groups, each duration with the publication it is measured at (None: to the event's last
+    day) and its fewest and most whole days. Worked out once per event and rule
+    (:func:`event_values`), it can go into any number of networks (:func:`add_values`): the
+    chronology rule puts each round into every window of rounds it belongs to."""
+
+    dates: list[list[ClaimRecord]]
+    durations: list[tuple[list[ClaimRecord], Published, tuple[int, int | None]]]
+
+
+def event_values(
+    records: Sequence[ClaimRecord], rule: PlainRecord, context: Context
+) -> EventValues:
+    """The value groups of one event's date and duration ``records`` (see :class:`EventValues`)."""
+    dates = by_value(r for r in records if r.claim["kind"] == "event_date")
+    durations = [r for r in records if r.claim["kind"] == "duration"]
+    if not durations:
+        return EventValues(dates, [])
+    parameters = rule["parameters"]
+    ongoing = set(words(parameters["ongoing_units"]))
+    open_ended = all(bounds_of(g[0].claim["value"]).e_hi == LATEST for g in dates)
+
+    def until(record: ClaimRecord) -> Published:
+        """The first and last possible day of the duration's document, when it is measured
+        at its publication (claims of one value at one publication are one source)."""
+        if open_ended and record.claim["value"]["unit"] in ongoing:
+            return context.published.get(record.document)
+        return None
+
+    groups = by_value(durations, key=lambda r: (value_key(r), until(r)))
+    return EventValues(
+        dates,
+        [(g, until(g[0]), whole_days(g[0].claim["value"], parameters)) for g in groups],
+    )
+
+
+def add_values(network: TimeNetwork, subject: str, values: EventValues) -> None:
+    """An event's value groups (:func:`event_values`) into ``network``, one source each."""
+    network.event(subject)
+    for group in values.dates:
+        network.add_date(subject, group)
+    for group, published, days in values.durations:
+        nodes: list[int] = []
+        facet = ""
+        if published is not None:
+            documents = sorted({record.document for record in group})
+            nodes = [network.published(document, published) for document in documents]
+            facet = f"as of {published[0]}..{published[1]}"
+        network.add_duration(subject, group, days, nodes, facet)
+
+
 def add_event(
     network: TimeNetwork,
     subject: str,
@@ -59,31 +118,4 @@ def add_event(
     context: Context,
 ) -> None:
     """The date and duration claims of one event, as value groups, into ``network``."""
-    dates = by_value(r for r in records if r.claim["kind"] == "event_date")
-    network.event(subject)
-    for group in dates:
-        network.add_date(subject, group)
-    durations = [r for r in records if r.claim["kind"] == "duration"]
-    if not durations:
-        return
-    parameters = rule["parameters"]
-    ongoing = set(words(parameters["ongoing_units"]))
-    open_ended = all(bounds_of(g[0].claim["value"]).e_hi == LATEST for g in dates)
-
-    def until(record: ClaimRecord) -> tuple[dt.date, dt.date] | None:
-        """The first and last possible day of the duration's document, when it is measured
-        at its publication (claims of one value at one publication are one source)."""
-        if open_ended and record.claim["value"]["unit"] in ongoing:
-            return context.published.get(record.document)
-        return None
-
-    for group in by_value(durations, key=lambda r: (value_key(r), until(r))):
-        published = until(group[0])
-        nodes: list[int] = []
-        facet = ""
-        if published is not None:
-            documents = sorted({record.document for record in group})
-            nodes = [network.published(document, published) for document in documents]
-            facet = f"as of {published[0]}..{published[1]}"
-        days = whole_days(group[0].claim["value"], parameters)
-        network.add_duration(subject, group, days, nodes, facet)
+    add_values(network, subject, event_values(records, rule, context))

@@ -12,11 +12,11 @@ each other) or an event is ongoing, the round is always looked at.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from astana_facts.consistency.context import Context, words
-from astana_facts.consistency.engines.durations import whole_days
+from astana_facts.consistency.context import words
+from astana_facts.consistency.engines.durations import EventValues
 from astana_facts.consistency.engines.relative import Links, offset_days
 from astana_facts.consistency.timeline import EARLIEST, LATEST, bounds_of, day
 from astana_facts.reading.records import ClaimRecord, PlainRecord
@@ -35,12 +35,9 @@ class Reach:
     ongoing: bool
 
 
-def reach(records: Sequence[ClaimRecord], rule: PlainRecord, context: Context) -> Reach:
-    """The :class:`Reach` of an event's date and duration claims."""
-    found = _Bounds.of(records, rule)
-    end_floor = None if found.e_floor == -math.inf else int(found.e_floor)
-    start_ceiling = None if found.s_ceil == math.inf else int(found.s_ceil)
-    return Reach(end_floor, start_ceiling, found.fewest, found.ongoing)
+def reach(values: EventValues, rule: PlainRecord) -> Reach:
+    """The :class:`Reach` of an event's date and duration value groups."""
+    return reach_of(_Bounds.of(values, rule))
 
 
 @dataclass(slots=True)
@@ -58,15 +55,15 @@ class _Bounds:
     ongoing: bool
 
     @classmethod
-    def of(cls, records: Sequence[ClaimRecord], rule: PlainRecord) -> _Bounds:
-        bounds = [bounds_of(r.claim["value"]) for r in records if r.claim["kind"] == "event_date"]
-        durations = [r for r in records if r.claim["kind"] == "duration"]
-        parameters = rule["parameters"]
-        units = set(words(parameters["ongoing_units"]))
+    def of(cls, values: EventValues, rule: PlainRecord) -> _Bounds:
+        """What an event's value groups force (each group's claims state one value, so its
+        first claim speaks for it)."""
+        bounds = [bounds_of(group[0].claim["value"]) for group in values.dates]
+        units = set(words(rule["parameters"]["ongoing_units"]))
         ongoing = all(b.e_hi == LATEST for b in bounds) and any(
-            r.claim["value"]["unit"] in units for r in durations
+            group[0].claim["value"]["unit"] in units for group, _, _ in values.durations
         )
-        lengths = [whole_days(r.claim["value"], parameters) for r in durations]
+        lengths = [days for _, _, days in values.durations]
         found = cls(
             max((day(b.s_lo) for b in bounds if b.s_lo != EARLIEST), default=-math.inf),
             min((day(b.s_hi) for b in bounds if b.s_hi != LATEST), default=math.inf),
@@ -108,22 +105,16 @@ class _Bounds:
 
 
 def linked_reaches(
-    events: Sequence[str], linked: Links, rule: PlainRecord, context: Context
+    events: Sequence[str],
+    linked: Links,
+    rule: PlainRecord,
+    values: Callable[[str], EventValues],
 ) -> dict[str, Reach | None]:
     """The reach of each event of one component of ``linked`` (``events``), read off the whole
-    component; None for all of them when the bounds keep moving (the claims contradict each
-    other) or an event is ongoing: such rounds are always looked at."""
-    modalities = rule["applies_to"]["modalities"]
-    found = {
-        event: _Bounds.of(
-            [
-                *context.subject_claims(event, "event_date", modalities),
-                *context.subject_claims(event, "duration", modalities),
-            ],
-            rule,
-        )
-        for event in events
-    }
+    component (``values`` gives an event's value groups); None for all of them when the bounds
+    keep moving (the claims contradict each other) or an event is ongoing: such rounds are
+    always looked at."""
+    found = {event: _Bounds.of(values(event), rule) for event in events}
     if any(bounds.ongoing for bounds in found.values()):
         return dict.fromkeys(events)
     steps = [_step(record, rule) for event in events for record in linked.relative.get(event, [])]

@@ -19,7 +19,7 @@ from itertools import combinations
 from typing import Any
 
 from astana_facts.consistency.context import Context, key_part, rule_groups
-from astana_facts.consistency.engines.durations import add_event
+from astana_facts.consistency.engines.durations import EventValues, add_values, event_values
 from astana_facts.consistency.engines.reach import Reach, linked_reaches, reach
 from astana_facts.consistency.engines.relative import (
     Links,
@@ -153,6 +153,18 @@ def _event_claims(subject: str, rule: PlainRecord, context: Context) -> list[Cla
     ]
 
 
+def _event_values(subject: str, rule: PlainRecord, context: Context) -> EventValues:
+    """The value groups of an event's date and duration claims, worked out once per rule run
+    and process (``context.solved``): a round goes into every window of rounds it belongs to,
+    and its reach is read off the same groups."""
+    key = ("event values", subject, id(rule))
+    found = context.solved.get(key)
+    if found is None or found[0] is not rule:
+        values = event_values(_event_claims(subject, rule, context), rule, context)
+        found = context.solved[key] = (rule, values)  # holding ``rule`` keeps its id from reuse
+    return found[1]
+
+
 def _by_subject(rounds: Rounds) -> dict[str, list[tuple[int, list[ClaimRecord] | None]]]:
     """Event -> every ordinal it is given, with the claims giving it, in ordinal order."""
     index: dict[str, list[tuple[int, list[ClaimRecord] | None]]] = {}
@@ -177,7 +189,7 @@ def _window_network(
     subjects = sorted({subject for ordinal in ordinals for subject in rounds[ordinal]})
     events = sorted({e for s in subjects for e in linked.component.get(s, [s])})
     for event in events:
-        add_event(network, event, _event_claims(event, rule, context), rule, context)
+        add_values(network, event, _event_values(event, rule, context))
     add_relative_dates(network, events, linked, rule["parameters"])
     given: list[tuple[int, str, tuple[int, ...]]] = []
     for subject in (event for event in events if event in by_subject):  # linked rounds too
@@ -240,12 +252,14 @@ def chronology_networks(rule: PlainRecord, context: Context) -> Iterator[tuple[s
         context.tally.compared()
         ordinals = sorted(rounds)
         reaches: dict[str, Reach | None] = {
-            s: reach(_event_claims(s, rule, context), rule, context) for s in by_subject
+            s: reach(_event_values(s, rule, context), rule) for s in by_subject
         }
         for subject in (s for s in by_subject if s in linked):
             events = tuple(linked[subject])
             if events not in cache:
-                cache[events] = linked_reaches(events, linked_to, rule, context)
+                cache[events] = linked_reaches(
+                    events, linked_to, rule, lambda event: _event_values(event, rule, context)
+                )
             # Rounds linked to each other: their distance, not their days, may break the order.
             together = sum(1 for event in events if event in by_subject) > 1
             reaches[subject] = None if together else cache[events][subject]
