@@ -57,6 +57,8 @@ class _Search:
         self.steps = budget
         self.found: dict[frozenset[int], None] = {}
         self.rejected: set[frozenset[int]] = set()
+        self.inconsistent: list[frozenset[int]] = []
+        """Sets of sources found inconsistent while checking a cycle for minimality."""
 
     def from_node(self, start: int) -> bool:
         """Every cycle whose lowest node is ``start``; False when the budget ran out. A path is
@@ -119,10 +121,19 @@ class _Search:
         return any(conflict <= sources for conflict in self.found)
 
     def _keep(self, sources: frozenset[int]) -> None:
-        """Keep the sources of a negative cycle when they are a minimal conflict."""
+        """Keep the sources of a negative cycle when they are a minimal conflict: when no set
+        known to be inconsistent lies strictly inside them (a conflict found, or what an earlier
+        check left after dropping one source), and dropping any one source leaves a consistent
+        set (each such check a negative-cycle search)."""
         if not sources or sources in self.found or sources in self.rejected:
             return
-        if any(self.network.cycle(sources - {source}) is not None for source in sorted(sources)):
+        if any(known < sources for known in (*self.found, *self.inconsistent)):
             self.rejected.add(sources)
             return
+        for source in sorted(sources):
+            rest = sources - {source}
+            if self.network.cycle(rest) is not None:
+                self.inconsistent.append(rest)
+                self.rejected.add(sources)
+                return
         self.found[sources] = None
