@@ -149,9 +149,17 @@ clashes with its true ones), and a shared tuple costs its ids once, in the worke
 that carries the batch's findings to the main process, and there."""
 
 
+_GROUP_IDS: dict[int, tuple[Sequence[ClaimRecord], tuple[str, ...]]] = {}
+"""The shared claim ids of each value group object met in the current batch, by the group's
+``id`` (each held with its group, so the ``id`` is not reused): an engine that meets one group
+in many findings (the chronology rule's windows share their rounds' groups) makes its ids
+once."""
+
+
 def release_shared_groups() -> None:
     """Forget the shared value groups (the findings keep theirs): called after each batch."""
     _SHARED_GROUPS.clear()
+    _GROUP_IDS.clear()
 
 
 def grouped_finding(
@@ -175,8 +183,7 @@ def grouped_finding(
     stated by many claims does not copy all their quotes."""
     first = groups[0][0]
     value_groups = tuple(
-        ValueGroup(describe_value(group[0].claim), _shared(record.claim["id"] for record in group))
-        for group in groups
+        ValueGroup(describe_value(group[0].claim), _group_ids(group)) for group in groups
     )
     claim_ids = claim_sequence(value_groups)
     spans = tuple(
@@ -204,9 +211,15 @@ def grouped_finding(
     )
 
 
-def _shared(ids: Iterable[str]) -> tuple[str, ...]:
-    made = tuple(ids)
-    return _SHARED_GROUPS.setdefault(made, made)
+def _group_ids(group: Sequence[ClaimRecord]) -> tuple[str, ...]:
+    """The claim ids of ``group``, one tuple shared by every equal group of the batch."""
+    known = _GROUP_IDS.get(id(group))
+    if known is not None and known[0] is group:
+        return known[1]
+    made = tuple(record.claim["id"] for record in group)
+    shared = _SHARED_GROUPS.setdefault(made, made)
+    _GROUP_IDS[id(group)] = (group, shared)
+    return shared
 
 
 def named(group: Sequence[ClaimRecord]) -> str:
