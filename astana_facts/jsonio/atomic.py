@@ -97,6 +97,34 @@ def _pieces(content: Content) -> Iterable[bytes]:
     return [content] if isinstance(content, bytes) else content
 
 
+_BUFFER = 1 << 20
+"""Pieces smaller than this are gathered up to this size before a write: a renderer may give a
+separator or a line at a time; a larger piece is written as it is, without a copy."""
+
+
+def _write_pieces(handle: int, pieces: Iterable[bytes]) -> None:
+    """Write every piece to the open file ``handle``, in order."""
+    gathered = bytearray()
+    for piece in pieces:
+        if len(piece) >= _BUFFER:
+            _write_all(handle, gathered)
+            gathered.clear()
+            _write_all(handle, piece)
+            continue
+        gathered += piece
+        if len(gathered) >= _BUFFER:
+            _write_all(handle, gathered)
+            gathered.clear()
+    _write_all(handle, gathered)
+
+
+def _write_all(handle: int, data: bytes | bytearray) -> None:
+    """Write ``data`` whole (``os.write`` may write part of it)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]
+
+
 def _write_temporary(target: Path, content: Content) -> Path:
     """``content`` in a new temporary file beside ``target``, flushed to disk and given the
     target's permissions (the usual ones, 0666 less the umask, for a new file)."""
@@ -105,10 +133,7 @@ def _write_temporary(target: Path, content: Content) -> Path:
     handle = os.open(temporary, flags, 0o600)
     try:
         try:
-            for piece in _pieces(content):
-                view = memoryview(piece)
-                while view:
-                    view = view[os.write(handle, view) :]
+            _write_pieces(handle, _pieces(content))
             os.fsync(handle)
         finally:
             os.close(handle)

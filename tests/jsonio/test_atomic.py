@@ -11,6 +11,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from astana_facts.jsonio import atomic
 from astana_facts.jsonio.atomic import (
     Transaction,
     WriteFailed,
@@ -371,3 +373,16 @@ def test_a_device_is_written_to_never_replaced(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(os, "rename", guarded)
     atomic.write_atomic(Path(os.devnull), [b"piece one, ", b"piece two"])
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+@given(st.lists(st.binary(max_size=40), max_size=30), st.integers(1, 16))
+def test_pieces_small_and_large_are_written_whole_and_in_order(
+    pieces: list[bytes], buffer: int
+) -> None:
+    """Small pieces are gathered before a write and large ones written as they are: either
+    way the file holds exactly the pieces, in order (a small buffer makes both happen)."""
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(atomic, "_BUFFER", buffer)
+        target = Path(folder) / "out.json"
+        atomic.write_atomic(target, iter(pieces))
+        assert target.read_bytes() == b"".join(pieces)
