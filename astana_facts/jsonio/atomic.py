@@ -24,8 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-Content = bytes | Iterable[bytes]
-"""A file's content: bytes, or pieces of bytes written as they come."""
+from astana_facts.jsonio.pieces import Content, pieces_of, write_pieces
 
 _TEMPORARY = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")
 _LINK_TO_LINKS = os.link in os.supports_follow_symlinks
@@ -93,38 +92,6 @@ def _reason(error: OSError) -> str:
     return error.strerror or str(error) or type(error).__name__
 
 
-def _pieces(content: Content) -> Iterable[bytes]:
-    return [content] if isinstance(content, bytes) else content
-
-
-_BUFFER = 1 << 20
-"""Pieces smaller than this are gathered up to this size before a write: a renderer may give a
-separator or a line at a time; a larger piece is written as it is, without a copy."""
-
-
-def _write_pieces(handle: int, pieces: Iterable[bytes]) -> None:
-    """Write every piece to the open file ``handle``, in order."""
-    gathered = bytearray()
-    for piece in pieces:
-        if len(piece) >= _BUFFER:
-            _write_all(handle, gathered)
-            gathered.clear()
-            _write_all(handle, piece)
-            continue
-        gathered += piece
-        if len(gathered) >= _BUFFER:
-            _write_all(handle, gathered)
-            gathered.clear()
-    _write_all(handle, gathered)
-
-
-def _write_all(handle: int, data: bytes | bytearray) -> None:
-    """Write ``data`` whole (``os.write`` may write part of it)."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(handle, view) :]
-
-
 def _write_temporary(target: Path, content: Content) -> Path:
     """``content`` in a new temporary file beside ``target``, flushed to disk and given the
     target's permissions (the usual ones, 0666 less the umask, for a new file)."""
@@ -133,7 +100,7 @@ def _write_temporary(target: Path, content: Content) -> Path:
     handle = os.open(temporary, flags, 0o600)
     try:
         try:
-            _write_pieces(handle, _pieces(content))
+            write_pieces(handle, pieces_of(content))
             os.fsync(handle)
         finally:
             os.close(handle)
@@ -318,7 +285,7 @@ def _write_through(path: Path, content: Content) -> None:
     """``content`` written into the device or pipe at ``path``, as a shell redirection would."""
     try:
         with open(path, "wb") as stream:
-            for piece in _pieces(content):
+            for piece in pieces_of(content):
                 stream.write(piece)
     except OSError as error:
         raise WriteFailed(path, error.strerror or str(error), code=error.errno) from error

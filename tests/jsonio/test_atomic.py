@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from astana_facts.jsonio import atomic
+from astana_facts.jsonio import pieces as pieces_module
 from astana_facts.jsonio.atomic import (
     Transaction,
     WriteFailed,
@@ -382,7 +382,7 @@ def test_pieces_small_and_large_are_written_whole_and_in_order(
     """Small pieces are gathered before a write and large ones written as they are: either
     way the file holds exactly the pieces, in order (a small buffer makes both happen)."""
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
-        patch.setattr(atomic, "_BUFFER", buffer)
+        patch.setattr(pieces_module, "_BUFFER", buffer)
         target = Path(folder) / "out.json"
-        atomic.write_atomic(target, iter(pieces))
+        write_atomic(target, iter(pieces))
         assert target.read_bytes() == b"".join(pieces)
