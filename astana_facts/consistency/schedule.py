@@ -22,7 +22,8 @@ NETWORK_KINDS = ("event_date", "duration", "relative_date")
 def rule_work(rule: PlainRecord, context: Context) -> int:
     """An estimate of the work of one rule: the claims of the kinds it applies to, and for a
     chronology rule (the temporal engine ordering the rounds of a series) also the event claims
-    of the windows it orders, each read in as many windows as a window holds rounds."""
+    of the rounds it orders, as many times as a window holds rounds (each round's values go
+    into that many windows, each searched for cycles)."""
     from astana_facts.consistency.engines.rounds import WINDOW
 
     def claims_of(kinds: Sequence[str]) -> int:
