@@ -381,3 +381,25 @@ def test_a_rule_with_other_parameters_never_reuses_a_network() -> None:
     shared = build_context(records([start, end, months]))
     assert check_rule(dur001, shared) == []
     assert len(check_rule(strict, shared)) == 1
+
+
+def test_a_chronology_rule_never_reuses_another_rules_event_values() -> None:
+    """RND003 works out each round's value groups once per rule run, in the shared context: a
+    rule like it that reads durations more loosely, run after it, finds what it finds alone.
+    Round 4 starts on 3 May and lasts ten days; round 5 starts on 8 May: a conflict with the
+    order, unless ten days may be sixty days fewer."""
+    (rnd003,) = [rule for rule in RULES if rule["code"] == "RND003"]
+    loose = {**rnd003, "parameters": {**rnd003["parameters"], "days_tolerance": 60}}
+    cast = [entity(SERIES, "Astana process", kind="series")]
+    may_3, may_8 = dt.date(2017, 5, 3), dt.date(2017, 5, 8)
+    claims = [
+        claim("a", "round_number", "astana-round-4", {"series": SERIES, "ordinal": 4}),
+        claim("b", "round_number", "astana-round-5", {"series": SERIES, "ordinal": 5}),
+        claim("c", "event_date", "astana-round-4", _days(may_3, may_3, "start")),
+        claim("d", "duration", "astana-round-4", _duration(exact(10))),
+        claim("e", "event_date", "astana-round-5", _days(may_8, may_8, "start")),
+    ]
+    shared = build_context(records(claims, entities=cast))
+    assert len(check_rule(rnd003, shared)) == 1
+    assert check_rule(loose, shared) == []
+    assert check_rule(loose, build_context(records(claims, entities=cast))) == []
