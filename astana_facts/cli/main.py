@@ -141,12 +141,14 @@ def _worker_died(error: Exception) -> bool:
 def _out_of_resources(error: Exception) -> NoReturn:
     """A worker process killed (by the system when memory runs out, or by hand) or this one out
     of memory: a cause the user can act on, said in one line, exit 2."""
+    from astana_facts.pipeline.parallel import job_count
+
     what = "out of memory" if isinstance(error, MemoryError) else str(error)
-    click.echo(
-        f"astana-facts: {what}: run it again, with ASTANA_FACTS_JOBS=1 to check in one process "
-        "(less memory at once), or with more memory free",
-        err=True,
-    )
+    if job_count(sys.maxsize) > 1:  # (a large folder would be checked in several processes)
+        advice = "with ASTANA_FACTS_JOBS=1 to check in one process (less memory at once), or "
+    else:  # one process already: fewer is not an option
+        advice = ""
+    click.echo(f"astana-facts: {what}: run it again, {advice}with more memory free", err=True)
     sys.exit(EXIT_USAGE)
 
 

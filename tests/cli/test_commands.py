@@ -217,9 +217,19 @@ def test_a_dead_worker_or_no_memory_is_named_not_an_internal_error(
     error: Exception,
     named: str,
 ) -> None:
+    monkeypatch.setenv("ASTANA_FACTS_JOBS", "2")
     said = _validate_failing_with(error, records, monkeypatch, capsys)
     assert f"astana-facts: {named}: run it again, with ASTANA_FACTS_JOBS=1" in said
     assert "internal error" not in said and "Traceback" not in said
+
+
+def test_out_of_memory_in_one_process_does_not_suggest_one_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], records: Path
+) -> None:
+    monkeypatch.setenv("ASTANA_FACTS_JOBS", "1")
+    said = _validate_failing_with(MemoryError(), records, monkeypatch, capsys)
+    assert "astana-facts: out of memory: run it again, with more memory free" in said
+    assert "ASTANA_FACTS_JOBS" not in said
 
 
 def test_fmt_fills_the_spans_of_not_check_worthy_entries(records: Path) -> None:
