@@ -15,7 +15,11 @@ end, so interpreter start-up is left out of both sides of a ratio):
 * ``validate`` at 100k claims: ``astana_facts.validate(folder)`` (worker processes included);
 * ``report`` at 100k and 1M claims: the pipeline with consistency, its JSON written to a file
   as ``report -o FILE`` writes it;
-* whole-process ``astana-facts validate`` and ``astana-facts report`` on the bundled data.
+* whole-process ``astana-facts validate`` and ``astana-facts report`` on the bundled data;
+* the **parallel speed**, before each round of the 100k and 1M figures: how many times as much
+  work two busy processes get through as one (a pure-Python loop run alone, then two at once).
+  "Free cores" counts idle cores; this says what two of them give: 2.0 on two free physical
+  cores, about 1.3-1.5 when the two virtual cores behave as two threads of one.
 
 Usage::
 
@@ -32,6 +36,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -141,6 +146,35 @@ def free_cores(seconds: float = 0.5) -> float:
     return round(share * (os.cpu_count() or 1), 1)
 
 
+_SPIN = """
+import json, time
+start = time.perf_counter()
+total = 0
+for number in range(4_000_000):
+    total += number * number % 7
+print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
+
+def _spins(count: int) -> list[float]:
+    """The seconds of ``count`` copies of a pure-Python loop started at once (each timed inside
+    its own process)."""
+    processes = [
+        subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE, text=True)
+        for _ in range(count)
+    ]
+    return [json.loads(process.communicate()[0])["seconds"] for process in processes]
+
+
+def parallel_speed() -> float:
+    """How many times as much work two busy processes get through as one, right now (the loop
+    alone before and after the two, its faster time taken)."""
+    before = _spins(1)[0]
+    together = max(_spins(2))
+    alone = min(before, _spins(1)[0])
+    return round(2 * alone / together, 2)
+
+
 def measure(figure: Figure, argv: Sequence[str], *, inner: bool = True) -> None:
     """One fresh run of ``argv`` into ``figure`` (time from the child's JSON when ``inner``)."""
     cores = free_cores()
@@ -229,7 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     r_floor, report = Figure("floor (report set, 100k)"), Figure("report 100k")
     r = str(folders["report-100k"])
     planted = str(folders["report-100k"].parent / "planted.json")
-    alternate(runs, [lambda: measure(r_floor, python(_FLOOR, r)),
+    speeds: list[float] = []
+    alternate(runs, [lambda: speeds.append(parallel_speed()),
+                     lambda: measure(r_floor, python(_FLOOR, r)),
                      lambda: measure(report, python(_REPORT, r, planted))])  # fmt: skip
     figures = [v_floor, validate, r_floor, report]
     if b_validate.seconds:
@@ -238,12 +274,17 @@ def main(argv: list[str] | None = None) -> int:
     if "report-1m" in folders:
         m = str(folders["report-1m"])
         planted_1m = str(folders["report-1m"].parent / "planted.json")
-        alternate(runs, [lambda: measure(beside_1m, python(_REPORT, r, planted)),
+        alternate(runs, [lambda: speeds.append(parallel_speed()),
+                         lambda: measure(beside_1m, python(_REPORT, r, planted)),
                          lambda: measure(report_1m, python(_REPORT, m, planted_1m))])  # fmt: skip
         figures += [beside_1m, report_1m]
     print()
     for figure in figures:
         print(figure.line())
+    print(
+        f"parallel speed (two busy processes / one): {statistics.median(speeds):.2f} "
+        f"({min(speeds):.2f}-{max(speeds):.2f}), {len(speeds)} readings"
+    )
     print("\ntargets")
     print(f"  validate 100k / floor   {ratio(validate, v_floor)}   (target <= 3x)")
     print(f"  report 100k / floor     {ratio(report, r_floor)}   (target <= 10x)")
