@@ -183,7 +183,7 @@ def grouped_finding(
     stated by many claims does not copy all their quotes."""
     first = groups[0][0]
     value_groups = tuple(
-        ValueGroup(describe_value(group[0].claim), _group_ids(group)) for group in groups
+        ValueGroup(describe_value(group[0].claim), group_ids(group)) for group in groups
     )
     claim_ids = claim_sequence(value_groups)
     spans = tuple(
@@ -211,8 +211,9 @@ def grouped_finding(
     )
 
 
-def _group_ids(group: Sequence[ClaimRecord]) -> tuple[str, ...]:
-    """The claim ids of ``group``, one tuple shared by every equal group of the batch."""
+def group_ids(group: Sequence[ClaimRecord]) -> tuple[str, ...]:
+    """The claim ids of ``group``, one tuple shared by every equal group of the batch, made
+    once per group object."""
     known = _GROUP_IDS.get(id(group))
     if known is not None and known[0] is group:
         return known[1]

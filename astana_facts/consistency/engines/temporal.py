@@ -34,14 +34,19 @@ never cited, as it is not a source's claim).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.cycles import conflicts_through
 from astana_facts.consistency.engines.durations import add_event
 from astana_facts.consistency.engines.relative import relative_networks
 from astana_facts.consistency.engines.rounds import chronology_networks
-from astana_facts.consistency.findings import describe_value, grouped_finding, named
+from astana_facts.consistency.findings import (
+    describe_value,
+    group_ids,
+    grouped_finding,
+    named,
+)
 from astana_facts.consistency.needs import ONE_CLAIM
 from astana_facts.consistency.stn import Edge, Network, negative_cycle
 from astana_facts.consistency.timeline import (
@@ -244,33 +249,12 @@ def _solved(label: str, records: list[ClaimRecord], rule: PlainRecord, context: 
     return solved
 
 
-class _GroupIds:
-    """The claim ids of value groups, each group's made once: a window's groups come back in
-    the windows after it (an event's groups are worked out once per rule run), and at a
-    million claims a conflict's claims number in the hundreds."""
-
-    def __init__(self) -> None:
-        self._ids: dict[int, tuple[list[ClaimRecord], frozenset[str]]] = {}
-
-    def union(self, groups: Iterable[list[ClaimRecord]]) -> frozenset[str]:
-        """Every claim id of ``groups``."""
-        parts = []
-        for group in groups:
-            known = self._ids.get(id(group))
-            if known is None or known[0] is not group:
-                # (the group is held with its ids, so its id is not reused by another)
-                known = self._ids[id(group)] = (group, frozenset(r.claim["id"] for r in group))
-            parts.append(known[1])
-        return frozenset().union(*parts)
-
-
 def _run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
     """RND003 and its kin: the conflicts of each series' networks that order two rounds, from
     the cycles through an order constraint (the hitting-set tree when that search runs out of
     steps). A conflict found in two windows is reported once, and one that holds another (a
     window sees only part of the series) not at all."""
     found: dict[str, dict[frozenset[str], Finding]] = {}
-    ids_of = _GroupIds()
     for series, network in chronology_networks(rule, context):
         built = network.network()
         kept = found.setdefault(series, {})
@@ -278,7 +262,7 @@ def _run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
         for conflict in _conflicts("chronology", network, built) if through is None else through:
             if not _wanted("chronology", network, conflict):
                 continue
-            ids = ids_of.union(network.sources[i].group for i in conflict)
+            ids = frozenset().union(*(group_ids(network.sources[i].group) for i in conflict))
             if ids not in kept:
                 kept[ids] = _finding(rule, network, built, conflict, series)
     for series in sorted(found):
