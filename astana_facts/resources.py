@@ -2,12 +2,14 @@
 
 A wheel carries ``records/``, ``schemas/`` and ``validators/`` inside ``astana_facts``; a checkout
 or an editable install keeps them at the repository's top level. Both are served the same way.
+The folders are found beside this module's file, as the package is installed as files (an
+``importlib.resources`` traversable would be turned into a path anyway, and its import alone
+costs every command several milliseconds of start-up).
 """
 
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 DATA_FOLDERS = ("records", "schemas", "validators")
@@ -21,10 +23,11 @@ def bundled(name: str) -> Path:
     """Path of the bundled data folder ``name`` (one of :data:`DATA_FOLDERS`)."""
     if name not in DATA_FOLDERS:
         raise ValueError(f"unknown data folder {name!r}; expected one of {DATA_FOLDERS}")
-    packaged = Path(str(files("astana_facts") / name))
+    package = Path(__file__).resolve().parent
+    packaged = package / name
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parent.parent / name
+    checkout = package.parent / name
     if checkout.is_dir():
         return checkout
     raise DataFolderNotFound(f"the bundled {name}/ folder is missing from the installation")

@@ -18,7 +18,6 @@ import contextlib
 import errno
 import os
 import re
-import shutil
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -144,6 +143,8 @@ def _keep_original(target: Path) -> Path | None:
         if error.errno not in _NO_HARD_LINKS:
             raise
         try:
+            import shutil  # (only for a backup: its import costs every command start-up)
+
             shutil.copy2(target, backup, follow_symlinks=False)
         except BaseException:
             with contextlib.suppress(OSError):
