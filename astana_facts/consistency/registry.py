@@ -10,7 +10,6 @@ integrity codes, the declared rule for consistency codes).
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -131,6 +130,8 @@ def registry(folder: Path | None = None) -> dict[str, RuleEntry]:
 
 def near_codes(code: str, codes: list[str]) -> list[str]:
     """Codes that look like ``code`` (a typo, a wrong digit, the same family), best first."""
+    import difflib  # (only for an unknown code: not every command's start-up)
+
     wanted = code.upper()
     close = difflib.get_close_matches(wanted, codes, n=5, cutoff=0.6)
     family = [known for known in codes if known[:3] == wanted[:3] and known not in close]
