@@ -10,30 +10,18 @@ changes nothing but the time: findings are sorted and stats keyed by code after 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from astana_facts.consistency.context import Context
+from astana_facts.consistency.engines import EXTRA_WORK
 from astana_facts.reading.records import PlainRecord
-
-NETWORK_KINDS = ("event_date", "duration", "relative_date")
-"""The kinds of claim a chronology rule reads beyond its own (the events of its rounds)."""
 
 
 def rule_work(rule: PlainRecord, context: Context) -> int:
-    """An estimate of the work of one rule: the claims of the kinds it applies to, and for a
-    chronology rule (the temporal engine ordering the rounds of a series) also the event claims
-    of the rounds it orders, as many times as a window holds rounds (each round's values go
-    into that many windows, each searched for cycles)."""
-    from astana_facts.consistency.engines.rounds import WINDOW
-
-    def claims_of(kinds: Sequence[str]) -> int:
-        return sum(len(context.by_kind.get(kind, ())) for kind in kinds)
-
-    work = claims_of(rule["applies_to"]["kinds"])
-    parameters = rule.get("parameters") or {}
-    if rule["comparison"] == "temporal" and parameters.get("conflict") == "chronology":
-        work += WINDOW * claims_of(NETWORK_KINDS)
-    return work
+    """An estimate of the work of one rule: the claims of the kinds it applies to, plus what its
+    engine reads beyond them (:data:`~astana_facts.consistency.engines.EXTRA_WORK`: the
+    chronology rule's windows of rounds)."""
+    work = sum(len(context.by_kind.get(kind, ())) for kind in rule["applies_to"]["kinds"])
+    extra = EXTRA_WORK.get(rule["comparison"])
+    return work + (extra(rule, context) if extra is not None else 0)
 
 
 def longest_first(batches: list[list[PlainRecord]], context: Context) -> list[list[PlainRecord]]:

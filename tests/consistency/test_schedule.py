@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from astana_facts.consistency import rule_batches
 from astana_facts.consistency.context import Context, build_context
-from astana_facts.consistency.engines.rounds import WINDOW
+from astana_facts.consistency.engines import ENGINES, EXTRA_WORK
+from astana_facts.consistency.engines.rounds import NETWORK_KINDS, WINDOW
 from astana_facts.consistency.schedule import longest_first, rule_work
 from tests.consistency.builders import RULES, claim, dates, exact, records
 
@@ -42,6 +43,12 @@ def test_a_rule_works_on_the_claims_of_its_kinds() -> None:
 def test_the_chronology_rule_counts_the_event_claims_of_its_windows() -> None:
     context = _context(event_dates=5, counts=0)
     assert rule_work(BY_CODE["RND003"], context) == WINDOW * 5
+    assert "event_date" in NETWORK_KINDS
+
+
+def test_every_extra_work_estimate_belongs_to_an_engine() -> None:
+    """A renamed or removed engine cannot leave its estimate behind, silently unused."""
+    assert set(EXTRA_WORK) <= set(ENGINES)
 
 
 def test_equal_work_keeps_the_code_order() -> None:

@@ -26,6 +26,7 @@ from astana_facts.findings.finding import Finding
 from astana_facts.reading.records import PlainRecord
 
 Engine = Callable[[PlainRecord, Context], Iterator[Finding]]
+WorkEstimate = Callable[[PlainRecord, Context], int]
 
 ENGINES: dict[str, Engine] = {
     "temporal": temporal.run,
@@ -39,3 +40,10 @@ ENGINES: dict[str, Engine] = {
     "registered_misspellings": names.run_registered,
     "plan_outcomes": plans.run,
 }
+
+EXTRA_WORK: dict[str, WorkEstimate] = {
+    "temporal": temporal.extra_work,
+}
+"""The engines that read claims beyond the kinds their rules apply to, each with an estimate
+of that extra work (:mod:`~astana_facts.consistency.schedule` adds it to the claims of the
+rule's kinds); every key is an engine of :data:`ENGINES` (a test holds them so)."""

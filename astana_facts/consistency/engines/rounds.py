@@ -144,6 +144,18 @@ Rounds = dict[int, dict[str, list[ClaimRecord] | None]]
 """Ordinal -> event -> the claims giving it that ordinal (None: the entity's own ordinal)."""
 
 
+NETWORK_KINDS = ("event_date", "duration", "relative_date")
+"""The kinds of claim the chronology networks read beyond the rule's own ``round_number``
+claims: the events' dates and durations, and the relative dates linking them."""
+
+
+def chronology_work(context: Context) -> int:
+    """An estimate of the chronology networks' extra work (for the schedule of the rules): the
+    claims of :data:`NETWORK_KINDS`, each as many times as a window holds rounds (a round's
+    values go into that many windows, each searched for cycles)."""
+    return WINDOW * sum(len(context.by_kind.get(kind, ())) for kind in NETWORK_KINDS)
+
+
 def _event_claims(subject: str, rule: PlainRecord, context: Context) -> list[ClaimRecord]:
     """The date and duration claims of an event, of the rule's modalities."""
     modalities = rule["applies_to"]["modalities"]

@@ -40,7 +40,7 @@ from astana_facts.consistency.context import Context, rule_groups
 from astana_facts.consistency.cycles import conflicts_through
 from astana_facts.consistency.engines.durations import add_event
 from astana_facts.consistency.engines.relative import relative_networks
-from astana_facts.consistency.engines.rounds import chronology_networks
+from astana_facts.consistency.engines.rounds import chronology_networks, chronology_work
 from astana_facts.consistency.findings import (
     describe_value,
     group_ids,
@@ -226,6 +226,13 @@ def run(rule: PlainRecord, context: Context) -> Iterator[Finding]:
         for conflict in conflicts:
             if _wanted(kind, network, conflict):
                 yield _finding(rule, network, built, conflict, str(key[0]))
+
+
+def extra_work(rule: PlainRecord, context: Context) -> int:
+    """The work of a rule beyond the claims of its kinds (for the schedule): for ``chronology``,
+    the event claims of its windows of rounds (:func:`~astana_facts.consistency.engines.rounds.
+    chronology_work`); none for the others, whose networks hold only the claims they group."""
+    return chronology_work(context) if rule["parameters"]["conflict"] == "chronology" else 0
 
 
 Solved = tuple[TimeNetwork, Network, list[frozenset[int]]]
