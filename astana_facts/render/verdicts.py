@@ -17,7 +17,7 @@ from astana_facts.findings.finding import Finding
 from astana_facts.pipeline.result import Result
 from astana_facts.render.quoting import markdown_text, one_line
 from astana_facts.verdicts import LABELS, Resolution, Verdict
-from astana_facts.verdicts.unjudged import UNJUDGED, UnjudgedVerdicts, verdict_labels
+from astana_facts.verdicts.unjudged import verdict_labels, verdict_parts
 
 UNKNOWN_DOCUMENT = "(claim not read)"
 """Where a verdict on a claim the report did not read is counted."""
@@ -157,15 +157,10 @@ def _verdict_row(
 
 
 def verdicts_json(report: Result) -> Iterator[dict[str, Any]]:
-    """:func:`verdict_json` of every verdict of the report, in claim id order; those of a folder
-    with nothing to judge against are written without being made (a verdict object per claim
-    was half the time of a large report's JSON)."""
-    verdicts = report.claim_verdicts
-    if not isinstance(verdicts, UnjudgedVerdicts):
-        yield from map(verdict_json, verdicts.values())
-        return
-    for claim_id, reason in verdicts.reasons():
-        yield _verdict_row(claim_id, UNJUDGED, (), reason, "engine")
+    """:func:`verdict_json` of every verdict of the report, in claim id order (from their parts,
+    :func:`~astana_facts.verdicts.unjudged.verdict_parts`: a folder with nothing to judge
+    against has its verdicts written without being made)."""
+    return (_verdict_row(*parts) for parts in verdict_parts(report.claim_verdicts))
 
 
 def verdicts_in_order(report: Result) -> Iterator[Verdict]:
