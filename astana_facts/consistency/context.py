@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from astana_facts.findings.rule_stats import Tally
 from astana_facts.integrity.measures import measure_names
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Records, standing
 
 GroupKey = tuple[Hashable, ...]
+Made = TypeVar("Made")
 
 
 @dataclass
@@ -32,14 +33,25 @@ class Context:
     by_subject_kind: dict[tuple[str, str], list[ClaimRecord]] = field(default_factory=dict)
     grouped: dict[GroupKey, dict[GroupKey, list[ClaimRecord]]] = field(default_factory=dict)
     """Groups already made, by what makes them (see :func:`rule_groups`)."""
-    solved: dict[Hashable, Any] = field(default_factory=dict)
-    """What an engine worked out once for several rules (the temporal reasoner: an event's
-    network and its conflicts, which DUR001 and DUR002 share). Filled lazily in whichever
-    process runs the rules (rules that share groups run in one batch, so in one process), from
-    the claims alone, so it never changes a finding."""
+    solved: dict[Hashable, tuple[object, Any]] = field(default_factory=dict)
+    """What an engine worked out once for several rules or calls (the temporal reasoner: an
+    event's network and its conflicts, which DUR001 and DUR002 share; the chronology rule: an
+    event's value groups, which its windows share), each with the object it was made from
+    (:meth:`remembered`). Filled lazily in whichever process runs the rules (rules that share
+    groups run in one batch, so in one process), from the claims alone, so it never changes a
+    finding."""
     tally: Tally = field(default_factory=Tally)
     """Where the engine of the rule running counts the groups it compares and skips (a new
     tally per rule: :func:`~astana_facts.consistency.run_rule`)."""
+
+    def remembered(self, key: Hashable, source: object, make: Callable[[], Made]) -> Made:
+        """``make()``, worked out once for ``key`` and the object ``source`` it is made from
+        (whose ``id`` the key may hold: ``source`` is kept with the result, so that id is not
+        given to another object while the result is remembered)."""
+        found = self.solved.get(key)
+        if found is None or found[0] is not source:
+            found = self.solved[key] = (source, make())
+        return found[1]
 
     def subject_claims(
         self, subject: str, kind: str, modalities: Iterable[str]

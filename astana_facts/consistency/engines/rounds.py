@@ -167,14 +167,13 @@ def _event_claims(subject: str, rule: PlainRecord, context: Context) -> list[Cla
 
 def _event_values(subject: str, rule: PlainRecord, context: Context) -> EventValues:
     """The value groups of an event's date and duration claims, worked out once per rule run
-    and process (``context.solved``): a round goes into every window of rounds it belongs to,
+    and process (``context.remembered``): a round goes into every window of rounds it belongs to,
     and its reach is read off the same groups."""
-    key = ("event values", subject, id(rule))
-    found = context.solved.get(key)
-    if found is None or found[0] is not rule:
-        values = event_values(_event_claims(subject, rule, context), rule, context)
-        found = context.solved[key] = (rule, values)  # holding ``rule`` keeps its id from reuse
-    return found[1]
+    return context.remembered(
+        ("event values", subject, id(rule)),
+        rule,
+        lambda: event_values(_event_claims(subject, rule, context), rule, context),
+    )
 
 
 def _by_subject(rounds: Rounds) -> dict[str, list[tuple[int, list[ClaimRecord] | None]]]:

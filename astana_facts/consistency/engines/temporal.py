@@ -244,16 +244,14 @@ def _solved(label: str, records: list[ClaimRecord], rule: PlainRecord, context: 
     rules that share the event's claims (one group) and every parameter but ``conflict``
     (DUR001 and DUR002): the network depends on nothing else."""
     parameters = tuple(sorted((k, v) for k, v in rule["parameters"].items() if k != "conflict"))
-    key = ("temporal", id(records), label, parameters)
-    cached = context.solved.get(key)
-    if cached is not None and cached[0] is records:
-        return cached[1]  # type: ignore[no-any-return]
-    network = TimeNetwork()
-    add_event(network, label, records, rule, context)
-    built = network.network()
-    solved = (network, built, built.conflicts())
-    context.solved[key] = (records, solved)  # holding ``records`` keeps its id from reuse
-    return solved
+
+    def solve() -> Solved:
+        network = TimeNetwork()
+        add_event(network, label, records, rule, context)
+        built = network.network()
+        return network, built, built.conflicts()
+
+    return context.remembered(("temporal", id(records), label, parameters), records, solve)
 
 
 def _run_chronology(rule: PlainRecord, context: Context) -> Iterator[Finding]:
