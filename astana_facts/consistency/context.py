@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
+from astana_facts.consistency.memo import Made, Memo, remembered
 from astana_facts.findings.rule_stats import Tally
 from astana_facts.integrity.measures import measure_names
 from astana_facts.reading.records import ClaimRecord, PlainRecord, Records, standing
 
 GroupKey = tuple[Hashable, ...]
-Made = TypeVar("Made")
 
 
 @dataclass
@@ -33,7 +33,7 @@ class Context:
     by_subject_kind: dict[tuple[str, str], list[ClaimRecord]] = field(default_factory=dict)
     grouped: dict[GroupKey, dict[GroupKey, list[ClaimRecord]]] = field(default_factory=dict)
     """Groups already made, by what makes them (see :func:`rule_groups`)."""
-    solved: dict[Hashable, tuple[object, Any]] = field(default_factory=dict)
+    solved: Memo = field(default_factory=dict)
     """What an engine worked out once for several rules or calls (the temporal reasoner: an
     event's network and its conflicts, which DUR001 and DUR002 share; the chronology rule: an
     event's value groups, which its windows share), each with the object it was made from
@@ -45,13 +45,9 @@ class Context:
     tally per rule: :func:`~astana_facts.consistency.run_rule`)."""
 
     def remembered(self, key: Hashable, source: object, make: Callable[[], Made]) -> Made:
-        """``make()``, worked out once for ``key`` and the object ``source`` it is made from
-        (whose ``id`` the key may hold: ``source`` is kept with the result, so that id is not
-        given to another object while the result is remembered)."""
-        found = self.solved.get(key)
-        if found is None or found[0] is not source:
-            found = self.solved[key] = (source, make())
-        return found[1]
+        """``make()``, worked out once for ``key`` and the object ``source`` it is made from, for
+        the rules run in this process (:func:`~astana_facts.consistency.memo.remembered`)."""
+        return remembered(self.solved, key, source, make)
 
     def subject_claims(
         self, subject: str, kind: str, modalities: Iterable[str]

@@ -9,6 +9,7 @@ from typing import Any
 
 import orjson
 
+from astana_facts.consistency.memo import Memo, remembered
 from astana_facts.consistency.quantities import describe_quantity
 from astana_facts.consistency.timeline import describe_interval
 from astana_facts.consistency.values import by_value
@@ -149,11 +150,10 @@ clashes with its true ones), and a shared tuple costs its ids once, in the worke
 that carries the batch's findings to the main process, and there."""
 
 
-_GROUP_IDS: dict[int, tuple[Sequence[ClaimRecord], tuple[str, ...]]] = {}
+_GROUP_IDS: Memo = {}
 """The shared claim ids of each value group object met in the current batch, by the group's
-``id`` (each held with its group, so the ``id`` is not reused): an engine that meets one group
-in many findings (the chronology rule's windows share their rounds' groups) makes its ids
-once."""
+``id`` (:func:`~astana_facts.consistency.memo.remembered`): an engine that meets one group in
+many findings (the chronology rule's windows share their rounds' groups) makes its ids once."""
 
 
 def release_shared_groups() -> None:
@@ -214,13 +214,12 @@ def grouped_finding(
 def group_ids(group: Sequence[ClaimRecord]) -> tuple[str, ...]:
     """The claim ids of ``group``, one tuple shared by every equal group of the batch, made
     once per group object."""
-    known = _GROUP_IDS.get(id(group))
-    if known is not None and known[0] is group:
-        return known[1]
-    made = tuple(record.claim["id"] for record in group)
-    shared = _SHARED_GROUPS.setdefault(made, made)
-    _GROUP_IDS[id(group)] = (group, shared)
-    return shared
+
+    def shared() -> tuple[str, ...]:
+        made = tuple(record.claim["id"] for record in group)
+        return _SHARED_GROUPS.setdefault(made, made)
+
+    return remembered(_GROUP_IDS, id(group), group, shared)
 
 
 def named(group: Sequence[ClaimRecord]) -> str:
